@@ -1,0 +1,100 @@
+package com.dispatchconsole.app;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/**
+ * A real PostgreSQL server run from the binaries packaged in a Maven artifact: the default database of the
+ * console (kept in a data directory across restarts) and the database of every test (thrown away).
+ */
+public final class EmbeddedServer implements AutoCloseable {
+
+    public static final int PREFERRED_PORT = 54329;
+    public static final String SUPERUSER = "postgres";
+
+    private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+
+    private EmbeddedServer(EmbeddedPostgres postgres, Path dataDirectory) {
+        this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
+    }
+
+    /**
+     * Starts a server on {@code dataDirectory}, creating the cluster there on first use and keeping it otherwise.
+     * Uses {@code preferredPort} when free (so psql instructions stay stable), else any free port.
+     */
+    public static EmbeddedServer start(Path dataDirectory, boolean keepData, int preferredPort) throws IOException {
+        Files.createDirectories(dataDirectory);
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(!keepData)
+                .setPort(preferredPort > 0 && isFree(preferredPort) ? preferredPort : freePort())
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("max_connections", "300")
+                .setServerConfig("fsync", keepData ? "on" : "off")
+                .setServerConfig("synchronous_commit", keepData ? "on" : "off")
+                .setServerConfig("full_page_writes", keepData ? "on" : "off")
+                .start();
+        return new EmbeddedServer(postgres, dataDirectory);
+    }
+
+    /** Creates {@code database} unless it exists, optionally as a copy of {@code template}. */
+    public void createDatabase(String database, String template) throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, null)) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+                ps.setString(1, database);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return;
+                    }
+                }
+            }
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE DATABASE \"" + database + "\"" + (template == null ? "" : " TEMPLATE \"" + template + "\""));
+            }
+        }
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + port() + "/" + database;
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            socket.setReuseAddress(true);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

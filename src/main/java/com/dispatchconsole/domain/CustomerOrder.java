@@ -1,0 +1,54 @@
+package com.dispatchconsole.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One customer's order: what a batch is made of. */
+@Entity
+@Table(name = "orders")
+public class CustomerOrder {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "outlet_id", nullable = false)
+    private UUID outletId;
+
+    @Column(name = "customer_name", nullable = false)
+    private String customerName;
+
+    @Column(name = "delivery_address", nullable = false)
+    private String deliveryAddress;
+
+    @Column(name = "weight_kg", nullable = false, precision = 8, scale = 2)
+    private BigDecimal weightKg;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected CustomerOrder() {
+    }
+
+    public CustomerOrder(UUID id, UUID outletId, String customerName, String deliveryAddress, BigDecimal weightKg,
+                         Instant createdAt) {
+        this.id = id;
+        this.outletId = outletId;
+        this.customerName = customerName;
+        this.deliveryAddress = deliveryAddress;
+        this.weightKg = weightKg;
+        this.createdAt = createdAt;
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public BigDecimal getWeightKg() {
+        return weightKg;
+    }
+}

@@ -1,0 +1,22 @@
+package com.dispatchconsole.domain;
+
+/** Every refusal the product can give, as a stable code a caller can branch on. */
+public enum ErrorCode {
+    RIDER_NOT_FOUND,
+    BATCH_NOT_FOUND,
+    OUTLET_NOT_FOUND,
+    ORDER_NOT_FOUND,
+    RIDER_UNAVAILABLE,
+    RIDER_HAS_ACTIVE_BATCHES,
+    INVALID_BATCH_STATUS,
+    ILLEGAL_TRANSITION,
+    CAPACITY_EXCEEDED,
+    WEIGHT_EXCEEDED,
+    ACTIVE_BATCH_LIMIT,
+    OUTCOMES_MISSING,
+    INVALID_ARGUMENT,
+    RIDER_BUSY,
+    CONCURRENT_UPDATE,
+    DATABASE_TIMEOUT,
+    DATABASE_UNAVAILABLE
+}

@@ -1,0 +1,47 @@
+package com.dispatchconsole.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A store or dark kitchen that batches leave from. */
+@Entity
+@Table(name = "outlets")
+public class Outlet {
+
+    @Id
+    private UUID id;
+
+    @Column(nullable = false)
+    private String name;
+
+    private String address;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Outlet() {
+    }
+
+    public Outlet(UUID id, String name, String address, Instant createdAt) {
+        this.id = id;
+        this.name = name;
+        this.address = address;
+        this.createdAt = createdAt;
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getAddress() {
+        return address;
+    }
+}

@@ -1,0 +1,5 @@
+package com.dispatchconsole.domain;
+
+public enum VehicleType {
+    BICYCLE, SCOOTER, MOTORBIKE, CAR, VAN
+}

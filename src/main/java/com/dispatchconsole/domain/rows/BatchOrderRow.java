@@ -1,0 +1,12 @@
+package com.dispatchconsole.domain.rows;
+
+import com.dispatchconsole.domain.OrderOutcome;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One order of a batch, in delivery sequence. */
+public record BatchOrderRow(UUID id, UUID orderId, int sequence, String customerName, String deliveryAddress,
+                            BigDecimal weightKg, OrderOutcome outcome, String outcomeReason, Instant completedAt,
+                            boolean hasProofOfDelivery) {
+}

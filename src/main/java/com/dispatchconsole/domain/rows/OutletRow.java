@@ -1,0 +1,6 @@
+package com.dispatchconsole.domain.rows;
+
+import java.util.UUID;
+
+public record OutletRow(UUID id, String name) {
+}

@@ -1,0 +1,22 @@
+package com.dispatchconsole.domain.rows;
+
+import com.dispatchconsole.domain.Availability;
+import com.dispatchconsole.domain.Load;
+import com.dispatchconsole.domain.RiderLimits;
+import com.dispatchconsole.domain.VehicleType;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An immutable snapshot of a rider with the load they carry right now, as the console shows it. */
+public record RiderRow(UUID id, String name, String phone, VehicleType vehicleType, Availability availability,
+                       UUID homeOutletId, String homeOutletName, RiderLimits limits, Load load,
+                       Instant lastChangeAt, long version) {
+
+    /** Share of the tightest limit in use, 0..1+, for the load bar. */
+    public double loadRatio() {
+        double orders = (double) load.orders() / limits.maxCapacity();
+        double weight = load.weightKg().doubleValue() / limits.maxWeightKg().doubleValue();
+        double batches = (double) load.activeBatches() / limits.maxActiveBatches();
+        return Math.max(orders, Math.max(weight, batches));
+    }
+}

@@ -1,0 +1,168 @@
+package com.dispatchconsole.persistence;
+
+import com.dispatchconsole.domain.BatchOrder;
+import com.dispatchconsole.domain.BatchStatusHistory;
+import com.dispatchconsole.domain.CustomerOrder;
+import com.dispatchconsole.domain.DeliveryBatch;
+import com.dispatchconsole.domain.Outlet;
+import com.dispatchconsole.domain.Rider;
+import com.dispatchconsole.domain.RiderAssignmentHistory;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.hibernate.SessionFactory;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.cfg.AvailableSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The database as the application sees it: a Hikari pool, the schema migrated by Flyway, and a Hibernate
+ * session factory that only validates that schema. Opening it checks the isolation level and refuses to
+ * start if the connection would not give READ COMMITTED.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    private final DatabaseConfig config;
+    private final HikariDataSource dataSource;
+    private final SessionFactory sessionFactory;
+
+    private Database(DatabaseConfig config, HikariDataSource dataSource, SessionFactory sessionFactory) {
+        this.config = config;
+        this.dataSource = dataSource;
+        this.sessionFactory = sessionFactory;
+    }
+
+    public static Database open(DatabaseConfig config) {
+        return open(config, null);
+    }
+
+    /** Opens the database; {@code sqlListener}, when given, sees every SQL statement Hibernate prepares. */
+    public static Database open(DatabaseConfig config, Consumer<String> sqlListener) {
+        HikariDataSource dataSource = new HikariDataSource(hikariConfig(config));
+        try {
+            migrate(dataSource);
+            verifyIsolation(dataSource, config);
+            SessionFactory sessionFactory = buildSessionFactory(dataSource, sqlListener);
+            log.info("Connected to {} (isolation {})", config.displayUrl(), config.isolation().postgresName());
+            return new Database(config, dataSource, sessionFactory);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    private static HikariConfig hikariConfig(DatabaseConfig config) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(config.url());
+        if (config.user() != null) {
+            hikari.setUsername(config.user());
+        }
+        if (config.password() != null) {
+            hikari.setPassword(config.password());
+        }
+        hikari.setPoolName("dispatch");
+        hikari.setMaximumPoolSize(config.poolSize());
+        hikari.setMinimumIdle(Math.min(2, config.poolSize()));
+        hikari.setAutoCommit(false);
+        hikari.setTransactionIsolation(config.isolation().hikariName());
+        hikari.setConnectionTimeout(config.connectionTimeout().toMillis());
+        hikari.setValidationTimeout(Math.min(1000, config.connectionTimeout().toMillis() - 1));
+        hikari.setInitializationFailTimeout(config.connectionTimeout().toMillis());
+        // The server itself ends a transaction that a crashed or frozen client leaves open, releasing its locks.
+        hikari.addDataSourceProperty("options", "-c idle_in_transaction_session_timeout="
+                + config.idleInTransactionTimeout().toMillis());
+        hikari.addDataSourceProperty("ApplicationName", "dispatch-console");
+        hikari.addDataSourceProperty("connectTimeout", (int) Math.max(1, config.connectionTimeout().toSeconds()));
+        hikari.addDataSourceProperty("socketTimeout", (int) (config.statementTimeout().toSeconds() + 30));
+        hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
+        return hikari;
+    }
+
+    private static void migrate(DataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+    }
+
+    /**
+     * The capacity check is only correct under READ COMMITTED: under REPEATABLE READ a transaction that waited
+     * for the rider lock still reads the load as it was before the wait. Fail fast instead of silently
+     * overbooking riders.
+     */
+    private static void verifyIsolation(DataSource dataSource, DatabaseConfig config) {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SHOW transaction_isolation")) {
+            rs.next();
+            String actual = rs.getString(1);
+            connection.rollback();
+            if (!IsolationLevel.READ_COMMITTED.postgresName().equals(actual)
+                    && !(config.unsafeIsolationAllowed() && config.isolation().postgresName().equals(actual))) {
+                throw new IllegalStateException("Refusing to start: transactions run at '" + actual
+                        + "', but the rider capacity check requires 'read committed'.");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not check the transaction isolation level: " + e.getMessage(), e);
+        }
+    }
+
+    private static SessionFactory buildSessionFactory(DataSource dataSource, Consumer<String> sqlListener) {
+        StandardServiceRegistryBuilder builder = new StandardServiceRegistryBuilder()
+                .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
+                .applySetting(AvailableSettings.HBM2DDL_AUTO, "validate")
+                .applySetting(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, true)
+                .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, 50)
+                .applySetting(AvailableSettings.ORDER_INSERTS, true)
+                .applySetting(AvailableSettings.ORDER_UPDATES, true);
+        if (sqlListener != null) {
+            builder.applySetting(AvailableSettings.STATEMENT_INSPECTOR, new SqlRecorder(sqlListener));
+        }
+        StandardServiceRegistry registry = builder.build();
+        try {
+            return new MetadataSources(registry)
+                    .addAnnotatedClass(Outlet.class)
+                    .addAnnotatedClass(Rider.class)
+                    .addAnnotatedClass(CustomerOrder.class)
+                    .addAnnotatedClass(DeliveryBatch.class)
+                    .addAnnotatedClass(BatchOrder.class)
+                    .addAnnotatedClass(RiderAssignmentHistory.class)
+                    .addAnnotatedClass(BatchStatusHistory.class)
+                    .buildMetadata()
+                    .buildSessionFactory();
+        } catch (RuntimeException e) {
+            StandardServiceRegistryBuilder.destroy(registry);
+            throw e;
+        }
+    }
+
+    public SessionFactory sessionFactory() {
+        return sessionFactory;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public DatabaseConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        sessionFactory.close();
+        dataSource.close();
+    }
+}

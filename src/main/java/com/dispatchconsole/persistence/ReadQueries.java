@@ -1,0 +1,218 @@
+package com.dispatchconsole.persistence;
+
+import com.dispatchconsole.domain.Availability;
+import com.dispatchconsole.domain.BatchStatus;
+import com.dispatchconsole.domain.Load;
+import com.dispatchconsole.domain.OrderOutcome;
+import com.dispatchconsole.domain.RiderLimits;
+import com.dispatchconsole.domain.VehicleType;
+import com.dispatchconsole.domain.rows.BatchOrderRow;
+import com.dispatchconsole.domain.rows.BatchRow;
+import com.dispatchconsole.domain.rows.HistoryEntry;
+import com.dispatchconsole.domain.rows.OutletRow;
+import com.dispatchconsole.domain.rows.RiderRow;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The read side for the console: each method is one SQL statement, so a whole table costs one round trip
+ * however many rows it has (no N+1). Runs on the connection of the caller's transaction.
+ */
+public final class ReadQueries {
+
+    static final String ACTIVE = "('ASSIGNED', 'PICKED', 'OUT_FOR_DELIVERY')";
+
+    private static final String RIDERS = """
+            SELECT r.id, r.name, r.phone, r.vehicle_type, r.availability, r.home_outlet_id, o.name,
+                   r.max_capacity, r.max_weight_kg, r.max_active_batches,
+                   coalesce(l.orders, 0), coalesce(l.weight, 0), coalesce(l.batches, 0),
+                   greatest(r.updated_at, l.last_change), r.version
+            FROM delivery_riders r
+            LEFT JOIN outlets o ON o.id = r.home_outlet_id
+            LEFT JOIN (SELECT rider_id, sum(order_count) AS orders, sum(total_weight_kg) AS weight,
+                              count(*) AS batches, max(updated_at) AS last_change
+                       FROM delivery_batches WHERE status IN %s GROUP BY rider_id) l ON l.rider_id = r.id
+            %s
+            ORDER BY r.name, r.id
+            """;
+
+    private static final String BATCHES = """
+            SELECT b.id, b.outlet_id, o.name, b.status, b.rider_id, r.name, b.order_count, b.total_weight_kg,
+                   b.created_at, b.status_changed_at, b.updated_at, b.version
+            FROM delivery_batches b
+            JOIN outlets o ON o.id = b.outlet_id
+            LEFT JOIN delivery_riders r ON r.id = b.rider_id
+            %s
+            ORDER BY b.created_at, b.id
+            """;
+
+    private static final String HISTORY = """
+            SELECT 'STATUS' AS kind, h.id, h.changed_at, h.actor, h.reason, h.old_status, h.new_status,
+                   NULL AS from_rider, NULL AS to_rider
+            FROM batch_status_history h WHERE h.batch_id = ?
+            UNION ALL
+            SELECT 'ASSIGNMENT', a.id, a.changed_at, a.actor, a.reason, NULL, NULL, ro.name, rn.name
+            FROM rider_assignment_history a
+            LEFT JOIN delivery_riders ro ON ro.id = a.old_rider_id
+            LEFT JOIN delivery_riders rn ON rn.id = a.new_rider_id
+            WHERE a.batch_id = ?
+            ORDER BY changed_at, kind DESC, id
+            """;
+
+    private static final String ORDERS = """
+            SELECT bo.id, bo.order_id, bo.sequence, o.customer_name, o.delivery_address, o.weight_kg, bo.outcome,
+                   bo.outcome_reason, bo.completed_at, bo.proof_of_delivery IS NOT NULL
+            FROM delivery_batch_orders bo JOIN orders o ON o.id = bo.order_id
+            WHERE bo.batch_id = ?
+            ORDER BY bo.sequence
+            """;
+
+    private static final String LOAD = "SELECT count(*), coalesce(sum(order_count), 0), "
+            + "coalesce(sum(total_weight_kg), 0) FROM delivery_batches WHERE rider_id = ? AND status IN " + ACTIVE;
+
+    private ReadQueries() {
+    }
+
+    public static List<RiderRow> riders(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(RIDERS.formatted(ACTIVE, ""))) {
+            return readRiders(ps);
+        }
+    }
+
+    public static List<RiderRow> riders(Connection c, Collection<UUID> ids) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(RIDERS.formatted(ACTIVE, "WHERE r.id = ANY (?)"))) {
+            ps.setArray(1, uuidArray(c, ids));
+            return readRiders(ps);
+        }
+    }
+
+    public static List<BatchRow> batches(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(BATCHES.formatted(""))) {
+            return readBatches(ps);
+        }
+    }
+
+    public static List<BatchRow> batches(Connection c, Collection<UUID> ids) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(BATCHES.formatted("WHERE b.id = ANY (?)"))) {
+            ps.setArray(1, uuidArray(c, ids));
+            return readBatches(ps);
+        }
+    }
+
+    public static List<HistoryEntry> history(Connection c, UUID batchId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(HISTORY)) {
+            ps.setObject(1, batchId);
+            ps.setObject(2, batchId);
+            List<HistoryEntry> entries = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(new HistoryEntry(HistoryEntry.Kind.valueOf(rs.getString(1)), instant(rs, 3),
+                            rs.getString(4), rs.getString(5), status(rs.getString(6)), status(rs.getString(7)),
+                            rs.getString(8), rs.getString(9)));
+                }
+            }
+            return entries;
+        }
+    }
+
+    public static List<BatchOrderRow> orders(Connection c, UUID batchId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(ORDERS)) {
+            ps.setObject(1, batchId);
+            List<BatchOrderRow> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new BatchOrderRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                            rs.getInt(3), rs.getString(4), rs.getString(5), rs.getBigDecimal(6),
+                            OrderOutcome.valueOf(rs.getString(7)), rs.getString(8), instant(rs, 9),
+                            rs.getBoolean(10)));
+                }
+            }
+            return rows;
+        }
+    }
+
+    /** The rider's current load; call it only while holding the rider's row lock, under READ COMMITTED. */
+    public static Load load(Connection c, UUID riderId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(LOAD)) {
+            ps.setObject(1, riderId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new Load(rs.getInt(2), rs.getBigDecimal(3), rs.getInt(1));
+            }
+        }
+    }
+
+    /** Status and rider of a batch, read without a lock to learn which rider to lock first; null if absent. */
+    public static BatchState peekBatch(Connection c, UUID batchId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT status, rider_id FROM delivery_batches WHERE id = ?")) {
+            ps.setObject(1, batchId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new BatchState(BatchStatus.valueOf(rs.getString(1)), rs.getObject(2, UUID.class))
+                        : null;
+            }
+        }
+    }
+
+    public static List<OutletRow> outlets(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, name FROM outlets ORDER BY name");
+             ResultSet rs = ps.executeQuery()) {
+            List<OutletRow> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(new OutletRow(rs.getObject(1, UUID.class), rs.getString(2)));
+            }
+            return rows;
+        }
+    }
+
+    private static List<RiderRow> readRiders(PreparedStatement ps) throws SQLException {
+        List<RiderRow> rows = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.add(new RiderRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        VehicleType.valueOf(rs.getString(4)), Availability.valueOf(rs.getString(5)),
+                        rs.getObject(6, UUID.class), rs.getString(7),
+                        new RiderLimits(rs.getInt(8), rs.getBigDecimal(9), rs.getInt(10)),
+                        new Load(rs.getInt(11), rs.getBigDecimal(12), rs.getInt(13)),
+                        instant(rs, 14), rs.getLong(15)));
+            }
+        }
+        return rows;
+    }
+
+    private static List<BatchRow> readBatches(PreparedStatement ps) throws SQLException {
+        ps.setFetchSize(5000);
+        List<BatchRow> rows = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.add(new BatchRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                        BatchStatus.valueOf(rs.getString(4)), rs.getObject(5, UUID.class), rs.getString(6),
+                        rs.getInt(7), rs.getBigDecimal(8), instant(rs, 9), instant(rs, 10), instant(rs, 11),
+                        rs.getLong(12)));
+            }
+        }
+        return rows;
+    }
+
+    private static Array uuidArray(Connection c, Collection<UUID> ids) throws SQLException {
+        return c.createArrayOf("uuid", ids.toArray());
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+
+    private static BatchStatus status(String value) {
+        return value == null ? null : BatchStatus.valueOf(value);
+    }
+}

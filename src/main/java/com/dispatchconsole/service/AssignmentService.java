@@ -1,0 +1,172 @@
+package com.dispatchconsole.service;
+
+import com.dispatchconsole.domain.BatchStatus;
+import com.dispatchconsole.domain.BatchStatusHistory;
+import com.dispatchconsole.domain.BatchTransitions;
+import com.dispatchconsole.domain.DeliveryBatch;
+import com.dispatchconsole.domain.DispatchException;
+import com.dispatchconsole.domain.ErrorCode;
+import com.dispatchconsole.domain.Load;
+import com.dispatchconsole.domain.OrderOutcome;
+import com.dispatchconsole.domain.Rider;
+import com.dispatchconsole.domain.RiderAssignmentHistory;
+import com.dispatchconsole.domain.ShortId;
+import com.dispatchconsole.domain.rows.BatchRow;
+import com.dispatchconsole.persistence.BatchState;
+import com.dispatchconsole.persistence.ReadQueries;
+import com.dispatchconsole.persistence.RiderLocks;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.Session;
+
+/**
+ * Who carries which batch, and how a batch moves through its life. Each method is one transaction that locks
+ * riders first (in id order), then the batch, checks the rules under those locks, and writes the audit rows.
+ */
+public final class AssignmentService {
+
+    private final UnitOfWork unitOfWork;
+    private final RiderLocks riderLocks;
+    private final Clock clock;
+
+    public AssignmentService(UnitOfWork unitOfWork, RiderLocks riderLocks, Clock clock) {
+        this.unitOfWork = unitOfWork;
+        this.riderLocks = riderLocks;
+        this.clock = clock;
+    }
+
+    /** CREATED → ASSIGNED to a rider who is available and has room for it. */
+    public BatchRow assign(UUID batchId, UUID riderId, String actor) {
+        Checks.requireId(batchId, "batch");
+        Checks.requireId(riderId, "rider");
+        Checks.requireActor(actor);
+        return unitOfWork.call(session -> {
+            Rider rider = riderLocks.lock(session, riderId);
+            if (rider == null) {
+                throw Checks.riderNotFound(riderId);
+            }
+            DeliveryBatch batch = Checks.lockBatch(session, batchId, null);
+            if (batch.getStatus() != BatchStatus.CREATED) {
+                throw new DispatchException(ErrorCode.INVALID_BATCH_STATUS, "Batch " + ShortId.of(batchId) + " is "
+                        + batch.getStatus() + "; only CREATED batches can be assigned"
+                        + (batch.getStatus() == BatchStatus.ASSIGNED ? " (reassign it instead)." : "."));
+            }
+            Checks.requireAvailable(rider);
+            requireRoom(session, rider, batch);
+            Instant now = clock.instant();
+            batch.moveTo(BatchStatus.ASSIGNED, riderId, now);
+            session.persist(new BatchStatusHistory(batchId, BatchStatus.CREATED, BatchStatus.ASSIGNED, null, actor, now));
+            session.persist(new RiderAssignmentHistory(batchId, null, riderId, null, actor, now));
+            return snapshot(session, batchId);
+        });
+    }
+
+    /** ASSIGNED to one rider → ASSIGNED to another, through CREATED, in one transaction. */
+    public BatchRow reassign(UUID batchId, UUID newRiderId, String actor, String reason) {
+        Checks.requireId(batchId, "batch");
+        Checks.requireId(newRiderId, "rider");
+        Checks.requireActor(actor);
+        Checks.requireReason(reason, "reassign a batch");
+        return unitOfWork.call(session -> {
+            BatchState seen = Checks.peek(session, batchId);
+            if (seen.status() != BatchStatus.ASSIGNED) {
+                throw new DispatchException(ErrorCode.INVALID_BATCH_STATUS, "Batch " + ShortId.of(batchId) + " is "
+                        + seen.status() + "; only ASSIGNED batches can be reassigned.");
+            }
+            if (newRiderId.equals(seen.riderId())) {
+                throw new DispatchException(ErrorCode.INVALID_ARGUMENT,
+                        "Batch " + ShortId.of(batchId) + " is already assigned to that rider.");
+            }
+            List<Rider> locked = riderLocks.lockInIdOrder(session, List.of(seen.riderId(), newRiderId));
+            Rider newRider = locked.stream().filter(r -> r.getId().equals(newRiderId)).findFirst()
+                    .orElseThrow(() -> Checks.riderNotFound(newRiderId));
+            DeliveryBatch batch = Checks.lockBatch(session, batchId, seen);
+            Checks.requireAvailable(newRider);
+            requireRoom(session, newRider, batch);
+            Instant now = clock.instant();
+            batch.moveTo(BatchStatus.CREATED, null, now);
+            batch.moveTo(BatchStatus.ASSIGNED, newRiderId, now);
+            session.persist(new BatchStatusHistory(batchId, BatchStatus.ASSIGNED, BatchStatus.CREATED, reason, actor, now));
+            session.persist(new BatchStatusHistory(batchId, BatchStatus.CREATED, BatchStatus.ASSIGNED, reason, actor, now));
+            session.persist(new RiderAssignmentHistory(batchId, seen.riderId(), newRiderId, reason, actor, now));
+            return snapshot(session, batchId);
+        });
+    }
+
+    /** ASSIGNED → CREATED: the batch goes back to the unassigned pool. */
+    public BatchRow unassign(UUID batchId, String actor, String reason) {
+        return transition(batchId, BatchStatus.CREATED, actor, reason);
+    }
+
+    /**
+     * Any move on the state map other than assigning: unassign (CREATED), PICKED, OUT_FOR_DELIVERY, COMPLETED,
+     * FAILED, CANCELLED. Cancel and fail need a reason; COMPLETED needs an outcome for every order.
+     */
+    public BatchRow transition(UUID batchId, BatchStatus target, String actor, String reason) {
+        Checks.requireId(batchId, "batch");
+        Checks.requireActor(actor);
+        requireTargetBeforeQuerying(target, reason);
+        return unitOfWork.call(session -> {
+            BatchState seen = Checks.peek(session, batchId);
+            BatchTransitions.require(batchId, seen.status(), target);
+            if (seen.riderId() != null) {
+                riderLocks.lock(session, seen.riderId());
+            }
+            DeliveryBatch batch = Checks.lockBatch(session, batchId, seen);
+            if (target == BatchStatus.COMPLETED) {
+                requireAllOutcomes(session, batchId);
+            }
+            Instant now = clock.instant();
+            BatchStatus from = batch.getStatus();
+            UUID riderBefore = batch.getRiderId();
+            batch.moveTo(target, null, now);
+            session.persist(new BatchStatusHistory(batchId, from, target, blankToNull(reason), actor, now));
+            if (riderBefore != null && batch.getRiderId() == null) {
+                session.persist(new RiderAssignmentHistory(batchId, riderBefore, null, blankToNull(reason), actor, now));
+            }
+            return snapshot(session, batchId);
+        });
+    }
+
+    private static void requireTargetBeforeQuerying(BatchStatus target, String reason) {
+        if (target == null) {
+            throw new DispatchException(ErrorCode.INVALID_ARGUMENT, "No target status was given.");
+        }
+        if (target == BatchStatus.ASSIGNED) {
+            throw new DispatchException(ErrorCode.ILLEGAL_TRANSITION,
+                    "A batch becomes ASSIGNED only by assigning it to a rider.");
+        }
+        if (target == BatchStatus.CANCELLED || target == BatchStatus.FAILED) {
+            Checks.requireReason(reason, target == BatchStatus.CANCELLED ? "cancel a batch" : "fail a batch");
+        }
+    }
+
+    private static void requireRoom(Session session, Rider rider, DeliveryBatch batch) {
+        Load current = UnitOfWork.jdbc(session, c -> ReadQueries.load(c, rider.getId()));
+        rider.limits().require(rider.getName(), current.plus(batch.getOrderCount(), batch.getTotalWeightKg()));
+    }
+
+    private static void requireAllOutcomes(Session session, UUID batchId) {
+        long pending = session.createSelectionQuery(
+                        "select count(*) from BatchOrder o where o.batchId = :batch and o.outcome = :pending", Long.class)
+                .setParameter("batch", batchId)
+                .setParameter("pending", OrderOutcome.PENDING)
+                .getSingleResult();
+        if (pending > 0) {
+            throw new DispatchException(ErrorCode.OUTCOMES_MISSING, "Batch " + ShortId.of(batchId) + " still has "
+                    + pending + " order" + (pending == 1 ? "" : "s") + " without an outcome; record each delivery "
+                    + "or failure before completing it.");
+        }
+    }
+
+    static BatchRow snapshot(Session session, UUID batchId) {
+        session.flush();
+        return UnitOfWork.jdbc(session, c -> ReadQueries.batches(c, List.of(batchId))).get(0);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

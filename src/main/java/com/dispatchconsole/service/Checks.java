@@ -1,0 +1,77 @@
+package com.dispatchconsole.service;
+
+import com.dispatchconsole.domain.Availability;
+import com.dispatchconsole.domain.DeliveryBatch;
+import com.dispatchconsole.domain.DispatchException;
+import com.dispatchconsole.domain.ErrorCode;
+import com.dispatchconsole.domain.Rider;
+import com.dispatchconsole.domain.ShortId;
+import com.dispatchconsole.persistence.BatchState;
+import com.dispatchconsole.persistence.ReadQueries;
+import jakarta.persistence.LockModeType;
+import java.util.UUID;
+import org.hibernate.Session;
+
+/** Argument checks done before any query, and the lookups every use case repeats. */
+final class Checks {
+
+    private Checks() {
+    }
+
+    static void requireId(Object id, String what) {
+        if (id == null) {
+            throw new DispatchException(ErrorCode.INVALID_ARGUMENT, "No " + what + " was given.");
+        }
+    }
+
+    static void requireActor(String actor) {
+        if (actor == null || actor.isBlank()) {
+            throw new DispatchException(ErrorCode.INVALID_ARGUMENT, "Every change needs the operator's name.");
+        }
+    }
+
+    static void requireReason(String reason, String action) {
+        if (reason == null || reason.isBlank()) {
+            throw new DispatchException(ErrorCode.INVALID_ARGUMENT, "A reason is required to " + action + ".");
+        }
+    }
+
+    static BatchState peek(Session session, UUID batchId) {
+        BatchState state = UnitOfWork.jdbc(session, c -> ReadQueries.peekBatch(c, batchId));
+        if (state == null) {
+            throw batchNotFound(batchId);
+        }
+        return state;
+    }
+
+    /**
+     * Locks the batch after its rider; if the batch changed rider or status since the unlocked peek, the rider
+     * lock we hold is the wrong one, so the whole unit of work starts again.
+     */
+    static DeliveryBatch lockBatch(Session session, UUID batchId, BatchState expected) {
+        DeliveryBatch batch = session.find(DeliveryBatch.class, batchId, LockModeType.PESSIMISTIC_WRITE);
+        if (batch == null) {
+            throw batchNotFound(batchId);
+        }
+        if (expected != null && (batch.getStatus() != expected.status()
+                || !java.util.Objects.equals(batch.getRiderId(), expected.riderId()))) {
+            throw new UnitOfWork.RowMovedMeanwhile();
+        }
+        return batch;
+    }
+
+    static void requireAvailable(Rider rider) {
+        if (rider.getAvailability() != Availability.AVAILABLE) {
+            throw new DispatchException(ErrorCode.RIDER_UNAVAILABLE, rider.getName() + " is "
+                    + rider.getAvailability().name().toLowerCase().replace('_', ' ') + " and cannot take batches.");
+        }
+    }
+
+    static DispatchException batchNotFound(UUID batchId) {
+        return new DispatchException(ErrorCode.BATCH_NOT_FOUND, "Batch " + ShortId.of(batchId) + " does not exist.");
+    }
+
+    static DispatchException riderNotFound(UUID riderId) {
+        return new DispatchException(ErrorCode.RIDER_NOT_FOUND, "Rider " + ShortId.of(riderId) + " does not exist.");
+    }
+}

@@ -1,0 +1,91 @@
+package com.dispatchconsole.service;
+
+import com.dispatchconsole.domain.DispatchException;
+import com.dispatchconsole.domain.ErrorCode;
+import com.dispatchconsole.persistence.DatabaseConfig;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Reads PostgreSQL's SQLSTATE out of whatever Hibernate or Hikari threw and names it for the caller. */
+final class DatabaseErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseErrors.class);
+
+    enum Kind { LOCK_TIMEOUT, STATEMENT_TIMEOUT, DEADLOCK, SERIALIZATION, UNAVAILABLE, CONSTRAINT, OTHER }
+
+    private DatabaseErrors() {
+    }
+
+    static Kind classify(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException
+                    || t instanceof org.hibernate.exception.JDBCConnectionException) {
+                return Kind.UNAVAILABLE;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                switch (state) {
+                    case "55P03":
+                        return Kind.LOCK_TIMEOUT;
+                    case "57014":
+                        return Kind.STATEMENT_TIMEOUT;
+                    case "40P01":
+                        return Kind.DEADLOCK;
+                    case "40001":
+                        return Kind.SERIALIZATION;
+                    case "57P01", "57P02", "57P03", "53300":
+                        return Kind.UNAVAILABLE;
+                    default:
+                        if (state.startsWith("08")) {
+                            return Kind.UNAVAILABLE;
+                        }
+                        if (state.startsWith("23")) {
+                            return Kind.CONSTRAINT;
+                        }
+                }
+            }
+        }
+        return Kind.OTHER;
+    }
+
+    static DispatchException translate(RuntimeException error, Kind kind, DatabaseConfig config) {
+        if (error instanceof UnitOfWork.RowMovedMeanwhile) {
+            return new DispatchException(ErrorCode.CONCURRENT_UPDATE,
+                    "The batch kept changing under other consoles; nothing was changed. Try again.");
+        }
+        DispatchException typed = switch (kind) {
+            case LOCK_TIMEOUT -> new DispatchException(ErrorCode.RIDER_BUSY,
+                    "Another console is changing this rider or batch right now (no lock within "
+                            + config.lockTimeout().toMillis() + " ms); nothing was changed. Try again.", error);
+            case STATEMENT_TIMEOUT -> new DispatchException(ErrorCode.DATABASE_TIMEOUT,
+                    "The database did not answer within " + config.statementTimeout().toSeconds()
+                            + " s; nothing was changed.", error);
+            case DEADLOCK, SERIALIZATION -> new DispatchException(ErrorCode.CONCURRENT_UPDATE,
+                    "Other consoles changed the same riders at the same moment; nothing was changed. Try again.",
+                    error);
+            case UNAVAILABLE -> new DispatchException(ErrorCode.DATABASE_UNAVAILABLE,
+                    "The database at " + config.displayUrl() + " cannot be reached; nothing was changed.", error);
+            case CONSTRAINT -> new DispatchException(ErrorCode.INVALID_ARGUMENT,
+                    "The database refused the change: " + rootMessage(error), error);
+            case OTHER -> new DispatchException(ErrorCode.DATABASE_UNAVAILABLE,
+                    "Unexpected database error: " + rootMessage(error) + "; nothing was changed.", error);
+        };
+        if (kind == Kind.OTHER || kind == Kind.CONSTRAINT) {
+            log.error("{}", typed, error);
+        } else {
+            log.debug("{}", typed, error);
+        }
+        return typed;
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return message == null ? root.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
+    }
+}

@@ -1,0 +1,143 @@
+package com.dispatchconsole.service;
+
+import com.dispatchconsole.domain.Availability;
+import com.dispatchconsole.domain.DispatchException;
+import com.dispatchconsole.domain.ErrorCode;
+import com.dispatchconsole.domain.Load;
+import com.dispatchconsole.domain.Outlet;
+import com.dispatchconsole.domain.Rider;
+import com.dispatchconsole.domain.RiderLimits;
+import com.dispatchconsole.domain.ShortId;
+import com.dispatchconsole.domain.VehicleType;
+import com.dispatchconsole.domain.rows.RiderRow;
+import com.dispatchconsole.persistence.ReadQueries;
+import com.dispatchconsole.persistence.RiderLocks;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hibernate.Session;
+
+/** Outlets and riders: who exists, when they can work, and how much they can carry. */
+public final class FleetService {
+
+    private final UnitOfWork unitOfWork;
+    private final RiderLocks riderLocks;
+    private final Clock clock;
+
+    public FleetService(UnitOfWork unitOfWork, RiderLocks riderLocks, Clock clock) {
+        this.unitOfWork = unitOfWork;
+        this.riderLocks = riderLocks;
+        this.clock = clock;
+    }
+
+    public UUID createOutlet(String name, String address) {
+        if (name == null || name.isBlank()) {
+            throw new DispatchException(ErrorCode.INVALID_ARGUMENT, "An outlet needs a name.");
+        }
+        return unitOfWork.call(session -> {
+            UUID id = UUID.randomUUID();
+            session.persist(new Outlet(id, name.strip(), address, clock.instant()));
+            return id;
+        });
+    }
+
+    public RiderRow createRider(String name, String phone, VehicleType vehicle, UUID homeOutletId,
+                                RiderLimits limits) {
+        if (name == null || name.isBlank() || vehicle == null) {
+            throw new DispatchException(ErrorCode.INVALID_ARGUMENT, "A rider needs a name and a vehicle type.");
+        }
+        validateLimits(limits);
+        UUID id = unitOfWork.call(session -> {
+            if (homeOutletId != null && session.find(Outlet.class, homeOutletId) == null) {
+                throw new DispatchException(ErrorCode.OUTLET_NOT_FOUND,
+                        "Outlet " + ShortId.of(homeOutletId) + " does not exist.");
+            }
+            UUID riderId = UUID.randomUUID();
+            session.persist(new Rider(riderId, name.strip(), phone, vehicle, homeOutletId, limits, clock.instant()));
+            return riderId;
+        });
+        return unitOfWork.read(c -> ReadQueries.riders(c, List.of(id))).get(0);
+    }
+
+    /** Going on break or off duty is refused while the rider still carries batches. */
+    public RiderRow setAvailability(UUID riderId, Availability availability, String actor) {
+        Checks.requireId(riderId, "rider");
+        Checks.requireActor(actor);
+        if (availability == null) {
+            throw new DispatchException(ErrorCode.INVALID_ARGUMENT, "No availability was given.");
+        }
+        return unitOfWork.call(session -> {
+            Rider rider = lockExisting(session, riderId);
+            if (availability != Availability.AVAILABLE) {
+                List<UUID> active = activeBatchIds(session, riderId);
+                if (!active.isEmpty()) {
+                    throw new DispatchException(ErrorCode.RIDER_HAS_ACTIVE_BATCHES, rider.getName()
+                            + " still carries batch" + (active.size() == 1 ? " " : "es ")
+                            + active.stream().map(ShortId::of).collect(Collectors.joining(", "))
+                            + "; finish or reassign " + (active.size() == 1 ? "it" : "them") + " first.");
+                }
+            }
+            rider.changeAvailability(availability, clock.instant());
+            return snapshot(session, riderId);
+        });
+    }
+
+    /** New limits must still cover what the rider carries now. */
+    public RiderRow changeLimits(UUID riderId, RiderLimits limits, String actor) {
+        Checks.requireId(riderId, "rider");
+        Checks.requireActor(actor);
+        validateLimits(limits);
+        return unitOfWork.call(session -> {
+            Rider rider = lockExisting(session, riderId);
+            Load current = UnitOfWork.jdbc(session, c -> ReadQueries.load(c, riderId));
+            DispatchException refusal = limits.refusal(rider.getName(), current);
+            if (refusal != null) {
+                throw new DispatchException(refusal.code(),
+                        "The new limits are below what " + rider.getName() + " carries now: " + refusal.sentence());
+            }
+            rider.changeLimits(limits, clock.instant());
+            return snapshot(session, riderId);
+        });
+    }
+
+    private Rider lockExisting(Session session, UUID riderId) {
+        Rider rider = riderLocks.lock(session, riderId);
+        if (rider == null) {
+            throw Checks.riderNotFound(riderId);
+        }
+        return rider;
+    }
+
+    private static List<UUID> activeBatchIds(Session session, UUID riderId) {
+        return UnitOfWork.jdbc(session, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM delivery_batches WHERE rider_id = ? "
+                    + "AND status IN ('ASSIGNED', 'PICKED', 'OUT_FOR_DELIVERY') ORDER BY created_at")) {
+                ps.setObject(1, riderId);
+                List<UUID> ids = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getObject(1, UUID.class));
+                    }
+                }
+                return ids;
+            }
+        });
+    }
+
+    private static RiderRow snapshot(Session session, UUID riderId) {
+        session.flush();
+        return UnitOfWork.jdbc(session, c -> ReadQueries.riders(c, List.of(riderId))).get(0);
+    }
+
+    private static void validateLimits(RiderLimits limits) {
+        if (limits == null || limits.maxCapacity() < 1 || limits.maxActiveBatches() < 1
+                || limits.maxWeightKg() == null || limits.maxWeightKg().signum() <= 0) {
+            throw new DispatchException(ErrorCode.INVALID_ARGUMENT,
+                    "Limits need at least 1 order, more than 0 kg and at least 1 active batch.");
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package com.dispatchconsole.service;
+
+import com.dispatchconsole.domain.rows.BatchOrderRow;
+import com.dispatchconsole.domain.rows.BatchRow;
+import com.dispatchconsole.domain.rows.HistoryEntry;
+import com.dispatchconsole.domain.rows.OutletRow;
+import com.dispatchconsole.domain.rows.RiderRow;
+import com.dispatchconsole.persistence.ReadQueries;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+/** What the console reads: whole tables in one query each, or just the rows that changed. */
+public final class QueryService {
+
+    private final UnitOfWork unitOfWork;
+
+    public QueryService(UnitOfWork unitOfWork) {
+        this.unitOfWork = unitOfWork;
+    }
+
+    public List<RiderRow> riders() {
+        return unitOfWork.read(ReadQueries::riders);
+    }
+
+    public List<RiderRow> riders(Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of() : unitOfWork.read(c -> ReadQueries.riders(c, ids));
+    }
+
+    public List<BatchRow> batches() {
+        return unitOfWork.read(ReadQueries::batches);
+    }
+
+    public List<BatchRow> batches(Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of() : unitOfWork.read(c -> ReadQueries.batches(c, ids));
+    }
+
+    public BatchRow batch(UUID batchId) {
+        Checks.requireId(batchId, "batch");
+        List<BatchRow> rows = batches(List.of(batchId));
+        if (rows.isEmpty()) {
+            throw Checks.batchNotFound(batchId);
+        }
+        return rows.get(0);
+    }
+
+    public List<HistoryEntry> history(UUID batchId) {
+        Checks.requireId(batchId, "batch");
+        return unitOfWork.read(c -> ReadQueries.history(c, batchId));
+    }
+
+    public List<BatchOrderRow> orders(UUID batchId) {
+        Checks.requireId(batchId, "batch");
+        return unitOfWork.read(c -> ReadQueries.orders(c, batchId));
+    }
+
+    public List<OutletRow> outlets() {
+        return unitOfWork.read(ReadQueries::outlets);
+    }
+}

@@ -1,0 +1,111 @@
+package com.dispatchconsole.service;
+
+import com.dispatchconsole.domain.DispatchException;
+import com.dispatchconsole.persistence.Database;
+import com.dispatchconsole.persistence.DatabaseConfig;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+
+/**
+ * Runs one use case as one transaction: sets the bounded waits, retries deadlocks and serialization failures a
+ * few times, and turns every database failure into a typed {@link DispatchException}. The only class that
+ * opens transactions.
+ */
+public final class UnitOfWork {
+
+    /** Thrown inside a unit of work when a row moved between the unlocked peek and the lock: try again. */
+    static final class RowMovedMeanwhile extends RuntimeException {
+        RowMovedMeanwhile() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** A JDBC step inside a unit of work. */
+    @FunctionalInterface
+    public interface SqlWork<R> {
+        R run(Connection connection) throws SQLException;
+    }
+
+    private final SessionFactory sessionFactory;
+    private final DatabaseConfig config;
+    private final int maxAttempts;
+    private final AtomicLong deadlocks = new AtomicLong();
+    private final AtomicLong retries = new AtomicLong();
+
+    public UnitOfWork(Database database, int maxAttempts) {
+        this.sessionFactory = database.sessionFactory();
+        this.config = database.config();
+        this.maxAttempts = maxAttempts;
+    }
+
+    public <R> R call(Function<Session, R> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return sessionFactory.fromTransaction(session -> {
+                    applyTimeouts(session);
+                    return work.apply(session);
+                });
+            } catch (DispatchException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                DatabaseErrors.Kind kind = DatabaseErrors.classify(e);
+                if (kind == DatabaseErrors.Kind.DEADLOCK) {
+                    deadlocks.incrementAndGet();
+                }
+                boolean retryable = e instanceof RowMovedMeanwhile || kind == DatabaseErrors.Kind.DEADLOCK
+                        || kind == DatabaseErrors.Kind.SERIALIZATION;
+                if (!retryable || attempt >= maxAttempts) {
+                    throw DatabaseErrors.translate(e, kind, config);
+                }
+                retries.incrementAndGet();
+                backOff(attempt);
+            }
+        }
+    }
+
+    /** A read-only step on the transaction's connection, e.g. one of the read queries. */
+    public <R> R read(SqlWork<R> work) {
+        return call(session -> jdbc(session, work));
+    }
+
+    static <R> R jdbc(Session session, SqlWork<R> work) {
+        return session.doReturningWork(work::run);
+    }
+
+    private void applyTimeouts(Session session) {
+        // SET LOCAL semantics (is_local = true): the waits end with the transaction, never leak into the pool.
+        session.doWork(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "SELECT set_config('lock_timeout', ?, true), set_config('statement_timeout', ?, true)")) {
+                ps.setString(1, config.lockTimeout().toMillis() + "ms");
+                ps.setString(2, config.statementTimeout().toMillis() + "ms");
+                ps.execute();
+            }
+        });
+    }
+
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DispatchException(com.dispatchconsole.domain.ErrorCode.CONCURRENT_UPDATE,
+                    "Interrupted while retrying; nothing was changed.");
+        }
+    }
+
+    /** Deadlocks seen (each retried or reported), for the stress report. */
+    public long deadlocks() {
+        return deadlocks.get();
+    }
+
+    public long retries() {
+        return retries.get();
+    }
+}
