@@ -1,0 +1,153 @@
+package com.dispatchconsole.service;
+
+import static com.dispatchconsole.testing.Fixtures.ACTOR;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.dispatchconsole.app.EmbeddedServer;
+import com.dispatchconsole.domain.BatchStatus;
+import com.dispatchconsole.domain.DispatchException;
+import com.dispatchconsole.domain.ErrorCode;
+import com.dispatchconsole.domain.rows.BatchRow;
+import com.dispatchconsole.domain.rows.RiderRow;
+import com.dispatchconsole.persistence.Database;
+import com.dispatchconsole.persistence.DatabaseConfig;
+import com.dispatchconsole.persistence.IsolationLevel;
+import com.dispatchconsole.testing.Fixtures;
+import com.dispatchconsole.testing.Sql;
+import com.dispatchconsole.testing.TestDatabases;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The locks, timeouts and isolation rules that the capacity guarantee rests on, observed on the wire. */
+class LockingTest {
+
+    @Test
+    void assignSendsARowLockOnThePlainRiderSelect() {
+        List<String> sent = new ArrayList<>();
+        try (Database db = Database.open(TestDatabases.fresh(), s -> { synchronized (sent) { sent.add(s); } })) {
+            DispatchServices services = new DispatchServices(db);
+            Fixtures given = new Fixtures(services);
+            RiderRow rider = given.rider("Ana", 10, "20", 1);
+            BatchRow batch = given.batch(1, "1");
+            sent.clear();
+
+            services.assignments().assign(batch.id(), rider.id(), ACTOR);
+
+            String riderSelect = sent.stream().filter(s -> s.contains("from delivery_riders")).findFirst().orElseThrow();
+            assertThat(riderSelect).containsPattern("for (no key )?update").doesNotContain(" join ");
+            assertThat(sent.indexOf(riderSelect))
+                    .as("the rider is locked before the batch")
+                    .isLessThan(indexOf(sent, "from delivery_batches db1_0 where db1_0.id=?"));
+        }
+    }
+
+    @Test
+    void reassignLocksBothRidersInOneStatementOrderedById() {
+        List<String> sent = new ArrayList<>();
+        try (Database db = Database.open(TestDatabases.fresh(), s -> { synchronized (sent) { sent.add(s); } })) {
+            DispatchServices services = new DispatchServices(db);
+            Fixtures given = new Fixtures(services);
+            RiderRow a = given.rider("Ana", 10, "20", 1);
+            RiderRow b = given.rider("Ben", 10, "20", 1);
+            BatchRow batch = given.batch(1, "1");
+            services.assignments().assign(batch.id(), a.id(), ACTOR);
+            sent.clear();
+
+            services.assignments().reassign(batch.id(), b.id(), ACTOR, "swap");
+
+            assertThat(sent).filteredOn(s -> s.contains("from delivery_riders")).singleElement().satisfies(s ->
+                    assertThat(s).containsPattern("in \\(\\?,\\?\\) order by r1_0\\.id for (no key )?update"));
+        }
+    }
+
+    @Test
+    void assignGivesRiderBusyWhenAnotherTransactionHoldsTheRiderTooLong() throws Exception {
+        DatabaseConfig config = TestDatabases.fresh().withLockTimeout(Duration.ofMillis(300), Duration.ofSeconds(3));
+        try (Database db = Database.open(config)) {
+            DispatchServices services = new DispatchServices(db);
+            Fixtures given = new Fixtures(services);
+            RiderRow rider = given.rider("Ana", 10, "20", 1);
+            BatchRow batch = given.batch(1, "1");
+            try (Connection other = db.dataSource().getConnection();
+                 PreparedStatement hold = other.prepareStatement("SELECT 1 FROM delivery_riders WHERE id = ? FOR UPDATE")) {
+                hold.setObject(1, rider.id());
+                hold.execute();
+
+                long start = System.nanoTime();
+                assertThatThrownBy(() -> services.assignments().assign(batch.id(), rider.id(), ACTOR))
+                        .isInstanceOfSatisfying(DispatchException.class,
+                                e -> assertThat(e.code()).isEqualTo(ErrorCode.RIDER_BUSY))
+                        .hasMessageContaining("300 ms");
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+                other.rollback();
+            }
+            assertThat(services.queries().batch(batch.id()).status()).isEqualTo(BatchStatus.CREATED);
+            assertThat(services.assignments().assign(batch.id(), rider.id(), ACTOR).status())
+                    .as("once the other console lets go, the same call succeeds").isEqualTo(BatchStatus.ASSIGNED);
+        }
+    }
+
+    @Test
+    void startupRefusesAPoolThatWouldNotRunAtReadCommitted() {
+        DatabaseConfig repeatable = TestDatabases.fresh().withIsolation(IsolationLevel.REPEATABLE_READ);
+        assertThatThrownBy(() -> Database.open(repeatable))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("requires 'read committed'");
+    }
+
+    @Test
+    void isolationIsPinnedEvenWhenTheDatabaseDefaultsToRepeatableRead() throws Exception {
+        DatabaseConfig config = TestDatabases.fresh();
+        String database = config.url().substring(config.url().lastIndexOf('/') + 1);
+        try (Database admin = Database.open(config)) {
+            new Sql(admin.dataSource()).execute(
+                    "ALTER DATABASE " + database + " SET default_transaction_isolation = 'repeatable read'");
+        }
+        try (Database db = Database.open(config)) {
+            String level = new DispatchServices(db).unitOfWork().read(c -> {
+                try (var rs = c.createStatement().executeQuery("SHOW transaction_isolation")) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            });
+            assertThat(level).isEqualTo("read committed");
+        }
+    }
+
+    @Test
+    void aDatabaseThatGoesDownGivesDatabaseUnavailableNotAHang() throws Exception {
+        EmbeddedServer server = EmbeddedServer.start(Files.createTempDirectory("dispatch-down"), false, 0);
+        server.createDatabase("down", null);
+        try (Database db = Database.open(DatabaseConfig.of(server.jdbcUrl("down"), EmbeddedServer.SUPERUSER, null))) {
+            DispatchServices services = new DispatchServices(db);
+            RiderRow rider = new Fixtures(services).rider("Ana", 10, "20", 1);
+            server.close();
+
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> services.queries().riders())
+                    .isInstanceOfSatisfying(DispatchException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.DATABASE_UNAVAILABLE))
+                    .hasMessageContaining("cannot be reached");
+            assertThatThrownBy(() -> services.fleet().setAvailability(rider.id(),
+                    com.dispatchconsole.domain.Availability.ON_BREAK, ACTOR))
+                    .isInstanceOfSatisfying(DispatchException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.DATABASE_UNAVAILABLE));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+        }
+    }
+
+    private static int indexOf(List<String> sent, String part) {
+        for (int i = 0; i < sent.size(); i++) {
+            if (sent.get(i).contains(part)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not sent: " + part + " in " + sent);
+    }
+}
