@@ -12,11 +12,10 @@ public record RiderRow(UUID id, String name, String phone, VehicleType vehicleTy
                        UUID homeOutletId, String homeOutletName, RiderLimits limits, Load load,
                        Instant lastChangeAt, long version) {
 
-    /** Share of the tightest limit in use, 0..1+, for the load bar. */
+    /** Share of the tighter of the order and weight limits in use, 0..1+, for the load bar. */
     public double loadRatio() {
         double orders = (double) load.orders() / limits.maxCapacity();
         double weight = load.weightKg().doubleValue() / limits.maxWeightKg().doubleValue();
-        double batches = (double) load.activeBatches() / limits.maxActiveBatches();
-        return Math.max(orders, Math.max(weight, batches));
+        return Math.max(orders, weight);
     }
 }

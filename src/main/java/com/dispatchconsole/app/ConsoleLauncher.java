@@ -1,0 +1,44 @@
+package com.dispatchconsole.app;
+
+import com.dispatchconsole.service.DispatchServices;
+import com.dispatchconsole.ui.common.FxUiExecutor;
+import com.dispatchconsole.ui.console.ConsoleView;
+import com.dispatchconsole.ui.console.ConsoleViewModel;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/** Opens the database, then the console window, and waits until the dispatcher closes it. */
+final class ConsoleLauncher {
+
+    private ConsoleLauncher() {
+    }
+
+    static int run(DbOptions options, Path dataDir, String operator) throws Exception {
+        try (DatabaseLauncher launcher = DatabaseLauncher.open(options, dataDir, true, System.out);
+             FxUiExecutor executor = new FxUiExecutor(4)) {
+            DispatchServices services = new DispatchServices(launcher.database());
+            ConsoleViewModel model = new ConsoleViewModel(services.queries(), executor, operator,
+                    launcher.jdbcUrl() + (launcher.embedded() ? " (embedded)" : ""));
+            CountDownLatch closed = new CountDownLatch(1);
+            Platform.setImplicitExit(false);
+            Platform.startup(() -> {
+                Stage stage = new Stage();
+                stage.setTitle("Dispatch Console — " + operator);
+                Scene scene = new Scene(new ConsoleView(model).root(), 1600, 940);
+                scene.getStylesheets().add(Objects.requireNonNull(
+                        ConsoleLauncher.class.getResource("/com/dispatchconsole/ui/console.css")).toExternalForm());
+                stage.setScene(scene);
+                stage.setOnHidden(e -> closed.countDown());
+                stage.show();
+                model.load();
+            });
+            closed.await();
+            Platform.exit();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package com.dispatchconsole.app;
+
+import com.dispatchconsole.persistence.Database;
+import com.dispatchconsole.persistence.DatabaseConfig;
+import com.dispatchconsole.service.DispatchServices;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.sql.SQLException;
+
+/**
+ * Opens the database a command asked for: the shared one named by flags or environment, or the embedded one in
+ * the user's data directory (started here, migrated, and seeded with demo data on first start).
+ */
+public final class DatabaseLauncher implements AutoCloseable {
+
+    public static final String EMBEDDED_DATABASE = "dispatch";
+
+    private final EmbeddedServer server;
+    private final Database database;
+
+    private DatabaseLauncher(EmbeddedServer server, Database database) {
+        this.server = server;
+        this.database = database;
+    }
+
+    public static DatabaseLauncher open(DbOptions options, Path dataDirOverride, boolean seedDemo, PrintStream out)
+            throws IOException, SQLException {
+        if (options.external()) {
+            return new DatabaseLauncher(null,
+                    Database.open(DatabaseConfig.of(options.url(), options.user(), options.password())));
+        }
+        Path dataDir = AppPaths.embeddedDataDirectory(dataDirOverride);
+        EmbeddedServer server;
+        try {
+            server = EmbeddedServer.start(dataDir, true, EmbeddedServer.PREFERRED_PORT);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("Could not start the embedded PostgreSQL in " + dataDir + " (" + e.getMessage()
+                    + "). If another console already runs on it, start `dispatch-console db` once and give every "
+                    + "console its --db-url.", e);
+        }
+        try {
+            server.createDatabase(EMBEDDED_DATABASE, null);
+            Database database = Database.open(DatabaseConfig.of(server.jdbcUrl(EMBEDDED_DATABASE),
+                    EmbeddedServer.SUPERUSER, null));
+            out.println("Embedded PostgreSQL data: " + dataDir);
+            out.println("Connect with psql: psql -h localhost -p " + server.port() + " -U postgres " + EMBEDDED_DATABASE);
+            if (seedDemo && DemoData.seedIfEmpty(new DispatchServices(database))) {
+                out.println("Seeded demo data (first start).");
+            }
+            return new DatabaseLauncher(server, database);
+        } catch (SQLException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    /** The JDBC URL other consoles and tools can use, without credentials. */
+    public String jdbcUrl() {
+        return database.config().displayUrl();
+    }
+
+    public boolean embedded() {
+        return server != null;
+    }
+
+    @Override
+    public void close() throws IOException {
+        database.close();
+        if (server != null) {
+            server.close();
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package com.dispatchconsole.app;
+
+import com.dispatchconsole.domain.Availability;
+import com.dispatchconsole.domain.BatchStatus;
+import com.dispatchconsole.domain.DispatchException;
+import com.dispatchconsole.domain.OrderOutcome;
+import com.dispatchconsole.domain.RiderLimits;
+import com.dispatchconsole.domain.VehicleType;
+import com.dispatchconsole.domain.rows.BatchOrderRow;
+import com.dispatchconsole.domain.rows.NewOrder;
+import com.dispatchconsole.domain.rows.RiderRow;
+import com.dispatchconsole.service.DispatchServices;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * A believable shift in progress: three outlets, two dozen riders, and batches in every status, all created
+ * through the real services so the audit history is as real as the rows.
+ */
+public final class DemoData {
+
+    public static final String ACTOR = "demo-seed";
+
+    private static final String[] OUTLETS = {"Northside Kitchen", "Harbour Dark Store", "Central Market"};
+    private static final String[] FIRST = {"Ana", "Ben", "Chloé", "Dev", "Elif", "Farid", "Grace", "Hiro", "Ines",
+        "Jonas", "Kemi", "Luca", "Maya", "Nils", "Olu", "Priya", "Quentin", "Rosa", "Sami", "Tomas", "Uma", "Viktor",
+        "Wen", "Yara"};
+    private static final String[] LAST = {"Silva", "Okafor", "Martin", "Patel", "Kaya", "Haddad", "Lee", "Tanaka",
+        "García", "Berg", "Adeyemi", "Rossi", "Cohen", "Larsen", "Bello", "Nair", "Dubois", "Moreno", "Aziz",
+        "Novak", "Iyer", "Petrov", "Zhang", "Saleh"};
+    private static final String[] STREETS = {"Elm Street", "Harbour Road", "Market Lane", "King's Parade",
+        "Station Approach", "Mill Row", "Canal Walk", "High Street", "Orchard Close", "Bridge Street"};
+    private static final String[] CUSTOMERS = {"M. Brown", "J. Nguyen", "A. Schmidt", "K. Mensah", "L. Romano",
+        "S. Kowalski", "P. Fernandes", "R. O'Neill", "T. Yilmaz", "D. Ivanova", "H. Kim", "C. Costa"};
+
+    private DemoData() {
+    }
+
+    /** Seeds the demo shift when the database has no outlets yet; returns whether it did. */
+    public static boolean seedIfEmpty(DispatchServices services) {
+        if (!services.queries().outlets().isEmpty()) {
+            return false;
+        }
+        seed(services, new Random(42), 24, 150);
+        return true;
+    }
+
+    static void seed(DispatchServices services, Random random, int riderCount, int batchCount) {
+        List<UUID> outlets = new ArrayList<>();
+        for (int i = 0; i < OUTLETS.length; i++) {
+            outlets.add(services.fleet().createOutlet(OUTLETS[i], (10 + i * 7) + " " + STREETS[i]));
+        }
+        List<RiderRow> riders = new ArrayList<>();
+        for (int i = 0; i < riderCount; i++) {
+            VehicleType vehicle = VehicleType.values()[random.nextInt(VehicleType.values().length)];
+            riders.add(services.fleet().createRider(FIRST[i % FIRST.length] + " " + LAST[(i * 7) % LAST.length],
+                    "+44 7700 9" + String.format("%05d", random.nextInt(100000)), vehicle,
+                    outlets.get(i % outlets.size()), limitsFor(vehicle)));
+        }
+        for (int b = 0; b < batchCount; b++) {
+            UUID outlet = outlets.get(random.nextInt(outlets.size()));
+            List<NewOrder> orders = new ArrayList<>();
+            int count = 1 + random.nextInt(4);
+            for (int o = 0; o < count; o++) {
+                orders.add(new NewOrder(CUSTOMERS[random.nextInt(CUSTOMERS.length)],
+                        (1 + random.nextInt(180)) + " " + STREETS[random.nextInt(STREETS.length)],
+                        BigDecimal.valueOf(30 + random.nextInt(420)).divide(BigDecimal.valueOf(100), 2,
+                                RoundingMode.UNNECESSARY)));
+            }
+            UUID batch = services.batches().createBatch(outlet, orders, ACTOR).id();
+            progress(services, random, batch, riders);
+        }
+        for (int i = 0; i < 3; i++) {
+            UUID rider = riders.get(riderCount - 1 - i).id();
+            Availability availability = i == 0 ? Availability.OFF_DUTY : Availability.ON_BREAK;
+            tryQuietly(() -> services.fleet().setAvailability(rider, availability, ACTOR));
+        }
+    }
+
+    /** Moves a fresh batch some way along its life; refusals (a full rider) simply leave it where it is. */
+    private static void progress(DispatchServices services, Random random, UUID batch, List<RiderRow> riders) {
+        int stage = random.nextInt(10);
+        if (stage < 4) {
+            return;
+        }
+        if (stage == 4) {
+            tryQuietly(() -> services.assignments().transition(batch, BatchStatus.CANCELLED, ACTOR,
+                    "Customer cancelled"));
+            return;
+        }
+        RiderRow rider = riders.get(random.nextInt(riders.size()));
+        if (!tryQuietly(() -> services.assignments().assign(batch, rider.id(), ACTOR))) {
+            return;
+        }
+        if (stage >= 7 && tryQuietly(() -> services.assignments().transition(batch, BatchStatus.PICKED, ACTOR, null))
+                && stage >= 8) {
+            tryQuietly(() -> services.assignments().transition(batch, BatchStatus.OUT_FOR_DELIVERY, ACTOR, null));
+            if (stage == 9) {
+                for (BatchOrderRow order : services.queries().orders(batch)) {
+                    services.batches().recordOutcome(batch, order.orderId(), OrderOutcome.DELIVERED, null, ACTOR);
+                }
+                tryQuietly(() -> services.assignments().transition(batch, BatchStatus.COMPLETED, ACTOR, null));
+            }
+        }
+    }
+
+    private static RiderLimits limitsFor(VehicleType vehicle) {
+        return switch (vehicle) {
+            case BICYCLE -> new RiderLimits(6, new BigDecimal("12"), 1);
+            case SCOOTER -> new RiderLimits(8, new BigDecimal("18"), 2);
+            case MOTORBIKE -> new RiderLimits(10, new BigDecimal("25"), 2);
+            case CAR -> new RiderLimits(16, new BigDecimal("60"), 3);
+            case VAN -> new RiderLimits(30, new BigDecimal("200"), 4);
+        };
+    }
+
+    private static boolean tryQuietly(Runnable call) {
+        try {
+            call.run();
+            return true;
+        } catch (DispatchException refused) {
+            return false;
+        }
+    }
+}

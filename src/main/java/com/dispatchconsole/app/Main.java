@@ -1,0 +1,36 @@
+package com.dispatchconsole.app;
+
+import com.dispatchconsole.cli.BenchCommand;
+import com.dispatchconsole.cli.DbCommand;
+import com.dispatchconsole.cli.StressCommand;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Entry point: without a subcommand it opens the console window; subcommands never do. */
+@Command(name = "dispatch-console", mixinStandardHelpOptions = true, version = "Dispatch Console 0.1",
+        description = "Control-room console for last-mile delivery dispatch.",
+        subcommands = {DbCommand.class, StressCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Callable<Integer> {
+
+    @Mixin
+    DbOptions db = new DbOptions();
+
+    @Option(names = "--operator", description = "Name written to the audit history (default: the OS user).")
+    String operator = System.getProperty("user.name", "operator");
+
+    @Option(names = "--data-dir", description = "Directory of the embedded database (default: XDG data home).")
+    Path dataDir;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        return ConsoleLauncher.run(db, dataDir, operator);
+    }
+}

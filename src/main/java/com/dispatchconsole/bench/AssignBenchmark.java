@@ -1,0 +1,117 @@
+package com.dispatchconsole.bench;
+
+import com.dispatchconsole.domain.RiderLimits;
+import com.dispatchconsole.domain.VehicleType;
+import com.dispatchconsole.domain.rows.NewOrder;
+import com.dispatchconsole.service.DispatchServices;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Throughput of the assignment transaction, Hibernate service against raw JDBC, on one database in one run.
+ * Each client owns one batch and assigns and unassigns it in a loop (two transactions per cycle), either to
+ * random riders among many ("spread") or always to the same rider ("hot", where the rider lock serialises).
+ */
+public final class AssignBenchmark {
+
+    public record Result(int clients, String pattern, double rawTxPerSec, double serviceTxPerSec, double ratio) {
+    }
+
+    private final DispatchServices services;
+    private final RawSqlAssignment raw;
+    private final List<UUID> riders = new ArrayList<>();
+    private final List<UUID> batches = new ArrayList<>();
+
+    public AssignBenchmark(DispatchServices services) {
+        this.services = services;
+        this.raw = new RawSqlAssignment(services.database().dataSource());
+    }
+
+    public List<Result> run(int[] clientCounts, double secondsPerRun) throws Exception {
+        int maxClients = java.util.Arrays.stream(clientCounts).max().orElse(1);
+        setUp(100, maxClients);
+        // Warm both paths up first: on 2 cores the JIT otherwise penalises whichever path is measured first.
+        measure(maxClients, false, true, 3.0);
+        measure(maxClients, false, false, 3.0);
+        List<Result> results = new ArrayList<>();
+        for (String pattern : List.of("spread", "hot")) {
+            for (int clients : clientCounts) {
+                boolean hot = pattern.equals("hot");
+                double rawRate = measure(clients, hot, true, secondsPerRun);
+                double serviceRate = measure(clients, hot, false, secondsPerRun);
+                results.add(new Result(clients, pattern, round(rawRate), round(serviceRate),
+                        round(serviceRate / rawRate)));
+            }
+        }
+        return results;
+    }
+
+    private void setUp(int riderCount, int batchCount) {
+        UUID outlet = services.fleet().createOutlet("bench:" + UUID.randomUUID(), "benchmark");
+        RiderLimits roomy = new RiderLimits(100_000, new BigDecimal("100000"), 100_000);
+        for (int i = 0; i < riderCount; i++) {
+            riders.add(services.fleet().createRider("Bench rider " + i, null, VehicleType.VAN, outlet, roomy).id());
+        }
+        List<List<NewOrder>> orders = new ArrayList<>();
+        for (int i = 0; i < batchCount; i++) {
+            orders.add(List.of(new NewOrder("Bench", i + " Bench Road", new BigDecimal("1.50")),
+                    new NewOrder("Bench", i + " Bench Road", new BigDecimal("2.00"))));
+        }
+        batches.addAll(services.batches().createBatches(outlet, orders, "bench"));
+    }
+
+    private double measure(int clients, boolean hot, boolean useRaw, double seconds) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+        long began = System.nanoTime();
+        List<Future<Long>> counts = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            UUID batch = batches.get(i);
+            counts.add(pool.submit(() -> cycle(batch, hot, useRaw, deadline)));
+        }
+        long transactions = 0;
+        for (Future<Long> count : counts) {
+            transactions += count.get();
+        }
+        double elapsed = (System.nanoTime() - began) / 1e9;
+        pool.shutdown();
+        return transactions / elapsed;
+    }
+
+    private long cycle(UUID batch, boolean hot, boolean useRaw, long deadline) throws Exception {
+        long done = 0;
+        while (System.nanoTime() < deadline) {
+            UUID rider = hot ? riders.get(0) : riders.get(ThreadLocalRandom.current().nextInt(riders.size()));
+            if (useRaw) {
+                if (!raw.assign(batch, rider, "bench-raw") || !raw.unassign(batch, rider, "bench-raw")) {
+                    throw new IllegalStateException("raw assignment refused in the benchmark");
+                }
+            } else {
+                services.assignments().assign(batch, rider, "bench-service");
+                services.assignments().unassign(batch, "bench-service", null);
+            }
+            done += 2;
+        }
+        return done;
+    }
+
+    public static Map<String, Object> machine() {
+        Map<String, Object> machine = new LinkedHashMap<>();
+        machine.put("cores", Runtime.getRuntime().availableProcessors());
+        machine.put("java", System.getProperty("java.version"));
+        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        return machine;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+}

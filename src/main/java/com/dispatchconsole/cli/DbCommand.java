@@ -1,0 +1,46 @@
+package com.dispatchconsole.cli;
+
+import com.dispatchconsole.app.DatabaseLauncher;
+import com.dispatchconsole.app.DbOptions;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Runs the embedded database alone, so several consoles and tools can share it. */
+@Command(name = "db", mixinStandardHelpOptions = true,
+        description = "Start the embedded PostgreSQL (migrated, with demo data) and keep it running; prints its JDBC URL.")
+public final class DbCommand implements Callable<Integer> {
+
+    @Mixin
+    DbOptions db = new DbOptions();
+
+    @Option(names = "--data-dir", description = "Directory of the embedded database (default: XDG data home).")
+    Path dataDir;
+
+    @Override
+    public Integer call() throws Exception {
+        try (DatabaseLauncher launcher = DatabaseLauncher.open(db, dataDir, true, System.out)) {
+            if (!launcher.embedded()) {
+                System.out.println("Database at " + launcher.jdbcUrl() + " is migrated; nothing to keep running.");
+                return 0;
+            }
+            System.out.println(launcher.jdbcUrl() + "?user=postgres");
+            System.out.println("Ready. Start consoles with --db-url <the URL above>. Press Ctrl+C to stop.");
+            System.out.flush();
+            CountDownLatch stop = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stop.countDown();
+                try {
+                    launcher.close();
+                } catch (Exception ignored) {
+                    // shutting down: the server process is stopped by its own hook as well
+                }
+            }));
+            stop.await();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package com.dispatchconsole.cli;
+
+import com.dispatchconsole.app.DbOptions;
+import com.dispatchconsole.app.EmbeddedServer;
+import com.dispatchconsole.persistence.Database;
+import com.dispatchconsole.persistence.DatabaseConfig;
+import com.dispatchconsole.service.DispatchServices;
+import com.dispatchconsole.stress.StressHarness;
+import com.dispatchconsole.stress.StressReport;
+import com.dispatchconsole.stress.StressSettings;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Concurrent dispatchers against one database, then the invariants in SQL; last line is JSON. */
+@Command(name = "stress", mixinStandardHelpOptions = true,
+        description = "Hammer the assignment service from N concurrent dispatchers and check every invariant. "
+                + "Without --db-url it runs on a scratch embedded database, never on your data.")
+public final class StressCommand implements Callable<Integer> {
+
+    @Mixin
+    DbOptions db = new DbOptions();
+
+    @Option(names = "--dispatchers", defaultValue = "8", description = "Concurrent dispatchers (default ${DEFAULT-VALUE}).")
+    int dispatchers;
+
+    @Option(names = "--riders", defaultValue = "20", description = "Riders in the scenario (default ${DEFAULT-VALUE}).")
+    int riders;
+
+    @Option(names = "--batches", defaultValue = "1000", description = "Batches in the scenario (default ${DEFAULT-VALUE}).")
+    int batches;
+
+    @Option(names = "--ops", defaultValue = "500", description = "Calls per dispatcher (default ${DEFAULT-VALUE}).")
+    int ops;
+
+    @Option(names = "--hot-riders", defaultValue = "3",
+            description = "Riders that get half of all assignment attempts (default ${DEFAULT-VALUE}).")
+    int hotRiders;
+
+    @Option(names = "--scenario", defaultValue = "stress",
+            description = "Named scenario on a shared database; created if absent (default ${DEFAULT-VALUE}).")
+    String scenario;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        StressSettings settings = new StressSettings(dispatchers, riders, batches, ops, hotRiders, scenario, seed);
+        EmbeddedServer scratch = null;
+        DatabaseConfig config;
+        if (db.external()) {
+            config = DatabaseConfig.of(db.url(), db.user(), db.password());
+        } else {
+            scratch = EmbeddedServer.start(Files.createTempDirectory("dispatch-stress"), false, 0);
+            scratch.createDatabase("stress", null);
+            config = DatabaseConfig.of(scratch.jdbcUrl("stress"), EmbeddedServer.SUPERUSER, null);
+            System.err.println("Using a scratch embedded database at " + config.displayUrl());
+        }
+        try (Database database = Database.open(config.withPoolSize(dispatchers + 4))) {
+            StressReport report = new StressHarness(new DispatchServices(database), settings).run();
+            report.violationDetails().forEach(v -> System.err.println("VIOLATION: " + v));
+            System.out.println(json(report));
+            return report.violations() == 0 ? 0 : 1;
+        } finally {
+            if (scratch != null) {
+                scratch.close();
+            }
+        }
+    }
+
+    static String json(StressReport report) throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode node = mapper.createObjectNode();
+        node.put("attempts", report.attempts());
+        node.put("succeeded", report.succeeded());
+        node.set("rejected", mapper.valueToTree(report.rejected()));
+        node.put("violations", report.violations());
+        node.put("deadlocks", report.deadlocks());
+        node.put("throughputPerSec", report.throughputPerSec());
+        node.put("p50Ms", report.p50Ms());
+        node.put("p99Ms", report.p99Ms());
+        return mapper.writeValueAsString(node);
+    }
+}

@@ -1,0 +1,39 @@
+package com.dispatchconsole.ui.console;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** How figures and times read in the console. */
+final class Formats {
+
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private Formats() {
+    }
+
+    static String kg(BigDecimal value) {
+        return value.setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+
+    static String since(Instant then, Instant now) {
+        if (then == null) {
+            return "";
+        }
+        long minutes = Math.max(0, Duration.between(then, now).toMinutes());
+        if (minutes < 1) {
+            return "just now";
+        }
+        if (minutes < 60) {
+            return minutes + " min";
+        }
+        long hours = minutes / 60;
+        return hours < 48 ? hours + " h " + (minutes % 60) + " min" : (hours / 24) + " d";
+    }
+
+    static String clock(Instant at) {
+        return at == null ? "" : CLOCK.format(at);
+    }
+}

@@ -1,0 +1,29 @@
+package com.dispatchconsole.ui.console;
+
+import com.dispatchconsole.domain.BatchStatus;
+import com.dispatchconsole.domain.rows.BatchRow;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+
+/** A batch status as a coloured badge; the colour class is the status name in lower case. */
+final class StatusBadgeCell extends TableCell<BatchRow, BatchStatus> {
+
+    private final Label badge = new Label();
+
+    StatusBadgeCell() {
+        badge.getStyleClass().add("status-badge");
+    }
+
+    @Override
+    protected void updateItem(BatchStatus status, boolean empty) {
+        super.updateItem(status, empty);
+        if (empty || status == null) {
+            setGraphic(null);
+            return;
+        }
+        badge.setText(status.label());
+        badge.getStyleClass().removeIf(c -> c.startsWith("status-") && !c.equals("status-badge"));
+        badge.getStyleClass().add("status-" + status.name().toLowerCase().replace('_', '-'));
+        setGraphic(badge);
+    }
+}

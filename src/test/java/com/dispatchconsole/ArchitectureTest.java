@@ -1,0 +1,75 @@
+package com.dispatchconsole;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Keeps the layers honest: the UI never reaches the database, the domain knows nothing of JavaFX or JDBC. */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("com.dispatchconsole");
+    }
+
+    @Test
+    void layersOnlyCallDownwards() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("App").definedBy("com.dispatchconsole.app..", "com.dispatchconsole.cli..")
+                .layer("Tools").definedBy("com.dispatchconsole.stress..", "com.dispatchconsole.bench..")
+                .layer("UI").definedBy("com.dispatchconsole.ui..")
+                .optionalLayer("Realtime").definedBy("com.dispatchconsole.realtime..")
+                .layer("Service").definedBy("com.dispatchconsole.service..")
+                .layer("Persistence").definedBy("com.dispatchconsole.persistence..")
+                .layer("Domain").definedBy("com.dispatchconsole.domain..")
+                .whereLayer("App").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Tools").mayOnlyBeAccessedByLayers("App")
+                .whereLayer("UI").mayOnlyBeAccessedByLayers("App")
+                .whereLayer("Realtime").mayOnlyBeAccessedByLayers("App", "UI", "Tools")
+                .whereLayer("Service").mayOnlyBeAccessedByLayers("App", "Tools", "UI", "Realtime")
+                .whereLayer("Persistence").mayOnlyBeAccessedByLayers("App", "Tools", "Service", "Realtime")
+                .check(classes);
+    }
+
+    @Test
+    void domainKnowsNothingOfJavaFxJdbcOrHibernateSessions() {
+        noClasses().that().resideInAPackage("com.dispatchconsole.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.sql..", "javax.sql..",
+                        "org.hibernate", "org.hibernate.engine..", "com.zaxxer..", "org.flywaydb..")
+                .check(classes);
+    }
+
+    @Test
+    void theUiNeverTouchesJdbcHibernateOrThePersistenceLayer() {
+        noClasses().that().resideInAPackage("com.dispatchconsole.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.hibernate..",
+                        "org.postgresql..", "com.dispatchconsole.persistence..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheServiceLayerOpensTransactions() {
+        noClasses().that().resideOutsideOfPackage("com.dispatchconsole.service..")
+                .should().callMethod(org.hibernate.SessionFactory.class, "fromTransaction", java.util.function.Function.class)
+                .orShould().callMethod(org.hibernate.SessionFactory.class, "inTransaction", java.util.function.Consumer.class)
+                .orShould().callMethod(org.hibernate.SessionFactory.class, "openSession")
+                .check(classes);
+    }
+
+    @Test
+    void viewModelsDoNotKnowTheirViews() {
+        noClasses().that().haveSimpleNameEndingWith("ViewModel")
+                .should().dependOnClassesThat().haveSimpleNameEndingWith("View")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+}

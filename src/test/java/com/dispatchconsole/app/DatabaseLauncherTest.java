@@ -1,0 +1,48 @@
+package com.dispatchconsole.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.dispatchconsole.domain.rows.RiderRow;
+import com.dispatchconsole.service.DispatchServices;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The embedded default: first start seeds a demo shift; a restart finds the dispatcher's work still there. */
+class DatabaseLauncherTest {
+
+    @Test
+    void firstStartSeedsDemoDataAndARestartKeepsEveryChange() throws Exception {
+        Path dataDir = Files.createTempDirectory("dispatch-launcher").resolve("pg");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RiderRow renamedLimits;
+        try (DatabaseLauncher first = DatabaseLauncher.open(new DbOptions(), dataDir, true,
+                new PrintStream(out, true, StandardCharsets.UTF_8))) {
+            DispatchServices services = new DispatchServices(first.database());
+            List<RiderRow> riders = services.queries().riders();
+            assertThat(riders).hasSize(24);
+            assertThat(services.queries().batches()).hasSize(150);
+            assertThat(services.queries().outlets()).hasSize(3);
+            RiderRow rider = riders.get(0);
+            renamedLimits = services.fleet().changeLimits(rider.id(), new com.dispatchconsole.domain.RiderLimits(
+                    40, new java.math.BigDecimal("99"), 4), "olga");
+        }
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(printed).contains("Embedded PostgreSQL data: " + dataDir).contains("psql -h localhost -p ")
+                .contains("Seeded demo data");
+
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        try (DatabaseLauncher second = DatabaseLauncher.open(new DbOptions(), dataDir, true,
+                new PrintStream(again, true, StandardCharsets.UTF_8))) {
+            DispatchServices services = new DispatchServices(second.database());
+            assertThat(services.queries().riders()).hasSize(24);
+            assertThat(services.queries().riders(List.of(renamedLimits.id())).get(0).limits().maxCapacity())
+                    .isEqualTo(40);
+        }
+        assertThat(again.toString(StandardCharsets.UTF_8)).doesNotContain("Seeded demo data");
+    }
+}
