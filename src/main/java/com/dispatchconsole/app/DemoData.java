@@ -74,8 +74,10 @@ public final class DemoData {
             UUID batch = services.batches().createBatch(outlet, orders, ACTOR).id();
             progress(services, random, batch, riders);
         }
-        for (int i = 0; i < 3; i++) {
-            UUID rider = riders.get(riderCount - 1 - i).id();
+        // A few riders on a break or off duty: only riders carrying nothing may leave.
+        List<RiderRow> idle = services.queries().riders().stream().filter(r -> r.load().activeBatches() == 0).toList();
+        for (int i = 0; i < Math.min(3, idle.size()); i++) {
+            UUID rider = idle.get(i).id();
             Availability availability = i == 0 ? Availability.OFF_DUTY : Availability.ON_BREAK;
             tryQuietly(() -> services.fleet().setAvailability(rider, availability, ACTOR));
         }
