@@ -5,7 +5,6 @@ import com.dispatchconsole.ui.common.FxUiExecutor;
 import com.dispatchconsole.ui.console.ConsoleView;
 import com.dispatchconsole.ui.console.ConsoleViewModel;
 import java.nio.file.Path;
-import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -21,7 +20,7 @@ final class ConsoleLauncher {
         try (DatabaseLauncher launcher = DatabaseLauncher.open(options, dataDir, true, System.out);
              FxUiExecutor executor = new FxUiExecutor(4)) {
             DispatchServices services = new DispatchServices(launcher.database());
-            ConsoleViewModel model = new ConsoleViewModel(services.queries(), executor, operator,
+            ConsoleViewModel model = new ConsoleViewModel(services, executor, operator,
                     launcher.jdbcUrl() + (launcher.embedded() ? " (embedded)" : ""));
             CountDownLatch closed = new CountDownLatch(1);
             Platform.setImplicitExit(false);
@@ -29,8 +28,7 @@ final class ConsoleLauncher {
                 Stage stage = new Stage();
                 stage.setTitle("Dispatch Console — " + operator);
                 Scene scene = new Scene(new ConsoleView(model).root(), 1600, 940);
-                scene.getStylesheets().add(Objects.requireNonNull(
-                        ConsoleLauncher.class.getResource("/com/dispatchconsole/ui/console.css")).toExternalForm());
+                ConsoleView.style(scene);
                 stage.setScene(scene);
                 stage.setOnHidden(e -> closed.countDown());
                 stage.show();

@@ -47,7 +47,10 @@ public final class ReadQueries {
 
     private static final String BATCHES = """
             SELECT b.id, b.outlet_id, o.name, b.status, b.rider_id, r.name, b.order_count, b.total_weight_kg,
-                   b.created_at, b.status_changed_at, b.updated_at, b.version
+                   b.created_at, b.status_changed_at, b.updated_at, b.version,
+                   (SELECT string_agg(o2.customer_name, ', ' ORDER BY bo2.sequence)
+                    FROM delivery_batch_orders bo2 JOIN orders o2 ON o2.id = bo2.order_id
+                    WHERE bo2.batch_id = b.id)
             FROM delivery_batches b
             JOIN outlets o ON o.id = b.outlet_id
             LEFT JOIN delivery_riders r ON r.id = b.rider_id
@@ -197,7 +200,7 @@ public final class ReadQueries {
                 rows.add(new BatchRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                         BatchStatus.valueOf(rs.getString(4)), rs.getObject(5, UUID.class), rs.getString(6),
                         rs.getInt(7), rs.getBigDecimal(8), instant(rs, 9), instant(rs, 10), instant(rs, 11),
-                        rs.getLong(12)));
+                        rs.getLong(12), rs.getString(13)));
             }
         }
         return rows;

@@ -12,6 +12,12 @@ import javafx.application.Platform;
 public final class FxUiExecutor implements UiExecutor, AutoCloseable {
 
     private final ExecutorService workers;
+    private final java.util.concurrent.ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "console-timer");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     public FxUiExecutor(int threads) {
         AtomicInteger counter = new AtomicInteger();
@@ -45,7 +51,13 @@ public final class FxUiExecutor implements UiExecutor, AutoCloseable {
     }
 
     @Override
+    public void schedule(java.time.Duration delay, Runnable update) {
+        timer.schedule(() -> Platform.runLater(update), delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    @Override
     public void close() {
+        timer.shutdownNow();
         workers.shutdownNow();
     }
 }

@@ -19,8 +19,22 @@ public final class SynchronousUiExecutor implements UiExecutor {
         onSuccess.accept(result);
     }
 
+    private final java.util.List<Runnable> scheduled = new java.util.ArrayList<>();
+
     @Override
     public void onUiThread(Runnable update) {
         update.run();
+    }
+
+    /** Keeps scheduled updates until the test runs them with {@link #runScheduled()}, so time never passes by itself. */
+    @Override
+    public void schedule(java.time.Duration delay, Runnable update) {
+        scheduled.add(update);
+    }
+
+    public void runScheduled() {
+        java.util.List<Runnable> due = new java.util.ArrayList<>(scheduled);
+        scheduled.clear();
+        due.forEach(Runnable::run);
     }
 }

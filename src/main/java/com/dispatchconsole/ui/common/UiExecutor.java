@@ -14,4 +14,7 @@ public interface UiExecutor {
 
     /** Runs a UI update on the UI thread (immediately in the synchronous twin). */
     void onUiThread(Runnable update);
+
+    /** Runs {@code update} on the UI thread after {@code delay}; used for retries while the database is down. */
+    void schedule(java.time.Duration delay, Runnable update);
 }

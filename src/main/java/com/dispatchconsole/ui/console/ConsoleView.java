@@ -1,48 +1,89 @@
 package com.dispatchconsole.ui.console;
 
-import com.dispatchconsole.domain.BatchStatus;
+import com.dispatchconsole.domain.OrderOutcome;
 import com.dispatchconsole.domain.ShortId;
+import com.dispatchconsole.domain.rows.BatchOrderRow;
 import com.dispatchconsole.domain.rows.BatchRow;
 import com.dispatchconsole.domain.rows.RiderRow;
-import java.time.Instant;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.value.ObservableValue;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 
-/** Lays out the console; every decision is the view model's. */
+/** Lays out the console and turns gestures into view-model calls; every decision is the view model's. */
 public final class ConsoleView {
 
+    public static final String DARK_THEME = "/com/dispatchconsole/ui/console.css";
+    public static final String LIGHT_THEME = "/com/dispatchconsole/ui/console-light.css";
+
+    static final String IDLE_HINT = "Drag a batch over a rider to see whether it fits.";
+
     private final ConsoleViewModel model;
-    private final BorderPane root = new BorderPane();
+    private final StackPane root = new StackPane();
+    private final Label dropHint = new Label();
+    private final TableView<RiderRow> riders;
+    private final TableView<BatchRow> batches;
 
     public ConsoleView(ConsoleViewModel model) {
         this.model = model;
-        root.getStyleClass().add("console");
-        root.setTop(header());
-        SplitPane split = new SplitPane(section("Riders", ridersTable()), section("Batches", batchesTable()));
-        split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.5);
-        root.setCenter(split);
-        root.setBottom(statusBar());
+        dropHint.setId("drop-hint");
+        dropHint.getStyleClass().add("drop-hint");
+        dropHint.setMaxWidth(Double.MAX_VALUE);
+        dropHint.setText(IDLE_HINT);
+        riders = RidersTable.create(model, dropHint, this::dropped);
+        batches = BatchesTable.create(model, this::act, this::assignSelectionToSelectedRider);
+
+        BorderPane layout = new BorderPane();
+        layout.getStyleClass().add("console");
+        layout.setTop(new VBox(header(), banner(), toolbar()));
+        SplitPane left = new SplitPane(ridersSection());
+        SplitPane right = new SplitPane(batchesSection(), DetailPane.create(model, this::act, this::recordOutcome));
+        right.setOrientation(Orientation.VERTICAL);
+        right.setDividerPositions(0.6);
+        SplitPane split = new SplitPane(left, right);
+        split.setDividerPositions(0.47);
+        layout.setCenter(split);
+        layout.setBottom(statusBar());
+        VBox notifications = NotificationArea.create(model);
+        StackPane.setAlignment(notifications, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(notifications, new Insets(0, 16, 44, 0));
+        root.getChildren().addAll(layout, notifications);
+        root.sceneProperty().addListener((o, old, scene) -> {
+            if (scene != null) {
+                installShortcuts(scene);
+            }
+        });
     }
 
     public Parent root() {
         return root;
     }
+
+    /** Adds the console stylesheet (dark by default) to a scene. */
+    public static void style(Scene scene) {
+        scene.getStylesheets().setAll(Objects.requireNonNull(ConsoleView.class.getResource(DARK_THEME)).toExternalForm());
+    }
+
+    // ---- layout --------------------------------------------------------------------------------------------
 
     private HBox header() {
         Label title = new Label("Dispatch Console");
@@ -55,76 +96,94 @@ public final class ConsoleView {
         Label database = new Label("Database: " + model.databaseLabel());
         database.getStyleClass().add("header-info");
         database.setId("database-label");
-        HBox header = new HBox(18, title, spacer, operator, database);
+        ToggleButton light = new ToggleButton("Light theme");
+        light.setId("theme-toggle");
+        light.selectedProperty().addListener((o, was, isLight) -> {
+            Scene scene = root.getScene();
+            if (scene != null) {
+                String extra = Objects.requireNonNull(getClass().getResource(LIGHT_THEME)).toExternalForm();
+                if (isLight) {
+                    scene.getStylesheets().add(extra);
+                } else {
+                    scene.getStylesheets().remove(extra);
+                }
+            }
+        });
+        HBox header = new HBox(18, title, spacer, operator, database, light);
         header.getStyleClass().add("header");
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(10, 16, 10, 16));
         return header;
     }
 
-    private static VBox section(String title, TableView<?> table) {
-        Label label = new Label(title);
-        label.getStyleClass().add("section-title");
-        VBox box = new VBox(6, label, table);
+    private Label banner() {
+        Label banner = new Label();
+        banner.setId("database-banner");
+        banner.getStyleClass().add("banner");
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.textProperty().bind(model.bannerProperty());
+        banner.visibleProperty().bind(model.databaseDownProperty());
+        banner.managedProperty().bind(model.databaseDownProperty());
+        return banner;
+    }
+
+    private HBox toolbar() {
+        HBox bar = FilterBar.create(model);
+        bar.setPadding(new Insets(8, 16, 8, 16));
+        return bar;
+    }
+
+    private VBox ridersSection() {
+        Label title = new Label("Riders");
+        title.getStyleClass().add("section-title");
+        Label help = new Label("Drag batches onto a rider to assign or reassign. Right-click a rider to change availability.");
+        help.getStyleClass().add("muted");
+        Label unassign = new Label("⇦  Drop batches here to unassign them");
+        unassign.setId("unassign-zone");
+        unassign.getStyleClass().add("unassign-zone");
+        unassign.setMaxWidth(Double.MAX_VALUE);
+        unassign.setOnDragOver(e -> {
+            if (DragIds.carriesBatches(e.getDragboard())) {
+                e.acceptTransferModes(TransferMode.MOVE);
+                unassign.getStyleClass().add("drag-over");
+            }
+            e.consume();
+        });
+        unassign.setOnDragExited(e -> unassign.getStyleClass().remove("drag-over"));
+        unassign.setOnDragDropped(e -> {
+            List<UUID> ids = DragIds.read(e.getDragboard());
+            unassign.getStyleClass().remove("drag-over");
+            e.setDropCompleted(!ids.isEmpty());
+            e.consume();
+            if (!ids.isEmpty()) {
+                javafx.application.Platform.runLater(() -> model.unassign(ids));
+            }
+        });
+        VBox box = new VBox(6, title, help, dropHint, riders, unassign);
         box.setPadding(new Insets(8));
-        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox.setVgrow(riders, Priority.ALWAYS);
         return box;
     }
 
-    private TableView<RiderRow> ridersTable() {
-        TableView<RiderRow> table = new TableView<>(model.riders());
-        table.setId("riders-table");
-        table.getColumns().add(column("Rider", 140, RiderRow::name));
-        table.getColumns().add(column("Vehicle", 95, r -> cap(r.vehicleType().name())));
-        table.getColumns().add(column("Availability", 105, r -> cap(r.availability().name())));
-        table.getColumns().add(column("Batches", 70, r -> r.load().activeBatches() + "/" + r.limits().maxActiveBatches()));
-        TableColumn<RiderRow, RiderRow> load = new TableColumn<>("Load");
-        load.setPrefWidth(260);
-        load.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        load.setCellFactory(c -> new LoadBarCell());
-        load.setComparator((a, b) -> Double.compare(a.loadRatio(), b.loadRatio()));
-        table.getColumns().add(load);
-        table.getColumns().add(column("Home outlet", 150, RiderRow::homeOutletName));
-        table.getColumns().add(column("Last change", 95, r -> Formats.clock(r.lastChangeAt())));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        return table;
-    }
-
-    private TableView<BatchRow> batchesTable() {
-        TableView<BatchRow> table = new TableView<>(model.batches());
-        table.setId("batches-table");
-        Instant now = Instant.now();
-        TableColumn<BatchRow, String> id = column("Batch", 90, b -> ShortId.of(b.id()));
-        id.getStyleClass().add("mono");
-        table.getColumns().add(id);
-        table.getColumns().add(column("Outlet", 140, BatchRow::outletName));
-        TableColumn<BatchRow, BatchStatus> status = new TableColumn<>("Status");
-        status.setPrefWidth(130);
-        status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
-        status.setCellFactory(c -> new StatusBadgeCell());
-        table.getColumns().add(status);
-        TableColumn<BatchRow, Integer> orders = new TableColumn<>("Orders");
-        orders.setPrefWidth(60);
-        orders.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().orderCount()));
-        orders.getStyleClass().add("numeric");
-        table.getColumns().add(orders);
-        TableColumn<BatchRow, String> weight = column("kg", 60, b -> Formats.kg(b.totalWeightKg()));
-        weight.getStyleClass().add("numeric");
-        table.getColumns().add(weight);
-        table.getColumns().add(column("Rider", 140, b -> b.riderName() == null ? "—" : b.riderName()));
-        table.getColumns().add(column("Age", 80, b -> Formats.since(b.createdAt(), now)));
-        table.getColumns().add(column("In status", 80, b -> Formats.since(b.statusChangedAt(), now)));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        return table;
+    private VBox batchesSection() {
+        Label title = new Label("Batches");
+        title.getStyleClass().add("section-title");
+        Label help = new Label("Select one or more (Shift/Ctrl); right-click or use the shortcuts for lifecycle actions.");
+        help.getStyleClass().add("muted");
+        VBox box = new VBox(6, title, help, batches);
+        box.setPadding(new Insets(8));
+        VBox.setVgrow(batches, Priority.ALWAYS);
+        return box;
     }
 
     private HBox statusBar() {
-        Label message = new Label();
-        message.textProperty().bind(model.messageProperty());
-        message.setId("status-message");
         ProgressIndicator busy = new ProgressIndicator();
+        busy.setId("busy-indicator");
         busy.setPrefSize(16, 16);
-        busy.visibleProperty().bind(model.loadingProperty());
+        busy.visibleProperty().bind(model.inFlightProperty().greaterThan(0));
+        Label message = new Label();
+        message.setId("status-message");
+        message.textProperty().bind(model.messageProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label counts = new Label();
@@ -137,15 +196,79 @@ public final class ConsoleView {
         return bar;
     }
 
-    private static <S> TableColumn<S, String> column(String title, double width, Function<S, String> value) {
-        TableColumn<S, String> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setCellValueFactory(c -> (ObservableValue<String>) new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
-        return column;
+    // ---- gestures ------------------------------------------------------------------------------------------
+
+    private void dropped(List<UUID> ids, UUID riderId) {
+        String reason = null;
+        if (model.dropNeedsReason(ids, riderId)) {
+            RiderRow rider = riders.getItems().stream().filter(r -> r.id().equals(riderId)).findFirst().orElse(null);
+            Optional<String> answer = ReasonDialog.ask(window(), "Reassign",
+                    "Reassign " + describe(ids) + " to " + (rider == null ? "this rider" : rider.name()) + "?", "Reassign");
+            if (answer.isEmpty()) {
+                return;
+            }
+            reason = answer.get();
+        }
+        model.dropOnRider(ids, riderId, reason);
     }
 
-    private static String cap(String enumName) {
-        String lower = enumName.toLowerCase().replace('_', ' ');
-        return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+    private void act(LifecycleAction action) {
+        if (!model.allowedActionsProperty().get().contains(action)) {
+            return;
+        }
+        String reason = null;
+        if (action.needsReason()) {
+            List<UUID> ids = model.selectedBatches().stream().map(BatchRow::id).toList();
+            Optional<String> answer = ReasonDialog.ask(window(), action.label().replace("…", ""),
+                    action.label().replace("…", "") + " " + describe(ids) + "? This cannot be undone.",
+                    action.label().replace("…", ""));
+            if (answer.isEmpty()) {
+                return;
+            }
+            reason = answer.get();
+        }
+        model.perform(action, reason);
+    }
+
+    private void assignSelectionToSelectedRider() {
+        RiderRow rider = model.selectedRiderProperty().get();
+        if (rider != null && !model.selectedBatches().isEmpty()) {
+            dropped(model.selectedBatches().stream().map(BatchRow::id).toList(), rider.id());
+        }
+    }
+
+    private void recordOutcome(BatchOrderRow order, OrderOutcome outcome) {
+        BatchRow batch = model.detail().batchProperty().get();
+        if (batch == null || order == null) {
+            return;
+        }
+        String reason = null;
+        if (outcome == OrderOutcome.FAILED) {
+            Optional<String> answer = ReasonDialog.ask(window(), "Failed delivery",
+                    "Mark the order for " + order.customerName() + " as failed?", "Mark failed");
+            if (answer.isEmpty()) {
+                return;
+            }
+            reason = answer.get();
+        }
+        model.recordOutcome(batch.id(), order.orderId(), outcome, reason);
+    }
+
+    private void installShortcuts(Scene scene) {
+        for (LifecycleAction action : LifecycleAction.values()) {
+            scene.getAccelerators().put(KeyCombination.keyCombination(action.shortcut()), () -> act(action));
+        }
+        scene.getAccelerators().put(KeyCombination.keyCombination("Ctrl+R"), this::assignSelectionToSelectedRider);
+        scene.getAccelerators().put(KeyCombination.keyCombination("F5"), model::load);
+        scene.getAccelerators().put(KeyCombination.keyCombination("Ctrl+F"),
+                () -> Optional.ofNullable(scene.lookup("#search-field")).ifPresent(javafx.scene.Node::requestFocus));
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    private static String describe(List<UUID> ids) {
+        return ids.size() == 1 ? "batch " + ShortId.of(ids.get(0)) : ids.size() + " batches";
     }
 }

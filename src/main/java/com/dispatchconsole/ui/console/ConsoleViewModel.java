@@ -1,62 +1,339 @@
 package com.dispatchconsole.ui.console;
 
+import com.dispatchconsole.domain.Availability;
 import com.dispatchconsole.domain.BatchStatus;
+import com.dispatchconsole.domain.BatchTransitions;
+import com.dispatchconsole.domain.DispatchException;
+import com.dispatchconsole.domain.ErrorCode;
+import com.dispatchconsole.domain.OrderOutcome;
+import com.dispatchconsole.domain.ShortId;
 import com.dispatchconsole.domain.rows.BatchRow;
+import com.dispatchconsole.domain.rows.HistoryEntry;
+import com.dispatchconsole.domain.rows.OutletRow;
 import com.dispatchconsole.domain.rows.RiderRow;
-import com.dispatchconsole.service.QueryService;
+import com.dispatchconsole.service.DispatchServices;
+import com.dispatchconsole.ui.common.RowStore;
 import com.dispatchconsole.ui.common.UiExecutor;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.collections.SetChangeListener;
+import javafx.collections.transformation.FilteredList;
 
-/** The console's state: the rider and batch rows, what is loading, and what the dispatcher should read. */
+/**
+ * Everything the console shows and every decision it makes: rows, filters, selection, what may be done to the
+ * selection, and the calls to the services (always off the UI thread, through {@link UiExecutor}). After every
+ * change, refused or not, the rows involved are read again so the screen never shows a stale lie.
+ */
 public final class ConsoleViewModel {
 
-    private final QueryService queries;
+    private static final Duration RECONNECT_EVERY = Duration.ofSeconds(3);
+    private static final Set<ErrorCode> RACE_CODES = EnumSet.of(ErrorCode.INVALID_BATCH_STATUS,
+            ErrorCode.ILLEGAL_TRANSITION, ErrorCode.CONCURRENT_UPDATE, ErrorCode.INVALID_ARGUMENT);
+
+    private final DispatchServices services;
     private final UiExecutor ui;
     private final String operator;
     private final String databaseLabel;
-    private final ObservableList<RiderRow> riders = FXCollections.observableArrayList();
-    private final ObservableList<BatchRow> batches = FXCollections.observableArrayList();
-    private final BooleanProperty loading = new SimpleBooleanProperty();
+    private final RowStore<RiderRow> riders = new RowStore<>(RiderRow::id);
+    private final RowStore<BatchRow> batches = new RowStore<>(BatchRow::id);
+    private final FilteredList<BatchRow> visibleBatches = new FilteredList<>(batches.rows());
+    private final ObservableList<OutletRow> outlets = FXCollections.observableArrayList();
+    private final BatchFilter filter = new BatchFilter();
+    private final ObservableList<BatchRow> selectedBatches = FXCollections.observableArrayList();
+    private final ObjectProperty<Set<LifecycleAction>> allowedActions =
+            new SimpleObjectProperty<>(EnumSet.noneOf(LifecycleAction.class));
+    private final ObjectProperty<RiderRow> selectedRider = new SimpleObjectProperty<>();
+    private final BatchDetailModel detail;
+    private final ObservableList<Notice> notices = FXCollections.observableArrayList();
+    private final IntegerProperty inFlight = new SimpleIntegerProperty();
+    private final BooleanProperty databaseDown = new SimpleBooleanProperty();
+    private final StringProperty banner = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty statusCounts = new SimpleStringProperty("");
+    private final StringProperty visibleCount = new SimpleStringProperty("");
 
-    public ConsoleViewModel(QueryService queries, UiExecutor ui, String operator, String databaseLabel) {
-        this.queries = queries;
+    public ConsoleViewModel(DispatchServices services, UiExecutor ui, String operator, String databaseLabel) {
+        this.services = services;
         this.ui = ui;
         this.operator = operator;
         this.databaseLabel = databaseLabel;
+        this.detail = new BatchDetailModel(services.queries(), ui, this::failed);
+        filter.outletProperty().addListener((o, a, b) -> applyFilter());
+        filter.textProperty().addListener((o, a, b) -> applyFilter());
+        filter.statuses().addListener((SetChangeListener<BatchStatus>) c -> applyFilter());
+        selectedBatches.addListener((ListChangeListener<BatchRow>) c -> selectionChanged());
+        batches.rows().addListener((ListChangeListener<BatchRow>) c -> statusCounts.set(countByStatus(batches.rows())));
+        visibleBatches.addListener((ListChangeListener<BatchRow>) c -> updateVisibleCount());
     }
 
-    private record Snapshot(List<RiderRow> riders, List<BatchRow> batches) {
+    // ---- loading -------------------------------------------------------------------------------------------
+
+    private record Snapshot(List<OutletRow> outlets, List<RiderRow> riders, List<BatchRow> batches) {
     }
 
-    /** Reads both tables off the UI thread and shows them; a failure leaves the old rows and says why. */
+    /** Reads outlets, riders and batches off the UI thread; a failure keeps the old rows and says why. */
     public void load() {
-        loading.set(true);
+        inFlight.set(inFlight.get() + 1);
         message.set("Loading riders and batches…");
-        ui.submit(() -> new Snapshot(queries.riders(), queries.batches()), snapshot -> {
-            riders.setAll(snapshot.riders());
-            batches.setAll(snapshot.batches());
-            statusCounts.set(countByStatus(snapshot.batches()));
-            message.set("Loaded " + snapshot.riders().size() + " riders and " + snapshot.batches().size()
-                    + " batches.");
-            loading.set(false);
-        }, refusal -> {
-            message.set(refusal.sentence());
-            loading.set(false);
+        ui.submit(() -> new Snapshot(services.queries().outlets(), services.queries().riders(),
+                services.queries().batches()), snapshot -> {
+            inFlight.set(inFlight.get() - 1);
+            outlets.setAll(snapshot.outlets());
+            riders.replaceAll(snapshot.riders());
+            batches.replaceAll(snapshot.batches());
+            message.set("Loaded " + snapshot.riders().size() + " riders and " + snapshot.batches().size() + " batches.");
+            selectionChanged();
+        }, error -> {
+            inFlight.set(inFlight.get() - 1);
+            failed(error);
         });
+    }
+
+    // ---- drag and drop -------------------------------------------------------------------------------------
+
+    /** The fit hint for dragging these batches over a rider; unknown ids or rider give no hint. */
+    public FitHint hint(List<UUID> batchIds, UUID riderId) {
+        RiderRow rider = riders.get(riderId);
+        List<BatchRow> rows = rows(batchIds);
+        return rider == null || rows.isEmpty() ? null : FitHint.evaluate(rows, rider);
+    }
+
+    /** True when the drop would take a batch away from another rider, which needs a reason. */
+    public boolean dropNeedsReason(List<UUID> batchIds, UUID riderId) {
+        return rows(batchIds).stream().anyMatch(b -> b.status() == BatchStatus.ASSIGNED && !riderId.equals(b.riderId()));
+    }
+
+    /** Assigns CREATED batches and reassigns ASSIGNED ones (with the reason) to the rider they were dropped on. */
+    public void dropOnRider(List<UUID> batchIds, UUID riderId, String reason) {
+        RiderRow rider = riders.get(riderId);
+        String name = rider == null ? "rider " + ShortId.of(riderId) : rider.name();
+        Map<UUID, BatchRow> known = known(batchIds);
+        change("given to " + name, batchIds, List.of(riderId), id -> {
+            BatchRow row = known.get(id);
+            if (row != null && row.status() != BatchStatus.CREATED && row.status() != BatchStatus.ASSIGNED) {
+                throw new DispatchException(ErrorCode.INVALID_BATCH_STATUS, "Batch " + ShortId.of(id) + " is "
+                        + row.status() + "; only created or assigned batches can be given to a rider.");
+            }
+            if (row != null && riderId.equals(row.riderId())) {
+                throw new DispatchException(ErrorCode.INVALID_ARGUMENT,
+                        "Batch " + ShortId.of(id) + " is already with " + name + ".");
+            }
+            if (row != null && row.status() == BatchStatus.ASSIGNED) {
+                return services.assignments().reassign(id, riderId, operator, reason);
+            }
+            return services.assignments().assign(id, riderId, operator);
+        });
+    }
+
+    /** Assigns the selected batches to the rider selected in the riders table (the keyboard twin of a drop). */
+    public boolean canAssignSelectionToSelectedRider() {
+        return selectedRider.get() != null && !selectedBatches.isEmpty();
+    }
+
+    public void unassign(List<UUID> batchIds) {
+        perform(LifecycleAction.UNASSIGN, batchIds, null);
+    }
+
+    // ---- lifecycle -----------------------------------------------------------------------------------------
+
+    /** Applies a lifecycle move to the selected batches. */
+    public void perform(LifecycleAction action, String reason) {
+        perform(action, selectedBatches.stream().map(BatchRow::id).toList(), reason);
+    }
+
+    private void perform(LifecycleAction action, List<UUID> batchIds, String reason) {
+        Map<UUID, BatchRow> known = known(batchIds);
+        change(action.label().replace("…", "").toLowerCase(), batchIds, List.of(), id -> {
+            BatchRow row = known.get(id);
+            if (row != null) {
+                // Refuse from the rows on screen before touching the database; the service checks again under lock.
+                BatchTransitions.require(id, row.status(), action.target());
+            }
+            return services.assignments().transition(id, action.target(), operator, reason);
+        });
+    }
+
+    public void recordOutcome(UUID batchId, UUID orderId, OrderOutcome outcome, String reason) {
+        inFlight.set(inFlight.get() + 1);
+        ui.submit(() -> {
+            services.batches().recordOutcome(batchId, orderId, outcome, reason, operator);
+            return services.queries().batch(batchId);
+        }, row -> {
+            inFlight.set(inFlight.get() - 1);
+            batches.upsert(List.of(row));
+            detail.show(row);
+            notify(Notice.Level.SUCCESS, "Order " + ShortId.of(orderId) + " marked " + outcome.name().toLowerCase() + ".");
+        }, error -> {
+            inFlight.set(inFlight.get() - 1);
+            failed(error);
+        });
+    }
+
+    public void setAvailability(UUID riderId, Availability availability) {
+        inFlight.set(inFlight.get() + 1);
+        ui.submit(() -> services.fleet().setAvailability(riderId, availability, operator), row -> {
+            inFlight.set(inFlight.get() - 1);
+            riders.upsert(List.of(row));
+            notify(Notice.Level.SUCCESS, row.name() + " is now " + Formats.enumLabel(availability.name()).toLowerCase() + ".");
+        }, error -> {
+            inFlight.set(inFlight.get() - 1);
+            failed(error);
+            refreshRiders(List.of(riderId));
+        });
+    }
+
+    // ---- the one path every batch change takes -------------------------------------------------------------
+
+    private void change(String verb, List<UUID> batchIds, Collection<UUID> alsoRefreshRiders, Function<UUID, BatchRow> call) {
+        if (batchIds.isEmpty()) {
+            return;
+        }
+        Map<UUID, BatchRow> known = known(batchIds);
+        Set<UUID> ridersToRefresh = new LinkedHashSet<>(alsoRefreshRiders);
+        known.values().stream().map(BatchRow::riderId).filter(Objects::nonNull).forEach(ridersToRefresh::add);
+        inFlight.set(inFlight.get() + 1);
+        message.set("Working: " + batchIds.size() + " batch" + (batchIds.size() == 1 ? "" : "es") + " " + verb + "…");
+        ui.submit(() -> {
+            ChangeResult result = new ChangeResult();
+            for (UUID id : batchIds) {
+                try {
+                    result.changed.add(call.apply(id));
+                } catch (DispatchException e) {
+                    if (e.code() == ErrorCode.DATABASE_UNAVAILABLE) {
+                        result.fatal = e;
+                        return result;
+                    }
+                    result.refused.add(new ChangeResult.Refusal(id, e, meanwhile(id, known.get(id), e)));
+                }
+            }
+            result.freshBatches = services.queries().batches(batchIds);
+            result.freshBatches.stream().map(BatchRow::riderId).filter(Objects::nonNull).forEach(ridersToRefresh::add);
+            result.freshRiders = services.queries().riders(ridersToRefresh);
+            return result;
+        }, result -> {
+            inFlight.set(inFlight.get() - 1);
+            applyChange(verb, result);
+        }, error -> {
+            inFlight.set(inFlight.get() - 1);
+            failed(error);
+        });
+    }
+
+    /** When a refusal is a race lost to another console, say who moved the batch and when, from its history. */
+    private String meanwhile(UUID batchId, BatchRow known, DispatchException error) {
+        if (known == null || !RACE_CODES.contains(error.code())) {
+            return null;
+        }
+        List<HistoryEntry> history = services.queries().history(batchId);
+        if (history.isEmpty()) {
+            return null;
+        }
+        HistoryEntry last = history.get(history.size() - 1);
+        if (!last.at().isAfter(known.updatedAt())) {
+            return null;
+        }
+        return last.actor() + " got there first: " + last.describe() + " at " + Formats.clock(last.at());
+    }
+
+    private void applyChange(String verb, ChangeResult result) {
+        if (result.fatal != null) {
+            failed(result.fatal);
+            return;
+        }
+        batches.upsert(result.freshBatches);
+        riders.upsert(result.freshRiders);
+        result.freshBatches.forEach(detail::refreshIfShowing);
+        selectionChanged();
+        if (!result.changed.isEmpty()) {
+            notify(Notice.Level.SUCCESS, result.changed.size() == 1
+                    ? "Batch " + ShortId.of(result.changed.get(0).id()) + " " + verb + "."
+                    : result.changed.size() + " batches " + verb + ".");
+        }
+        for (ChangeResult.Refusal refusal : result.refused) {
+            String text = refusal.error().sentence() + (refusal.meanwhile() == null ? "" : " " + refusal.meanwhile() + ".");
+            notify(Notice.Level.ERROR, text);
+        }
+        message.set(result.refused.isEmpty() ? "Done." : result.refused.size() + " of "
+                + (result.refused.size() + result.changed.size()) + " refused; see the notifications.");
+    }
+
+    private void refreshRiders(Collection<UUID> ids) {
+        ui.submit(() -> services.queries().riders(ids), riders::upsert, error -> { });
+    }
+
+    // ---- failures and the database banner -------------------------------------------------------------------
+
+    private void failed(DispatchException error) {
+        if (error.code() == ErrorCode.DATABASE_UNAVAILABLE) {
+            if (!databaseDown.get()) {
+                databaseDown.set(true);
+                banner.set("Database unreachable since " + Formats.clock(Instant.now())
+                        + " — retrying every " + RECONNECT_EVERY.toSeconds() + " s. Nothing can be changed until it is back.");
+                ui.schedule(RECONNECT_EVERY, this::probe);
+            }
+            message.set(error.sentence());
+            return;
+        }
+        notify(Notice.Level.ERROR, error.sentence());
+        message.set(error.sentence());
+    }
+
+    private void probe() {
+        ui.submit(() -> services.queries().outlets(), ok -> {
+            databaseDown.set(false);
+            banner.set("");
+            notify(Notice.Level.INFO, "The database is back; the screen has been reloaded.");
+            load();
+        }, error -> ui.schedule(RECONNECT_EVERY, this::probe));
+    }
+
+    private void notify(Notice.Level level, String text) {
+        notices.add(new Notice(level, text));
+        if (notices.size() > 50) {
+            notices.remove(0);
+        }
+    }
+
+    // ---- selection and filters ------------------------------------------------------------------------------
+
+    private void selectionChanged() {
+        List<BatchRow> current = selectedBatches.stream().map(b -> Objects.requireNonNullElse(batches.get(b.id()), b)).toList();
+        allowedActions.set(LifecycleAction.allowedFor(current));
+        detail.show(current.size() == 1 ? current.get(0) : null);
+    }
+
+    private void applyFilter() {
+        visibleBatches.setPredicate(filter.predicate());
+        updateVisibleCount();
+    }
+
+    private void updateVisibleCount() {
+        visibleCount.set(visibleBatches.size() + " of " + batches.rows().size() + " batches");
     }
 
     static String countByStatus(List<BatchRow> rows) {
@@ -67,24 +344,86 @@ public final class ConsoleViewModel {
                 .collect(Collectors.joining("   "));
     }
 
+    private List<BatchRow> rows(List<UUID> ids) {
+        return ids.stream().map(batches::get).filter(Objects::nonNull).toList();
+    }
+
+    private Map<UUID, BatchRow> known(List<UUID> ids) {
+        Map<UUID, BatchRow> known = new HashMap<>();
+        ids.forEach(id -> {
+            BatchRow row = batches.get(id);
+            if (row != null) {
+                known.put(id, row);
+            }
+        });
+        return known;
+    }
+
+    // ---- what the view binds to -----------------------------------------------------------------------------
+
     public ObservableList<RiderRow> riders() {
-        return riders;
+        return riders.rows();
     }
 
-    public ObservableList<BatchRow> batches() {
-        return batches;
+    public ObservableList<BatchRow> allBatches() {
+        return batches.rows();
     }
 
-    public ReadOnlyBooleanProperty loadingProperty() {
-        return loading;
+    public FilteredList<BatchRow> visibleBatches() {
+        return visibleBatches;
     }
 
-    public ReadOnlyStringProperty messageProperty() {
+    public ObservableList<OutletRow> outlets() {
+        return outlets;
+    }
+
+    public BatchFilter filter() {
+        return filter;
+    }
+
+    /** The view keeps this in step with the batch table's selection. */
+    public ObservableList<BatchRow> selectedBatches() {
+        return selectedBatches;
+    }
+
+    public ObjectProperty<RiderRow> selectedRiderProperty() {
+        return selectedRider;
+    }
+
+    public ObjectProperty<Set<LifecycleAction>> allowedActionsProperty() {
+        return allowedActions;
+    }
+
+    public BatchDetailModel detail() {
+        return detail;
+    }
+
+    public ObservableList<Notice> notices() {
+        return notices;
+    }
+
+    public IntegerProperty inFlightProperty() {
+        return inFlight;
+    }
+
+    public BooleanProperty databaseDownProperty() {
+        return databaseDown;
+    }
+
+    public StringProperty bannerProperty() {
+        return banner;
+    }
+
+    public StringProperty messageProperty() {
         return message;
     }
 
-    public ReadOnlyStringProperty statusCountsProperty() {
+    public StringProperty statusCountsProperty() {
         return statusCounts;
+    }
+
+    public StringProperty visibleCountProperty() {
+        return visibleCount;
     }
 
     public String operator() {
@@ -93,5 +432,9 @@ public final class ConsoleViewModel {
 
     public String databaseLabel() {
         return databaseLabel;
+    }
+
+    public List<BatchRow> batchesOf(List<UUID> ids) {
+        return new ArrayList<>(rows(ids));
     }
 }

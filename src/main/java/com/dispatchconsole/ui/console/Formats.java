@@ -11,11 +11,14 @@ final class Formats {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
+    private static final DateTimeFormatter SHORT_CLOCK = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
+
     private Formats() {
     }
 
+    /** One decimal at most: "9.3", "12". */
     static String kg(BigDecimal value) {
-        return value.setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
+        return value.setScale(1, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
     static String since(Instant then, Instant now) {
@@ -31,6 +34,15 @@ final class Formats {
         }
         long hours = minutes / 60;
         return hours < 48 ? hours + " h " + (minutes % 60) + " min" : (hours / 24) + " d";
+    }
+
+    static String enumLabel(String enumName) {
+        String lower = enumName.toLowerCase().replace('_', ' ');
+        return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+    }
+
+    static String shortClock(Instant at) {
+        return at == null ? "" : SHORT_CLOCK.format(at);
     }
 
     static String clock(Instant at) {

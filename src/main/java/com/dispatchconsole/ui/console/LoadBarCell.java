@@ -41,7 +41,7 @@ final class LoadBarCell extends TableCell<RiderRow, RiderRow> {
         fill.setMinWidth(70 * Math.min(1, ratio));
         fill.getStyleClass().removeAll("load-ok", "load-near", "load-full");
         fill.getStyleClass().add(ratio >= 1 ? "load-full" : ratio >= AMBER_AT ? "load-near" : "load-ok");
-        text.setText(rider.load().orders() + "/" + rider.limits().maxCapacity() + " orders · "
+        text.setText(rider.load().orders() + "/" + rider.limits().maxCapacity() + " · "
                 + Formats.kg(rider.load().weightKg()) + "/" + Formats.kg(rider.limits().maxWeightKg()) + " kg");
         setGraphic(box);
     }

@@ -54,9 +54,10 @@ class ConsoleViewTest {
 
     @Start
     void start(Stage stage) {
-        ConsoleViewModel model = new ConsoleViewModel(new DispatchServices(db).queries(), executor, "olga",
+        ConsoleViewModel model = new ConsoleViewModel(new DispatchServices(db), executor, "olga",
                 "jdbc:postgresql://test/db");
         Scene scene = new Scene(new ConsoleView(model).root(), 1400, 800);
+        ConsoleView.style(scene);
         stage.setScene(scene);
         stage.show();
         model.load();
@@ -70,7 +71,7 @@ class ConsoleViewTest {
         RiderRow shown = riders.getItems().stream().filter(r -> r.id().equals(ana.id())).findFirst().orElseThrow();
         assertThat(shown.load().orders()).isEqualTo(4);
         assertThat(robot.lookup(".load-text").queryAllAs(Label.class))
-                .extracting(Label::getText).contains("4/6 orders · 8.0/12.0 kg");
+                .extracting(Label::getText).contains("4/6 · 8/12 kg");
     }
 
     @Test

@@ -1,0 +1,138 @@
+package com.dispatchconsole.ui.console;
+
+import com.dispatchconsole.domain.BatchStatus;
+import com.dispatchconsole.domain.ShortId;
+import com.dispatchconsole.domain.rows.BatchRow;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.TransferMode;
+import javafx.scene.paint.Color;
+
+/** The batches table: sortable, filterable, multi-select, and the source of every drag. */
+final class BatchesTable {
+
+    private BatchesTable() {
+    }
+
+    static TableView<BatchRow> create(ConsoleViewModel model, Consumer<LifecycleAction> onAction, Runnable assignToSelectedRider) {
+        TableView<BatchRow> table = new TableView<>();
+        table.setId("batches-table");
+        SortedList<BatchRow> sorted = new SortedList<>(model.visibleBatches());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.setPlaceholder(new Label("No batches match the filter."));
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<BatchRow>) c ->
+                model.selectedBatches().setAll(List.copyOf(table.getSelectionModel().getSelectedItems())));
+
+        TableColumn<BatchRow, String> id = Columns.text("Batch", 90, b -> ShortId.of(b.id()));
+        id.getStyleClass().add("mono");
+        table.getColumns().add(id);
+        table.getColumns().add(Columns.text("Outlet", 150, BatchRow::outletName));
+        TableColumn<BatchRow, BatchStatus> status = new TableColumn<>("Status");
+        status.setPrefWidth(150);
+        status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
+        status.setCellFactory(c -> new StatusBadgeCell());
+        table.getColumns().add(status);
+        TableColumn<BatchRow, Integer> orders = new TableColumn<>("Orders");
+        orders.setPrefWidth(65);
+        orders.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().orderCount()));
+        orders.getStyleClass().add("numeric");
+        table.getColumns().add(orders);
+        TableColumn<BatchRow, BigDecimal> weight = new TableColumn<>("kg");
+        weight.setPrefWidth(60);
+        weight.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().totalWeightKg()));
+        weight.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(BigDecimal value, boolean empty) {
+                super.updateItem(value, empty);
+                setText(empty || value == null ? null : Formats.kg(value));
+            }
+        });
+        weight.getStyleClass().add("numeric");
+        table.getColumns().add(weight);
+        table.getColumns().add(Columns.text("Rider", 140, b -> b.riderName() == null ? "—" : b.riderName()));
+        table.getColumns().add(sinceColumn("Age", BatchRow::createdAt));
+        table.getColumns().add(sinceColumn("In status", BatchRow::statusChangedAt));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setRowFactory(t -> row(table, model, onAction, assignToSelectedRider));
+        return table;
+    }
+
+    private static TableColumn<BatchRow, Instant> sinceColumn(String title, java.util.function.Function<BatchRow, Instant> value) {
+        TableColumn<BatchRow, Instant> column = new TableColumn<>(title);
+        column.setPrefWidth(85);
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Instant at, boolean empty) {
+                super.updateItem(at, empty);
+                setText(empty || at == null ? null : Formats.since(at, Instant.now()));
+            }
+        });
+        column.setComparator((a, b) -> b.compareTo(a));
+        return column;
+    }
+
+    private static TableRow<BatchRow> row(TableView<BatchRow> table, ConsoleViewModel model,
+                                          Consumer<LifecycleAction> onAction, Runnable assignToSelectedRider) {
+        TableRow<BatchRow> row = new TableRow<>();
+        row.setOnDragDetected(e -> {
+            BatchRow item = row.getItem();
+            if (item == null) {
+                return;
+            }
+            List<BatchRow> selected = table.getSelectionModel().getSelectedItems();
+            List<UUID> ids = selected.contains(item) ? selected.stream().map(BatchRow::id).toList() : List.of(item.id());
+            Dragboard dragboard = row.startDragAndDrop(TransferMode.MOVE);
+            dragboard.setContent(DragIds.content(ids));
+            Label ghost = new Label(ids.size() == 1 ? "Batch " + ShortId.of(item.id()) : ids.size() + " batches");
+            ghost.setStyle("-fx-background-color: #3d8bfd; -fx-text-fill: white; -fx-padding: 4 10; -fx-font-weight: bold;");
+            new javafx.scene.Scene(new javafx.scene.Group(ghost));
+            SnapshotParameters parameters = new SnapshotParameters();
+            parameters.setFill(Color.TRANSPARENT);
+            dragboard.setDragView(ghost.snapshot(parameters, null));
+            e.consume();
+        });
+        row.setContextMenu(contextMenu(model, onAction, assignToSelectedRider));
+        return row;
+    }
+
+    private static ContextMenu contextMenu(ConsoleViewModel model, Consumer<LifecycleAction> onAction, Runnable assignToSelectedRider) {
+        ContextMenu menu = new ContextMenu();
+        MenuItem assign = new MenuItem("Assign to the selected rider");
+        assign.setOnAction(e -> assignToSelectedRider.run());
+        menu.getItems().addAll(assign, new SeparatorMenuItem());
+        for (LifecycleAction action : LifecycleAction.values()) {
+            MenuItem item = new MenuItem(action.label() + "    " + action.shortcut());
+            item.setId("menu-" + action.name());
+            item.setOnAction(e -> onAction.accept(action));
+            menu.getItems().add(item);
+        }
+        menu.setOnShowing(e -> {
+            assign.setDisable(!model.canAssignSelectionToSelectedRider());
+            for (int i = 2; i < menu.getItems().size(); i++) {
+                menu.getItems().get(i).setDisable(!model.allowedActionsProperty().get()
+                        .contains(LifecycleAction.values()[i - 2]));
+            }
+        });
+        return menu;
+    }
+}

@@ -1,0 +1,111 @@
+package com.dispatchconsole.ui.console;
+
+import com.dispatchconsole.domain.BatchStatus;
+import com.dispatchconsole.domain.OrderOutcome;
+import com.dispatchconsole.domain.ShortId;
+import com.dispatchconsole.domain.rows.BatchOrderRow;
+import com.dispatchconsole.domain.rows.BatchRow;
+import com.dispatchconsole.domain.rows.HistoryEntry;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The selected batch: summary, the actions allowed now, its orders in sequence, and its audit timeline. */
+final class DetailPane {
+
+    private DetailPane() {
+    }
+
+    static VBox create(ConsoleViewModel model, Consumer<LifecycleAction> onAction,
+                       java.util.function.BiConsumer<BatchOrderRow, OrderOutcome> onOutcome) {
+        BatchDetailModel detail = model.detail();
+        Label title = new Label("Select a batch to see its orders and history.");
+        title.setId("detail-title");
+        title.getStyleClass().add("detail-title");
+        Label rider = new Label();
+        rider.setId("detail-rider");
+        rider.getStyleClass().add("muted");
+        detail.batchProperty().addListener((o, a, batch) -> {
+            title.setText(batch == null ? "Select a batch to see its orders and history." : "Batch "
+                    + ShortId.of(batch.id()) + " · " + batch.outletName() + " · " + batch.status().label());
+            rider.setText(batch == null ? "" : batch.riderName() == null ? "No rider" : "Rider: " + batch.riderName());
+        });
+
+        FlowPane actions = new FlowPane(6, 6);
+        actions.setId("detail-actions");
+        for (LifecycleAction action : LifecycleAction.values()) {
+            Button button = new Button(action.label());
+            button.setId("action-" + action.name());
+            button.setTooltip(new Tooltip(action.label().replace("…", "") + " (" + action.shortcut() + ")"));
+            button.disableProperty().bind(Bindings.createBooleanBinding(
+                    () -> !model.allowedActionsProperty().get().contains(action), model.allowedActionsProperty()));
+            button.setOnAction(e -> onAction.accept(action));
+            if (action.needsReason()) {
+                button.getStyleClass().add("danger");
+            }
+            actions.getChildren().add(button);
+        }
+
+        TableView<BatchOrderRow> orders = new TableView<>(detail.orders());
+        orders.setId("detail-orders");
+        orders.setPlaceholder(new Label(""));
+        orders.getColumns().add(Columns.text("#", 36, o -> String.valueOf(o.sequence())));
+        orders.getColumns().add(Columns.text("Customer", 120, BatchOrderRow::customerName));
+        orders.getColumns().add(Columns.text("Address", 160, BatchOrderRow::deliveryAddress));
+        orders.getColumns().add(Columns.text("kg", 50, o -> Formats.kg(o.weightKg())));
+        orders.getColumns().add(Columns.text("Outcome", 110, o -> Formats.enumLabel(o.outcome().name())
+                + (o.outcomeReason() == null ? "" : " (" + o.outcomeReason() + ")")));
+        orders.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        orders.setPrefHeight(150);
+
+        Button delivered = new Button("Mark delivered");
+        delivered.setId("mark-delivered");
+        Button failed = new Button("Mark failed…");
+        failed.setId("mark-failed");
+        var canRecord = Bindings.createBooleanBinding(() -> {
+            BatchRow batch = detail.batchProperty().get();
+            BatchOrderRow order = orders.getSelectionModel().getSelectedItem();
+            return batch != null && batch.status() == BatchStatus.OUT_FOR_DELIVERY && order != null
+                    && order.outcome() == OrderOutcome.PENDING;
+        }, detail.batchProperty(), orders.getSelectionModel().selectedItemProperty());
+        delivered.disableProperty().bind(canRecord.not());
+        failed.disableProperty().bind(canRecord.not());
+        delivered.setOnAction(e -> onOutcome.accept(orders.getSelectionModel().getSelectedItem(), OrderOutcome.DELIVERED));
+        failed.setOnAction(e -> onOutcome.accept(orders.getSelectionModel().getSelectedItem(), OrderOutcome.FAILED));
+        HBox outcomeButtons = new HBox(6, delivered, failed);
+        outcomeButtons.setAlignment(Pos.CENTER_LEFT);
+
+        ListView<HistoryEntry> history = new ListView<>(detail.history());
+        history.setId("detail-history");
+        history.setPlaceholder(new Label(""));
+        history.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(HistoryEntry entry, boolean empty) {
+                super.updateItem(entry, empty);
+                setText(empty || entry == null ? null : Formats.clock(entry.at()) + "   " + entry.describe()
+                        + "   by " + entry.actor() + (entry.reason() == null ? "" : "  — " + entry.reason()));
+            }
+        });
+        VBox.setVgrow(history, Priority.ALWAYS);
+
+        Label ordersTitle = new Label("Orders");
+        ordersTitle.getStyleClass().add("section-title");
+        Label historyTitle = new Label("History");
+        historyTitle.getStyleClass().add("section-title");
+        VBox pane = new VBox(6, title, rider, actions, ordersTitle, orders, outcomeButtons, historyTitle, history);
+        pane.getStyleClass().add("detail-pane");
+        pane.setPadding(new Insets(8));
+        return pane;
+    }
+}

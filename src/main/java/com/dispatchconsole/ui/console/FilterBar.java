@@ -1,0 +1,80 @@
+package com.dispatchconsole.ui.console;
+
+import com.dispatchconsole.domain.BatchStatus;
+import com.dispatchconsole.domain.rows.OutletRow;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import org.controlsfx.control.CheckComboBox;
+
+/** Outlet, statuses (multi-select) and free text over id, rider and customer. */
+final class FilterBar {
+
+    private FilterBar() {
+    }
+
+    static HBox create(ConsoleViewModel model) {
+        ComboBox<OutletRow> outlet = new ComboBox<>();
+        outlet.setId("outlet-filter");
+        outlet.setPromptText("All outlets");
+        model.outlets().addListener((ListChangeListener<OutletRow>) c -> {
+            outlet.getItems().setAll((OutletRow) null);
+            outlet.getItems().addAll(model.outlets());
+        });
+        outlet.setButtonCell(outletCell());
+        outlet.setCellFactory(l -> outletCell());
+        outlet.valueProperty().bindBidirectional(model.filter().outletProperty());
+
+        CheckComboBox<BatchStatus> statuses = new CheckComboBox<>();
+        statuses.setId("status-filter");
+        statuses.getItems().setAll(BatchStatus.values());
+        statuses.setTitle("All statuses");
+        statuses.setShowCheckedCount(true);
+        statuses.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(BatchStatus status) {
+                return status == null ? "" : status.label();
+            }
+
+            @Override
+            public BatchStatus fromString(String text) {
+                return null;
+            }
+        });
+        statuses.getCheckModel().getCheckedItems().addListener((ListChangeListener<BatchStatus>) c ->
+                model.filter().statuses().retainAll(statuses.getCheckModel().getCheckedItems()));
+        statuses.getCheckModel().getCheckedItems().addListener((ListChangeListener<BatchStatus>) c ->
+                model.filter().statuses().addAll(statuses.getCheckModel().getCheckedItems()));
+
+        TextField search = new TextField();
+        search.setId("search-field");
+        search.setPromptText("Search id, rider or customer  (Ctrl+F)");
+        search.textProperty().bindBidirectional(model.filter().textProperty());
+        HBox.setHgrow(search, Priority.ALWAYS);
+
+        Label count = new Label();
+        count.setId("visible-count");
+        count.getStyleClass().add("muted");
+        count.textProperty().bind(model.visibleCountProperty());
+
+        HBox bar = new HBox(8, new Label("Outlet"), outlet, new Label("Status"), statuses, search, count);
+        bar.getStyleClass().add("filter-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private static ListCell<OutletRow> outletCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(OutletRow outlet, boolean empty) {
+                super.updateItem(outlet, empty);
+                setText(empty ? null : outlet == null ? "All outlets" : outlet.name());
+            }
+        };
+    }
+}

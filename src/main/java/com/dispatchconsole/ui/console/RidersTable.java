@@ -1,0 +1,119 @@
+package com.dispatchconsole.ui.console;
+
+import com.dispatchconsole.domain.Availability;
+import com.dispatchconsole.domain.rows.RiderRow;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.css.PseudoClass;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.TransferMode;
+
+/** The riders table: a drop target for batches that shows, row by row, whether the dragged batches fit. */
+final class RidersTable {
+
+    private static final PseudoClass FITS = PseudoClass.getPseudoClass("drop-fits");
+    private static final PseudoClass REFUSED = PseudoClass.getPseudoClass("drop-refused");
+
+    private RidersTable() {
+    }
+
+    /**
+     * @param onDrop called after a drop with the batch ids and the rider id; asks for a reason if needed
+     */
+    static TableView<RiderRow> create(ConsoleViewModel model, Label hint, BiConsumer<List<UUID>, UUID> onDrop) {
+        TableView<RiderRow> table = new TableView<>();
+        table.setId("riders-table");
+        javafx.collections.transformation.SortedList<RiderRow> sorted =
+                new javafx.collections.transformation.SortedList<>(model.riders());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.setPlaceholder(new Label("No riders yet."));
+        table.getColumns().add(Columns.text("Rider", 130, RiderRow::name));
+        table.getColumns().add(Columns.text("Vehicle", 95, r -> Formats.enumLabel(r.vehicleType().name())));
+        TableColumn<RiderRow, String> availability = Columns.text("Availability", 100,
+                r -> Formats.enumLabel(r.availability().name()));
+        table.getColumns().add(availability);
+        TableColumn<RiderRow, String> batches = Columns.text("Batches", 70,
+                r -> r.load().activeBatches() + "/" + r.limits().maxActiveBatches());
+        batches.getStyleClass().add("numeric");
+        table.getColumns().add(batches);
+        TableColumn<RiderRow, RiderRow> load = new TableColumn<>("Load (orders · kg)");
+        load.setPrefWidth(200);
+        load.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        load.setCellFactory(c -> new LoadBarCell());
+        load.setComparator((a, b) -> Double.compare(a.loadRatio(), b.loadRatio()));
+        table.getColumns().add(load);
+        table.getColumns().add(Columns.text("Home outlet", 135, RiderRow::homeOutletName));
+        table.getColumns().add(Columns.text("Changed", 70, r -> Formats.shortClock(r.lastChangeAt())));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> model.selectedRiderProperty().set(b));
+        table.setRowFactory(t -> row(model, hint, onDrop));
+        table.setOnDragExited(e -> resetHint(hint));
+        return table;
+    }
+
+    private static TableRow<RiderRow> row(ConsoleViewModel model, Label hint, BiConsumer<List<UUID>, UUID> onDrop) {
+        TableRow<RiderRow> row = new TableRow<>();
+        row.setOnDragOver(e -> {
+            if (row.getItem() != null && DragIds.carriesBatches(e.getDragboard())) {
+                // Accept even when it will not fit: the service decides, and its refusal is shown clearly.
+                e.acceptTransferModes(TransferMode.MOVE);
+                FitHint fit = model.hint(DragIds.read(e.getDragboard()), row.getItem().id());
+                if (fit != null) {
+                    row.pseudoClassStateChanged(FITS, fit.fits());
+                    row.pseudoClassStateChanged(REFUSED, !fit.fits());
+                    hint.setText(fit.text());
+                    hint.pseudoClassStateChanged(FITS, fit.fits());
+                    hint.pseudoClassStateChanged(REFUSED, !fit.fits());
+
+                }
+            }
+            e.consume();
+        });
+        row.setOnDragExited(e -> {
+            row.pseudoClassStateChanged(FITS, false);
+            row.pseudoClassStateChanged(REFUSED, false);
+        });
+        row.setOnDragDropped(e -> {
+            boolean accepted = row.getItem() != null && DragIds.carriesBatches(e.getDragboard());
+            if (accepted) {
+                List<UUID> ids = DragIds.read(e.getDragboard());
+                UUID rider = row.getItem().id();
+                // Finish the drag gesture first; any dialog opens after it.
+                javafx.application.Platform.runLater(() -> onDrop.accept(ids, rider));
+            }
+            row.pseudoClassStateChanged(FITS, false);
+            row.pseudoClassStateChanged(REFUSED, false);
+            resetHint(hint);
+            e.setDropCompleted(accepted);
+            e.consume();
+        });
+        row.itemProperty().addListener((o, a, rider) -> row.setContextMenu(rider == null ? null : availabilityMenu(model, rider)));
+        return row;
+    }
+
+    static void resetHint(Label hint) {
+        hint.setText(ConsoleView.IDLE_HINT);
+        hint.pseudoClassStateChanged(FITS, false);
+        hint.pseudoClassStateChanged(REFUSED, false);
+    }
+
+    private static ContextMenu availabilityMenu(ConsoleViewModel model, RiderRow rider) {
+        ContextMenu menu = new ContextMenu();
+        for (Availability availability : Availability.values()) {
+            MenuItem item = new MenuItem("Set " + Formats.enumLabel(availability.name()).toLowerCase());
+            item.setId("availability-" + availability.name());
+            item.setDisable(rider.availability() == availability);
+            item.setOnAction(e -> model.setAvailability(rider.id(), availability));
+            menu.getItems().add(item);
+        }
+        return menu;
+    }
+}

@@ -1,0 +1,73 @@
+package com.dispatchconsole.ui.console;
+
+import com.dispatchconsole.persistence.Database;
+import com.dispatchconsole.service.DispatchServices;
+import com.dispatchconsole.testing.Fixtures;
+import com.dispatchconsole.testing.Sql;
+import com.dispatchconsole.testing.TestDatabases;
+import com.dispatchconsole.ui.common.FxUiExecutor;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableCell;
+import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** A console window on its own fresh real database, for one UI test. */
+final class ConsoleHarness implements AutoCloseable {
+
+    final Database db;
+    final DispatchServices services;
+    final Fixtures given;
+    final Sql sql;
+    final FxUiExecutor executor = new FxUiExecutor(2);
+    ConsoleViewModel model;
+
+    ConsoleHarness() {
+        db = Database.open(TestDatabases.fresh());
+        services = new DispatchServices(db);
+        given = new Fixtures(services);
+        sql = new Sql(db.dataSource());
+    }
+
+    void show(Stage stage) {
+        model = new ConsoleViewModel(services, executor, "olga", "jdbc:postgresql://test/db");
+        Scene scene = new Scene(new ConsoleView(model).root(), 1500, 950);
+        ConsoleView.style(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    /** Loads what the test seeded and waits until both tables show it. */
+    void load(FxRobot robot, int riders, int batches) throws Exception {
+        robot.interact(model::load);
+        waitUntil(() -> model.riders().size() == riders && model.allBatches().size() == batches);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    static void waitUntil(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The table cell of {@code table} whose text is exactly {@code text}. */
+    static Node cell(FxRobot robot, String tableId, String text) {
+        Optional<Node> match = robot.from(robot.lookup(tableId).queryAs(Node.class)).lookup(".table-cell")
+                .match(n -> n instanceof TableCell<?, ?> c && text.equals(c.getText())).tryQuery();
+        return match.orElseThrow(() -> new AssertionError("no cell '" + text + "' in " + tableId));
+    }
+
+    static String text(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(Labeled.class).getText();
+    }
+
+    @Override
+    public void close() {
+        executor.close();
+        db.close();
+    }
+}
