@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.ListChangeListener;
+import com.dispatchconsole.ui.common.SelectionKeeper;
 import javafx.collections.transformation.SortedList;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.control.ContextMenu;
@@ -36,11 +36,9 @@ final class BatchesTable {
         table.setId("batches-table");
         SortedList<BatchRow> sorted = new SortedList<>(model.visibleBatches());
         sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
-        table.setPlaceholder(new Label("No batches match the filter."));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<BatchRow>) c ->
-                model.selectedBatches().setAll(List.copyOf(table.getSelectionModel().getSelectedItems())));
+        SelectionKeeper.install(table, sorted, BatchRow::id, rows -> model.selectedBatches().setAll(rows));
+        table.setPlaceholder(new Label("No batches match the filter."));
 
         TableColumn<BatchRow, String> id = Columns.text("Batch", 90, b -> ShortId.of(b.id()));
         id.getStyleClass().add("mono");

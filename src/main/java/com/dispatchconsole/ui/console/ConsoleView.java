@@ -214,6 +214,7 @@ public final class ConsoleView {
 
     private void act(LifecycleAction action) {
         if (!model.allowedActionsProperty().get().contains(action)) {
+            model.explainRefusal(action);
             return;
         }
         String reason = null;

@@ -178,6 +178,21 @@ public final class ConsoleViewModel {
         });
     }
 
+    /** Says why a move is not possible for the selection, from the rows on screen, without asking the database. */
+    public void explainRefusal(LifecycleAction action) {
+        if (selectedBatches.isEmpty()) {
+            notify(Notice.Level.WARNING, "Select a batch first.");
+            return;
+        }
+        for (BatchRow row : selectedBatches) {
+            try {
+                BatchTransitions.require(row.id(), row.status(), action.target());
+            } catch (DispatchException refusal) {
+                notify(Notice.Level.ERROR, refusal.sentence());
+            }
+        }
+    }
+
     public void recordOutcome(UUID batchId, UUID orderId, OrderOutcome outcome, String reason) {
         inFlight.set(inFlight.get() + 1);
         ui.submit(() -> {

@@ -33,7 +33,8 @@ final class RidersTable {
         javafx.collections.transformation.SortedList<RiderRow> sorted =
                 new javafx.collections.transformation.SortedList<>(model.riders());
         sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
+        com.dispatchconsole.ui.common.SelectionKeeper.install(table, sorted, RiderRow::id,
+                rows -> model.selectedRiderProperty().set(rows.isEmpty() ? null : rows.get(0)));
         table.setPlaceholder(new Label("No riders yet."));
         table.getColumns().add(Columns.text("Rider", 130, RiderRow::name));
         table.getColumns().add(Columns.text("Vehicle", 95, r -> Formats.enumLabel(r.vehicleType().name())));
@@ -53,7 +54,6 @@ final class RidersTable {
         table.getColumns().add(Columns.text("Home outlet", 135, RiderRow::homeOutletName));
         table.getColumns().add(Columns.text("Changed", 70, r -> Formats.shortClock(r.lastChangeAt())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> model.selectedRiderProperty().set(b));
         table.setRowFactory(t -> row(model, hint, onDrop));
         table.setOnDragExited(e -> resetHint(hint));
         return table;

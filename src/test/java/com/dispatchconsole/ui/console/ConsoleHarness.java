@@ -61,6 +61,15 @@ final class ConsoleHarness implements AutoCloseable {
         return match.orElseThrow(() -> new AssertionError("no cell '" + text + "' in " + tableId));
     }
 
+    /**
+     * Opens the context menu of the row holding {@code cell}. Monocle's headless platform sends no
+     * context-menu request on a right click, so the test shows the row's own menu, as a right click would.
+     */
+    static void openContextMenu(FxRobot robot, Node cell) {
+        javafx.scene.control.TableRow<?> row = (javafx.scene.control.TableRow<?>) cell.getParent();
+        robot.interact(() -> row.getContextMenu().show(row, javafx.geometry.Side.BOTTOM, 40, 0));
+    }
+
     static String text(FxRobot robot, String query) {
         return robot.lookup(query).queryAs(Labeled.class).getText();
     }
