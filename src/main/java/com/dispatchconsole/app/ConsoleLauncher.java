@@ -5,6 +5,7 @@ import com.dispatchconsole.ui.common.FxUiExecutor;
 import com.dispatchconsole.ui.console.ConsoleView;
 import com.dispatchconsole.ui.console.ConsoleViewModel;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -16,8 +17,8 @@ final class ConsoleLauncher {
     private ConsoleLauncher() {
     }
 
-    static int run(DbOptions options, Path dataDir, String operator) throws Exception {
-        try (DatabaseLauncher launcher = DatabaseLauncher.open(options, dataDir, true, System.out);
+    static int run(DbOptions options, Path dataDir, DatabaseLauncher.DemoSize demo, String operator) throws Exception {
+        try (DatabaseLauncher launcher = DatabaseLauncher.open(options, dataDir, demo, System.out);
              FxUiExecutor executor = new FxUiExecutor(4)) {
             DispatchServices services = new DispatchServices(launcher.database());
             ConsoleViewModel model = new ConsoleViewModel(services, executor, operator,
@@ -27,6 +28,8 @@ final class ConsoleLauncher {
             Platform.startup(() -> {
                 Stage stage = new Stage();
                 stage.setTitle("Dispatch Console — " + operator);
+                stage.getIcons().add(new javafx.scene.image.Image(Objects.requireNonNull(
+                        ConsoleLauncher.class.getResourceAsStream("/com/dispatchconsole/ui/icon.png"))));
                 Scene scene = new Scene(new ConsoleView(model).root(), 1600, 940);
                 ConsoleView.style(scene);
                 stage.setScene(scene);

@@ -24,7 +24,16 @@ public final class DatabaseLauncher implements AutoCloseable {
         this.database = database;
     }
 
+    /** How much demo data a fresh embedded database gets. */
+    public enum DemoSize { STANDARD, LARGE }
+
     public static DatabaseLauncher open(DbOptions options, Path dataDirOverride, boolean seedDemo, PrintStream out)
+            throws IOException, SQLException {
+        return open(options, dataDirOverride, seedDemo ? DemoSize.STANDARD : null, out);
+    }
+
+    /** @param demo null for no demo data; otherwise the size seeded into an empty embedded database */
+    public static DatabaseLauncher open(DbOptions options, Path dataDirOverride, DemoSize demo, PrintStream out)
             throws IOException, SQLException {
         if (options.external()) {
             return new DatabaseLauncher(null,
@@ -45,7 +54,11 @@ public final class DatabaseLauncher implements AutoCloseable {
                     EmbeddedServer.SUPERUSER, null));
             out.println("Embedded PostgreSQL data: " + dataDir);
             out.println("Connect with psql: psql -h localhost -p " + server.port() + " -U postgres " + EMBEDDED_DATABASE);
-            if (seedDemo && DemoData.seedIfEmpty(new DispatchServices(database))) {
+            DispatchServices services = new DispatchServices(database);
+            if (demo == DemoSize.LARGE && services.queries().outlets().isEmpty()) {
+                com.dispatchconsole.bench.LargeDataSet.seed(database.dataSource(), 2000, 50_000);
+                out.println("Seeded large demo data: 2,000 riders and 50,000 batches (first start).");
+            } else if (demo == DemoSize.STANDARD && DemoData.seedIfEmpty(services)) {
                 out.println("Seeded demo data (first start).");
             }
             return new DatabaseLauncher(server, database);

@@ -25,12 +25,17 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--data-dir", description = "Directory of the embedded database (default: XDG data home).")
     Path dataDir;
 
+    @Option(names = "--demo", defaultValue = "STANDARD",
+            description = "Demo data for a new embedded database: STANDARD (a shift: 24 riders, 150 batches) or "
+                    + "LARGE (2,000 riders, 50,000 batches). Default ${DEFAULT-VALUE}.")
+    com.dispatchconsole.app.DatabaseLauncher.DemoSize demo;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));
     }
 
     @Override
     public Integer call() throws Exception {
-        return ConsoleLauncher.run(db, dataDir, operator);
+        return ConsoleLauncher.run(db, dataDir, demo, operator);
     }
 }

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 
 /** Benchmarks that print figures; speed targets live here, never in unit tests. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks; each prints one JSON line last.",
-        subcommands = {BenchCommand.Assign.class})
+        subcommands = {BenchCommand.Assign.class, BenchCommand.Console.class})
 public final class BenchCommand {
 
     @Command(name = "assign", mixinStandardHelpOptions = true,
@@ -51,6 +51,36 @@ public final class BenchCommand {
                 out.put("benchmark", "assign");
                 out.put("machine", AssignBenchmark.machine());
                 out.put("results", results);
+                System.out.println(new ObjectMapper().writeValueAsString(out));
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "console", mixinStandardHelpOptions = true,
+            description = "Console responsiveness at full size: seeds a scratch database with many riders and "
+                    + "batches, then times loading both tables and changing filters and sort order.")
+    static final class Console implements Callable<Integer> {
+
+        @Option(names = "--riders", defaultValue = "2000", description = "Riders (default ${DEFAULT-VALUE}).")
+        int riders;
+
+        @Option(names = "--batches", defaultValue = "50000", description = "Batches (default ${DEFAULT-VALUE}).")
+        int batches;
+
+        @Option(names = "--repeats", defaultValue = "7", description = "Repetitions of each step (default ${DEFAULT-VALUE}).")
+        int repeats;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Scratch scratch = Scratch.open(new DbOptions(), "console", 6)) {
+                long t0 = System.nanoTime();
+                com.dispatchconsole.bench.LargeDataSet.seed(scratch.database.dataSource(), riders, batches);
+                System.err.printf("Seeded %d riders and %d batches in %.1f s%n", riders, batches, (System.nanoTime() - t0) / 1e9);
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("benchmark", "console");
+                out.put("machine", AssignBenchmark.machine());
+                out.putAll(ConsoleBenchmark.run(new DispatchServices(scratch.database), repeats));
                 System.out.println(new ObjectMapper().writeValueAsString(out));
                 return 0;
             }

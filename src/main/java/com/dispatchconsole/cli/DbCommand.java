@@ -20,9 +20,14 @@ public final class DbCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "Directory of the embedded database (default: XDG data home).")
     Path dataDir;
 
+    @Option(names = "--demo", defaultValue = "STANDARD",
+            description = "Demo data for a new embedded database: STANDARD (a shift: 24 riders, 150 batches) or "
+                    + "LARGE (2,000 riders, 50,000 batches). Default ${DEFAULT-VALUE}.")
+    com.dispatchconsole.app.DatabaseLauncher.DemoSize demo;
+
     @Override
     public Integer call() throws Exception {
-        try (DatabaseLauncher launcher = DatabaseLauncher.open(db, dataDir, true, System.out)) {
+        try (DatabaseLauncher launcher = DatabaseLauncher.open(db, dataDir, demo, System.out)) {
             if (!launcher.embedded()) {
                 System.out.println("Database at " + launcher.jdbcUrl() + " is migrated; nothing to keep running.");
                 return 0;

@@ -45,16 +45,30 @@ public final class ReadQueries {
             ORDER BY r.name, r.id
             """;
 
-    private static final String BATCHES = """
+    /** All batches: customers aggregated in one pass over the orders (a hash join), not once per batch. */
+    private static final String ALL_BATCHES = """
             SELECT b.id, b.outlet_id, o.name, b.status, b.rider_id, r.name, b.order_count, b.total_weight_kg,
-                   b.created_at, b.status_changed_at, b.updated_at, b.version,
-                   (SELECT string_agg(o2.customer_name, ', ' ORDER BY bo2.sequence)
-                    FROM delivery_batch_orders bo2 JOIN orders o2 ON o2.id = bo2.order_id
-                    WHERE bo2.batch_id = b.id)
+                   b.created_at, b.status_changed_at, b.updated_at, b.version, c.customers
             FROM delivery_batches b
             JOIN outlets o ON o.id = b.outlet_id
             LEFT JOIN delivery_riders r ON r.id = b.rider_id
-            %s
+            LEFT JOIN (SELECT bo.batch_id, string_agg(co.customer_name, ', ' ORDER BY bo.sequence) AS customers
+                       FROM delivery_batch_orders bo JOIN orders co ON co.id = bo.order_id
+                       GROUP BY bo.batch_id) c ON c.batch_id = b.id
+            ORDER BY b.created_at, b.id
+            """;
+
+    /** A few batches by id: customers looked up per batch through the (batch_id, sequence) index. */
+    private static final String BATCHES_BY_ID = """
+            SELECT b.id, b.outlet_id, o.name, b.status, b.rider_id, r.name, b.order_count, b.total_weight_kg,
+                   b.created_at, b.status_changed_at, b.updated_at, b.version,
+                   (SELECT string_agg(co.customer_name, ', ' ORDER BY bo.sequence)
+                    FROM delivery_batch_orders bo JOIN orders co ON co.id = bo.order_id
+                    WHERE bo.batch_id = b.id)
+            FROM delivery_batches b
+            JOIN outlets o ON o.id = b.outlet_id
+            LEFT JOIN delivery_riders r ON r.id = b.rider_id
+            WHERE b.id = ANY (?)
             ORDER BY b.created_at, b.id
             """;
 
@@ -99,13 +113,13 @@ public final class ReadQueries {
     }
 
     public static List<BatchRow> batches(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(BATCHES.formatted(""))) {
+        try (PreparedStatement ps = c.prepareStatement(ALL_BATCHES)) {
             return readBatches(ps);
         }
     }
 
     public static List<BatchRow> batches(Connection c, Collection<UUID> ids) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(BATCHES.formatted("WHERE b.id = ANY (?)"))) {
+        try (PreparedStatement ps = c.prepareStatement(BATCHES_BY_ID)) {
             ps.setArray(1, uuidArray(c, ids));
             return readBatches(ps);
         }

@@ -58,9 +58,9 @@ public final class ConsoleView {
         SplitPane left = new SplitPane(ridersSection());
         SplitPane right = new SplitPane(batchesSection(), DetailPane.create(model, this::act, this::recordOutcome));
         right.setOrientation(Orientation.VERTICAL);
-        right.setDividerPositions(0.6);
+        right.setDividerPositions(0.52);
         SplitPane split = new SplitPane(left, right);
-        split.setDividerPositions(0.47);
+        split.setDividerPositions(0.5);
         layout.setCenter(split);
         layout.setBottom(statusBar());
         VBox notifications = NotificationArea.create(model);

@@ -68,6 +68,7 @@ final class DetailPane {
                 + (o.outcomeReason() == null ? "" : " (" + o.outcomeReason() + ")")));
         orders.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         orders.setPrefHeight(150);
+        orders.setMinHeight(120);
 
         Button delivered = new Button("Mark delivered");
         delivered.setId("mark-delivered");

@@ -21,6 +21,7 @@ final class Formats {
         return value.setScale(1, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
+    /** Compact elapsed time for table columns: "just now", "45m", "9h 05m", "3d". */
     static String since(Instant then, Instant now) {
         if (then == null) {
             return "";
@@ -30,10 +31,10 @@ final class Formats {
             return "just now";
         }
         if (minutes < 60) {
-            return minutes + " min";
+            return minutes + "m";
         }
         long hours = minutes / 60;
-        return hours < 48 ? hours + " h " + (minutes % 60) + " min" : (hours / 24) + " d";
+        return hours < 48 ? hours + "h " + String.format("%02dm", minutes % 60) : (hours / 24) + "d";
     }
 
     static String enumLabel(String enumName) {

@@ -1,0 +1,104 @@
+package com.dispatchconsole.ui.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.dispatchconsole.app.EmbeddedServer;
+import com.dispatchconsole.domain.Availability;
+import com.dispatchconsole.domain.BatchStatus;
+import com.dispatchconsole.domain.rows.BatchRow;
+import com.dispatchconsole.domain.rows.RiderRow;
+import com.dispatchconsole.persistence.Database;
+import com.dispatchconsole.persistence.DatabaseConfig;
+import com.dispatchconsole.service.DispatchServices;
+import com.dispatchconsole.testing.Fixtures;
+import com.dispatchconsole.testing.TestDatabases;
+import com.dispatchconsole.ui.common.SynchronousUiExecutor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** View-model behaviour with the synchronous executor: no window, real database. */
+class ConsoleViewModelTest {
+
+    @Test
+    void fitHintSaysWhyARiderCannotTakeTheDraggedBatches() {
+        try (Database db = Database.open(TestDatabases.fresh())) {
+            DispatchServices services = new DispatchServices(db);
+            Fixtures given = new Fixtures(services);
+            RiderRow ana = given.rider("Ana", 5, "10", 2);
+            RiderRow onBreak = given.rider("Bo", 5, "10", 2);
+            services.fleet().setAvailability(onBreak.id(), Availability.ON_BREAK, "t");
+            BatchRow small = given.batch(2, "1");
+            BatchRow heavy = given.batch(1, "11");
+            BatchRow big = given.batch(6, "1");
+            ConsoleViewModel model = new ConsoleViewModel(services, new SynchronousUiExecutor(), "olga", "db");
+            model.load();
+
+            assertThat(model.hint(List.of(small.id()), ana.id())).isEqualTo(new FitHint(true, "Ana: fits — 2/5 orders, 2/10 kg"));
+            assertThat(model.hint(List.of(big.id()), ana.id()).text()).isEqualTo("Ana: over capacity: 6/5 orders");
+            assertThat(model.hint(List.of(heavy.id()), ana.id()).text()).isEqualTo("Ana: over weight: 11/10 kg");
+            assertThat(model.hint(List.of(small.id()), onBreak.id()).text()).isEqualTo("Bo: not available (on break)");
+        }
+    }
+
+    @Test
+    void allowedActionsFollowTheStateMapForTheWholeSelection() {
+        try (Database db = Database.open(TestDatabases.fresh())) {
+            DispatchServices services = new DispatchServices(db);
+            Fixtures given = new Fixtures(services);
+            RiderRow ana = given.rider("Ana", 10, "20", 2);
+            BatchRow created = given.batch(1, "1");
+            BatchRow assigned = given.batch(1, "1");
+            services.assignments().assign(assigned.id(), ana.id(), "t");
+            ConsoleViewModel model = new ConsoleViewModel(services, new SynchronousUiExecutor(), "olga", "db");
+            model.load();
+
+            model.selectedBatches().setAll(model.batchesOf(List.of(assigned.id())));
+            assertThat(model.allowedActionsProperty().get())
+                    .containsExactlyInAnyOrder(LifecycleAction.PICK, LifecycleAction.UNASSIGN, LifecycleAction.CANCEL);
+            model.selectedBatches().setAll(model.batchesOf(List.of(assigned.id(), created.id())));
+            assertThat(model.allowedActionsProperty().get()).containsExactly(LifecycleAction.CANCEL);
+
+            model.perform(LifecycleAction.CANCEL, "double order");
+            assertThat(model.allBatches()).extracting(BatchRow::status).containsOnly(BatchStatus.CANCELLED);
+            assertThat(model.riders().get(0).load().activeBatches()).as("rider row refreshed").isZero();
+        }
+    }
+
+    @Test
+    void aDatabaseThatGoesDownShowsABannerAndTheConsoleRecoversWhenItIsBack() throws Exception {
+        Path dir = Files.createTempDirectory("dispatch-banner");
+        EmbeddedServer server = EmbeddedServer.start(dir, true, 0);
+        int port = server.port();
+        server.createDatabase("banner", null);
+        SynchronousUiExecutor ui = new SynchronousUiExecutor();
+        try (Database db = Database.open(DatabaseConfig.of(server.jdbcUrl("banner"), EmbeddedServer.SUPERUSER, null))) {
+            DispatchServices services = new DispatchServices(db);
+            new Fixtures(services).rider("Ana", 10, "20", 1);
+            ConsoleViewModel model = new ConsoleViewModel(services, ui, "olga", "db");
+            model.load();
+            assertThat(model.riders()).hasSize(1);
+
+            server.close();
+            model.load();
+            assertThat(model.databaseDownProperty().get()).isTrue();
+            assertThat(model.bannerProperty().get()).startsWith("Database unreachable since");
+            assertThat(model.riders()).as("the last known rows stay on screen").hasSize(1);
+
+            ui.runScheduled();
+            assertThat(model.databaseDownProperty().get()).as("still down: keeps retrying").isTrue();
+
+            server = EmbeddedServer.start(dir, true, port);
+            ui.runScheduled();
+            assertThat(model.databaseDownProperty().get()).isFalse();
+            assertThat(model.bannerProperty().get()).isEmpty();
+            assertThat(model.notices()).extracting(Notice::text).contains("The database is back; the screen has been reloaded.");
+            RiderRow rider = model.riders().get(0);
+            model.setAvailability(rider.id(), Availability.ON_BREAK);
+            assertThat(model.riders().get(0).availability()).as("works again after the outage").isEqualTo(Availability.ON_BREAK);
+        } finally {
+            server.close();
+        }
+    }
+}
