@@ -46,13 +46,13 @@ final class RidersTable {
         batches.getStyleClass().add("numeric");
         table.getColumns().add(batches);
         TableColumn<RiderRow, RiderRow> load = new TableColumn<>("Load (orders · kg)");
-        load.setPrefWidth(225);
+        load.setPrefWidth(215);
         load.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         load.setCellFactory(c -> new LoadBarCell());
         load.setComparator((a, b) -> Double.compare(a.loadRatio(), b.loadRatio()));
         table.getColumns().add(load);
         table.getColumns().add(Columns.text("Home outlet", 112, RiderRow::homeOutletName));
-        table.getColumns().add(Columns.text("Changed", 72, r -> Formats.shortClock(r.lastChangeAt())));
+        table.getColumns().add(Columns.text("Changed", 80, r -> Formats.shortClock(r.lastChangeAt())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(t -> row(model, hint, onDrop));
         table.setOnDragExited(e -> resetHint(hint));
