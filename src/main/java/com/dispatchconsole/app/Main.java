@@ -30,12 +30,16 @@ public final class Main implements Callable<Integer> {
                     + "LARGE (2,000 riders, 50,000 batches). Default ${DEFAULT-VALUE}.")
     com.dispatchconsole.app.DatabaseLauncher.DemoSize demo;
 
+    @Option(names = "--outlets", split = ",", paramLabel = "NAME",
+            description = "Scope this console to these outlets (comma-separated names); default: all outlets.")
+    java.util.List<String> outlets = java.util.List.of();
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));
     }
 
     @Override
     public Integer call() throws Exception {
-        return ConsoleLauncher.run(db, dataDir, demo, operator);
+        return ConsoleLauncher.run(db, dataDir, demo, operator, outlets);
     }
 }

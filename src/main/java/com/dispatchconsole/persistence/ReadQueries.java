@@ -10,6 +10,7 @@ import com.dispatchconsole.domain.rows.BatchOrderRow;
 import com.dispatchconsole.domain.rows.BatchRow;
 import com.dispatchconsole.domain.rows.HistoryEntry;
 import com.dispatchconsole.domain.rows.OutletRow;
+import com.dispatchconsole.domain.rows.RiderPosition;
 import com.dispatchconsole.domain.rows.RiderRow;
 import java.sql.Array;
 import java.sql.Connection;
@@ -35,9 +36,11 @@ public final class ReadQueries {
             SELECT r.id, r.name, r.phone, r.vehicle_type, r.availability, r.home_outlet_id, o.name,
                    r.max_capacity, r.max_weight_kg, r.max_active_batches,
                    coalesce(l.orders, 0), coalesce(l.weight, 0), coalesce(l.batches, 0),
-                   greatest(r.updated_at, l.last_change), r.version
+                   greatest(r.updated_at, l.last_change), r.version,
+                   loc.lat, loc.lon, loc.accuracy_m, loc.fix_at
             FROM delivery_riders r
             LEFT JOIN outlets o ON o.id = r.home_outlet_id
+            LEFT JOIN rider_locations loc ON loc.rider_id = r.id
             LEFT JOIN (SELECT rider_id, sum(order_count) AS orders, sum(total_weight_kg) AS weight,
                               count(*) AS batches, max(updated_at) AS last_change
                        FROM delivery_batches WHERE status IN %s GROUP BY rider_id) l ON l.rider_id = r.id
@@ -200,7 +203,7 @@ public final class ReadQueries {
                         rs.getObject(6, UUID.class), rs.getString(7),
                         new RiderLimits(rs.getInt(8), rs.getBigDecimal(9), rs.getInt(10)),
                         new Load(rs.getInt(11), rs.getBigDecimal(12), rs.getInt(13)),
-                        instant(rs, 14), rs.getLong(15)));
+                        instant(rs, 14), rs.getLong(15), position(rs)));
             }
         }
         return rows;
@@ -218,6 +221,15 @@ public final class ReadQueries {
             }
         }
         return rows;
+    }
+
+    private static RiderPosition position(ResultSet rs) throws SQLException {
+        Instant fixAt = instant(rs, 19);
+        if (fixAt == null) {
+            return null;
+        }
+        float accuracy = rs.getFloat(18);
+        return new RiderPosition(rs.getDouble(16), rs.getDouble(17), rs.wasNull() ? null : accuracy, fixAt);
     }
 
     private static Array uuidArray(Connection c, Collection<UUID> ids) throws SQLException {

@@ -15,6 +15,7 @@ import com.dispatchconsole.persistence.RiderLocks;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -102,6 +103,57 @@ public final class FleetService {
             rider.changeLimits(limits, clock.instant());
             return snapshot(session, riderId);
         });
+    }
+
+    /**
+     * Records a rider's position as reported by a rider-side system. Positions live in their own table, so the
+     * frequent telemetry writes never wait for (or hold up) the rider row locks that assignments take.
+     */
+    public void reportPosition(UUID riderId, double lat, double lon, Float accuracyMetres, Instant fixAt) {
+        Checks.requireId(riderId, "rider");
+        if (!(lat >= -90 && lat <= 90) || !(lon >= -180 && lon <= 180)) {
+            throw new DispatchException(ErrorCode.INVALID_ARGUMENT,
+                    "A position needs lat in [-90, 90] and lon in [-180, 180]; got " + lat + ", " + lon + ".");
+        }
+        if (accuracyMetres != null && accuracyMetres < 0) {
+            throw new DispatchException(ErrorCode.INVALID_ARGUMENT, "Accuracy cannot be negative.");
+        }
+        if (fixAt == null) {
+            throw new DispatchException(ErrorCode.INVALID_ARGUMENT, "A position needs the time of its fix.");
+        }
+        unitOfWork.call(session -> UnitOfWork.jdbc(session, c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO rider_locations (rider_id, lat, lon, accuracy_m, fix_at, received_at)
+                    SELECT ?, ?, ?, ?, ?, now() WHERE EXISTS (SELECT 1 FROM delivery_riders WHERE id = ?)
+                    ON CONFLICT (rider_id) DO UPDATE
+                    SET lat = excluded.lat, lon = excluded.lon, accuracy_m = excluded.accuracy_m,
+                        fix_at = excluded.fix_at, received_at = excluded.received_at
+                    WHERE rider_locations.fix_at <= excluded.fix_at""")) {
+                ps.setObject(1, riderId);
+                ps.setDouble(2, lat);
+                ps.setDouble(3, lon);
+                if (accuracyMetres == null) {
+                    ps.setNull(4, java.sql.Types.REAL);
+                } else {
+                    ps.setFloat(4, accuracyMetres);
+                }
+                ps.setObject(5, java.sql.Timestamp.from(fixAt));
+                ps.setObject(6, riderId);
+                if (ps.executeUpdate() == 0 && !riderExists(c, riderId)) {
+                    throw Checks.riderNotFound(riderId);
+                }
+                return null;
+            }
+        }));
+    }
+
+    private static boolean riderExists(java.sql.Connection c, UUID riderId) throws java.sql.SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM delivery_riders WHERE id = ?")) {
+            ps.setObject(1, riderId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     private Rider lockExisting(Session session, UUID riderId) {

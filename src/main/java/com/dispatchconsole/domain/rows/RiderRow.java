@@ -7,10 +7,13 @@ import com.dispatchconsole.domain.VehicleType;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An immutable snapshot of a rider with the load they carry right now, as the console shows it. */
+/**
+ * An immutable snapshot of a rider with the load they carry right now, as the console shows it;
+ * {@code position} is the last reported fix, or null when the rider never reported one.
+ */
 public record RiderRow(UUID id, String name, String phone, VehicleType vehicleType, Availability availability,
                        UUID homeOutletId, String homeOutletName, RiderLimits limits, Load load,
-                       Instant lastChangeAt, long version) {
+                       Instant lastChangeAt, long version, RiderPosition position) {
 
     /** Share of the tighter of the order and weight limits in use, 0..1+, for the load bar. */
     public double loadRatio() {

@@ -31,8 +31,32 @@ public final class RowStore<T> {
         rows.setAll(fresh);
     }
 
+    /** Rows changed by more than this many at once are swapped in with one list replacement instead. */
+    static final int BULK_THRESHOLD = 500;
+
+    /**
+     * Replaces changed rows in place and appends new ones; rows equal to what is shown are skipped. A very large
+     * batch of differences is applied as one list replacement, which costs one re-sort instead of one per row.
+     */
     public void upsert(Collection<T> changed) {
-        for (T row : changed) {
+        List<T> different = changed.stream().filter(row -> {
+            Integer position = positions.get(idOf.apply(row));
+            return position == null || !rows.get(position).equals(row);
+        }).toList();
+        if (different.size() > BULK_THRESHOLD) {
+            List<T> merged = new java.util.ArrayList<>(rows);
+            for (T row : different) {
+                Integer position = positions.get(idOf.apply(row));
+                if (position == null) {
+                    merged.add(row);
+                } else {
+                    merged.set(position, row);
+                }
+            }
+            replaceAll(merged);
+            return;
+        }
+        for (T row : different) {
             Integer position = positions.get(idOf.apply(row));
             if (position == null) {
                 positions.put(idOf.apply(row), rows.size());

@@ -34,6 +34,9 @@ public final class BatchDetailModel {
 
     /** Shows a batch (or nothing); answers that arrive after the selection moved on are dropped. */
     void show(BatchRow row) {
+        if (row != null && row.equals(batch.get()) && !orders.isEmpty()) {
+            return;
+        }
         batch.set(row);
         long mine = ++request;
         if (row == null) {
@@ -52,8 +55,17 @@ public final class BatchDetailModel {
     /** The shown batch changed elsewhere: show its new row and reload orders and history. */
     void refreshIfShowing(BatchRow changed) {
         BatchRow shown = batch.get();
-        if (shown != null && shown.id().equals(changed.id())) {
+        if (shown != null && shown.id().equals(changed.id()) && !shown.equals(changed)) {
             show(changed);
+        }
+    }
+
+    /** An order of the shown batch changed (an outcome was recorded): reload its orders and history. */
+    void reloadIfShowing(java.util.UUID batchId) {
+        BatchRow shown = batch.get();
+        if (shown != null && shown.id().equals(batchId)) {
+            orders.clear();
+            show(shown);
         }
     }
 

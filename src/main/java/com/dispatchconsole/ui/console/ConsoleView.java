@@ -109,11 +109,27 @@ public final class ConsoleView {
                 }
             }
         });
-        HBox header = new HBox(18, title, spacer, operator, database, light);
+        Label live = new Label();
+        live.setId("live-state");
+        live.getStyleClass().add("live-state");
+        model.liveStateProperty().addListener((o, was, state) -> showLiveState(live, state));
+        showLiveState(live, model.liveStateProperty().get());
+        HBox header = new HBox(18, title, live, spacer, operator, database, light);
         header.getStyleClass().add("header");
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(10, 16, 10, 16));
         return header;
+    }
+
+    private static void showLiveState(Label label, com.dispatchconsole.realtime.LiveState state) {
+        label.getStyleClass().removeIf(c -> c.startsWith("live-") && !c.equals("live-state"));
+        label.getStyleClass().add("live-" + state.status().name().toLowerCase());
+        label.setText(switch (state.status()) {
+            case LIVE -> "● Live";
+            case CONNECTING -> "● Connecting…";
+            case RECONNECTING -> "● Reconnecting since " + Formats.clock(state.since());
+            case OFFLINE -> "● Offline since " + Formats.clock(state.since());
+        });
     }
 
     private Label banner() {

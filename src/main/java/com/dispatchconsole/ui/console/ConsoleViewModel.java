@@ -56,6 +56,7 @@ public final class ConsoleViewModel {
             ErrorCode.ILLEGAL_TRANSITION, ErrorCode.CONCURRENT_UPDATE, ErrorCode.INVALID_ARGUMENT);
 
     private final DispatchServices services;
+    private final Set<UUID> outletScope;
     private final UiExecutor ui;
     private final String operator;
     private final String databaseLabel;
@@ -76,8 +77,17 @@ public final class ConsoleViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty statusCounts = new SimpleStringProperty("");
     private final StringProperty visibleCount = new SimpleStringProperty("");
+    private final ObjectProperty<com.dispatchconsole.realtime.LiveState> liveState = new SimpleObjectProperty<>(
+            new com.dispatchconsole.realtime.LiveState(com.dispatchconsole.realtime.LiveState.Status.OFFLINE, Instant.now()));
 
     public ConsoleViewModel(DispatchServices services, UiExecutor ui, String operator, String databaseLabel) {
+        this(services, ui, operator, databaseLabel, Set.of());
+    }
+
+    /** @param outletScope outlets this console shows; empty for all */
+    public ConsoleViewModel(DispatchServices services, UiExecutor ui, String operator, String databaseLabel,
+                            Set<UUID> outletScope) {
+        this.outletScope = Set.copyOf(outletScope);
         this.services = services;
         this.ui = ui;
         this.operator = operator;
@@ -103,9 +113,9 @@ public final class ConsoleViewModel {
         ui.submit(() -> new Snapshot(services.queries().outlets(), services.queries().riders(),
                 services.queries().batches()), snapshot -> {
             inFlight.set(inFlight.get() - 1);
-            outlets.setAll(snapshot.outlets());
-            riders.replaceAll(snapshot.riders());
-            batches.replaceAll(snapshot.batches());
+            outlets.setAll(snapshot.outlets().stream().filter(o -> inScope(o.id())).toList());
+            riders.replaceAll(scopedRiders(snapshot.riders()));
+            batches.replaceAll(scopedBatches(snapshot.batches()));
             message.set("Loaded " + snapshot.riders().size() + " riders and " + snapshot.batches().size() + " batches.");
             selectionChanged();
         }, error -> {
@@ -301,6 +311,24 @@ public final class ConsoleViewModel {
         ui.submit(() -> services.queries().riders(ids), riders::upsert, error -> { });
     }
 
+    // ---- changes made elsewhere (the live feed) --------------------------------------------------------------
+
+    /** Applies rows re-read after other consoles' changes, in place, keeping selection and sort order. */
+    public void applyRemote(List<BatchRow> changedBatches, List<RiderRow> changedRiders, Collection<UUID> ordersChanged) {
+        batches.upsert(scopedBatches(changedBatches));
+        riders.upsert(scopedRiders(changedRiders));
+        changedBatches.forEach(detail::refreshIfShowing);
+        ordersChanged.forEach(detail::reloadIfShowing);
+    }
+
+    /** After the feed was away: every row read again; only the ones that differ change on screen. */
+    public void applyResync(List<BatchRow> allBatches, List<RiderRow> allRiders) {
+        batches.upsert(scopedBatches(allBatches));
+        riders.upsert(scopedRiders(allRiders));
+        allBatches.forEach(detail::refreshIfShowing);
+        message.set("Back in sync with the database.");
+    }
+
     // ---- failures and the database banner -------------------------------------------------------------------
 
     private void failed(DispatchException error) {
@@ -349,6 +377,19 @@ public final class ConsoleViewModel {
 
     private void updateVisibleCount() {
         visibleCount.set(visibleBatches.size() + " of " + batches.rows().size() + " batches");
+    }
+
+    private boolean inScope(UUID outletId) {
+        return outletScope.isEmpty() || outletScope.contains(outletId);
+    }
+
+    private List<BatchRow> scopedBatches(List<BatchRow> rows) {
+        return outletScope.isEmpty() ? rows : rows.stream().filter(b -> inScope(b.outletId())).toList();
+    }
+
+    private List<RiderRow> scopedRiders(List<RiderRow> rows) {
+        return outletScope.isEmpty() ? rows
+                : rows.stream().filter(r -> r.homeOutletId() == null || inScope(r.homeOutletId())).toList();
     }
 
     static String countByStatus(List<BatchRow> rows) {
@@ -439,6 +480,10 @@ public final class ConsoleViewModel {
 
     public StringProperty visibleCountProperty() {
         return visibleCount;
+    }
+
+    public ObjectProperty<com.dispatchconsole.realtime.LiveState> liveStateProperty() {
+        return liveState;
     }
 
     public String operator() {

@@ -1,0 +1,203 @@
+package com.dispatchconsole.ui.console;
+
+import com.dispatchconsole.domain.rows.BatchRow;
+import com.dispatchconsole.domain.rows.RiderRow;
+import com.dispatchconsole.realtime.ChangeEvent;
+import com.dispatchconsole.realtime.ChangeSubscriber;
+import com.dispatchconsole.realtime.LiveState;
+import com.dispatchconsole.service.QueryService;
+import com.dispatchconsole.ui.common.UiExecutor;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns the change feed into table updates: events are coalesced by id, the changed rows are re-read in one query
+ * per table per burst (off the UI thread), and applied in place with one UI-thread hand-off per burst, at most
+ * about ten times a second. Position reports are throttled to one refresh per rider per second and capped per
+ * burst, so a flood of telemetry never delays a status change.
+ */
+public final class LiveUpdater implements ChangeSubscriber, AutoCloseable {
+
+    static final long MIN_BURST_INTERVAL_MS = 100;
+    static final long LOCATION_INTERVAL_MS = 1000;
+    static final int MAX_LOCATIONS_PER_BURST = 200;
+
+    private static final Logger log = LoggerFactory.getLogger(LiveUpdater.class);
+
+    private final QueryService queries;
+    private final ConsoleViewModel model;
+    private final UiExecutor ui;
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "live-updates");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Object lock = new Object();
+    private Set<UUID> pendingBatches = new HashSet<>();
+    private Set<UUID> pendingRiders = new HashSet<>();
+    private Set<UUID> pendingDetails = new HashSet<>();
+    private final Map<UUID, Long> pendingLocations = new HashMap<>();
+    private final Map<UUID, Long> locationAppliedAt = new HashMap<>();
+    private boolean flushScheduled;
+    private long lastFlushNanos;
+    private final AtomicLong events = new AtomicLong();
+    private final AtomicLong rowsRead = new AtomicLong();
+    private final AtomicLong bursts = new AtomicLong();
+    private volatile LongConsumer appliedProbe = nanos -> { };
+
+    public LiveUpdater(QueryService queries, ConsoleViewModel model, UiExecutor ui) {
+        this.queries = queries;
+        this.model = model;
+        this.ui = ui;
+    }
+
+    @Override
+    public void onChanges(List<ChangeEvent> changes) {
+        synchronized (lock) {
+            long now = System.nanoTime();
+            for (ChangeEvent event : changes) {
+                events.incrementAndGet();
+                switch (event.entity()) {
+                    case BATCH -> {
+                        pendingBatches.add(event.id());
+                        // A batch's rider (and the one it left) carry a different load now.
+                        addIfPresent(pendingRiders, event.riderId());
+                        addIfPresent(pendingRiders, event.previousRiderId());
+                    }
+                    case RIDER -> pendingRiders.add(event.id());
+                    case ORDER -> addIfPresent(pendingDetails, event.batchId());
+                    case LOCATION -> pendingLocations.putIfAbsent(event.id(), now);
+                    default -> { }
+                }
+            }
+            scheduleFlush(0);
+        }
+    }
+
+    @Override
+    public void onResync() {
+        worker.execute(() -> {
+            try {
+                List<RiderRow> riders = queries.riders();
+                List<BatchRow> batches = queries.batches();
+                ui.onUiThread(() -> model.applyResync(batches, riders));
+            } catch (RuntimeException e) {
+                log.warn("Resync after reconnect failed: {}; retrying", e.getMessage());
+                worker.schedule(this::onResync, 1, TimeUnit.SECONDS);
+            }
+        });
+    }
+
+    @Override
+    public void onLiveState(LiveState state) {
+        ui.onUiThread(() -> model.liveStateProperty().set(state));
+    }
+
+    private void scheduleFlush(long extraDelayMs) {
+        if (flushScheduled) {
+            return;
+        }
+        flushScheduled = true;
+        long sinceLast = (System.nanoTime() - lastFlushNanos) / 1_000_000;
+        long delay = Math.max(extraDelayMs, Math.max(0, MIN_BURST_INTERVAL_MS - sinceLast));
+        worker.schedule(this::flush, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void flush() {
+        Set<UUID> batchIds;
+        Set<UUID> riderIds;
+        Set<UUID> detailIds;
+        synchronized (lock) {
+            flushScheduled = false;
+            lastFlushNanos = System.nanoTime();
+            batchIds = pendingBatches;
+            riderIds = pendingRiders;
+            detailIds = pendingDetails;
+            pendingBatches = new HashSet<>();
+            pendingRiders = new HashSet<>();
+            pendingDetails = new HashSet<>();
+            takeDueLocations(riderIds);
+            if (!pendingLocations.isEmpty()) {
+                scheduleFlush(LOCATION_INTERVAL_MS / 4);
+            }
+        }
+        if (batchIds.isEmpty() && riderIds.isEmpty() && detailIds.isEmpty()) {
+            return;
+        }
+        try {
+            List<BatchRow> batches = queries.batches(batchIds);
+            List<RiderRow> riders = queries.riders(riderIds);
+            rowsRead.addAndGet(batches.size() + riders.size());
+            bursts.incrementAndGet();
+            ui.onUiThread(() -> {
+                model.applyRemote(batches, riders, detailIds);
+                appliedProbe.accept(System.nanoTime());
+            });
+        } catch (RuntimeException e) {
+            log.debug("Could not read changed rows ({}); will try again", e.getMessage());
+            synchronized (lock) {
+                pendingBatches.addAll(batchIds);
+                pendingRiders.addAll(riderIds);
+                pendingDetails.addAll(detailIds);
+                scheduleFlush(1000);
+            }
+        }
+    }
+
+    /** Moves riders whose position may be refreshed now (at most once a second each) into {@code riderIds}. */
+    private void takeDueLocations(Set<UUID> riderIds) {
+        long now = System.nanoTime();
+        int taken = 0;
+        for (Iterator<Map.Entry<UUID, Long>> it = pendingLocations.entrySet().iterator(); it.hasNext()
+                && taken < MAX_LOCATIONS_PER_BURST; ) {
+            UUID rider = it.next().getKey();
+            Long last = locationAppliedAt.get(rider);
+            if (riderIds.contains(rider) || last == null || now - last >= LOCATION_INTERVAL_MS * 1_000_000) {
+                riderIds.add(rider);
+                locationAppliedAt.put(rider, now);
+                it.remove();
+                taken++;
+            }
+        }
+    }
+
+    private static void addIfPresent(Set<UUID> set, UUID id) {
+        if (id != null) {
+            set.add(id);
+        }
+    }
+
+    /** Called on the UI thread after each burst is applied; the notify benchmark times with it. */
+    public void onApplied(LongConsumer probe) {
+        this.appliedProbe = probe;
+    }
+
+    public long eventsReceived() {
+        return events.get();
+    }
+
+    public long rowsRead() {
+        return rowsRead.get();
+    }
+
+    public long bursts() {
+        return bursts.get();
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+}

@@ -1,0 +1,43 @@
+package com.dispatchconsole.ui.console;
+
+import com.dispatchconsole.domain.rows.RiderPosition;
+import com.dispatchconsole.domain.rows.RiderRow;
+import java.time.Duration;
+import java.time.Instant;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tooltip;
+
+/** When a rider last reported a position, coloured by freshness: fresh, ageing (over 2 min), stale (over 10 min). */
+final class SeenCell extends TableCell<RiderRow, RiderPosition> {
+
+    static final Duration AGEING = Duration.ofMinutes(2);
+    static final Duration STALE = Duration.ofMinutes(10);
+
+    static TableColumn<RiderRow, RiderPosition> column() {
+        TableColumn<RiderRow, RiderPosition> column = new TableColumn<>("Seen");
+        column.setPrefWidth(62);
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().position()));
+        column.setCellFactory(c -> new SeenCell());
+        column.setComparator((a, b) -> a == null ? (b == null ? 0 : -1) : b == null ? 1 : a.fixAt().compareTo(b.fixAt()));
+        return column;
+    }
+
+    @Override
+    protected void updateItem(RiderPosition position, boolean empty) {
+        super.updateItem(position, empty);
+        getStyleClass().removeAll("seen-fresh", "seen-ageing", "seen-stale");
+        if (empty || position == null) {
+            setText(empty ? null : "never");
+            setTooltip(null);
+            return;
+        }
+        Duration age = position.age(Instant.now());
+        setText(age.toSeconds() < 60 ? age.toSeconds() + "s" : Formats.since(position.fixAt(), Instant.now()));
+        getStyleClass().add(age.compareTo(STALE) > 0 ? "seen-stale" : age.compareTo(AGEING) > 0 ? "seen-ageing" : "seen-fresh");
+        setTooltip(new Tooltip(String.format("%.5f, %.5f%s at %s", position.lat(), position.lon(),
+                position.accuracyMetres() == null ? "" : " ±" + Math.round(position.accuracyMetres()) + " m",
+                Formats.clock(position.fixAt()))));
+    }
+}

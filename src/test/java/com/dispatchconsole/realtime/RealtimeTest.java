@@ -1,0 +1,283 @@
+package com.dispatchconsole.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.dispatchconsole.domain.BatchStatus;
+import com.dispatchconsole.domain.rows.BatchRow;
+import com.dispatchconsole.domain.rows.RiderRow;
+import com.dispatchconsole.persistence.Database;
+import com.dispatchconsole.persistence.DatabaseConfig;
+import com.dispatchconsole.service.DispatchServices;
+import com.dispatchconsole.testing.Fixtures;
+import com.dispatchconsole.testing.FreezingProxy;
+import com.dispatchconsole.testing.SerialUiExecutor;
+import com.dispatchconsole.testing.Sql;
+import com.dispatchconsole.testing.TestDatabases;
+import com.dispatchconsole.ui.console.ConsoleViewModel;
+import com.dispatchconsole.ui.console.LiveUpdater;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two consoles on one real database: what one changes (or another system changes with plain SQL) appears in the
+ * other's table model, through LISTEN/NOTIFY, and survives a killed or hung listener connection.
+ */
+class RealtimeTest {
+
+    private DatabaseConfig config;
+    private Database writerDb;
+    private Database readerDb;
+    private DispatchServices writer;
+    private Fixtures given;
+    private Sql sql;
+    private final List<AutoCloseable> closeLast = new ArrayList<>();
+
+    @BeforeEach
+    void open() {
+        config = TestDatabases.fresh();
+        writerDb = Database.open(config);
+        readerDb = Database.open(config);
+        writer = new DispatchServices(writerDb);
+        given = new Fixtures(writer);
+        sql = new Sql(writerDb.dataSource());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        for (int i = closeLast.size() - 1; i >= 0; i--) {
+            closeLast.get(i).close();
+        }
+        readerDb.close();
+        writerDb.close();
+    }
+
+    /** The second console: its own services, view model, live updater and feed. */
+    private final class Console {
+        final SerialUiExecutor ui = new SerialUiExecutor();
+        final ConsoleViewModel model;
+        final LiveUpdater live;
+        final ChangeFeed feed;
+
+        Console(FeedSettings settings, Set<UUID> scope) {
+            DispatchServices services = new DispatchServices(readerDb);
+            model = new ConsoleViewModel(services, ui, "reader", "db", scope);
+            live = new LiveUpdater(services.queries(), model, ui);
+            feed = new ChangeFeed(settings);
+            feed.subscribe(live);
+            closeLast.add(ui);
+            closeLast.add(live);
+            closeLast.add(feed);
+            feed.start();
+            waitUntil(() -> feed.state().status() == LiveState.Status.LIVE, Duration.ofSeconds(10));
+            ui.onUiThread(model::load);
+        }
+
+        <T> T read(Function<ConsoleViewModel, T> query) {
+            return ui.read(() -> query.apply(model));
+        }
+
+        BatchRow batch(UUID id) {
+            return read(m -> m.allBatches().stream().filter(b -> b.id().equals(id)).findFirst().orElse(null));
+        }
+
+        RiderRow rider(UUID id) {
+            return read(m -> m.riders().stream().filter(r -> r.id().equals(id)).findFirst().orElse(null));
+        }
+
+        /** The model holds exactly what the database holds, row for row. */
+        boolean equalsDatabase() {
+            DispatchServices fresh = new DispatchServices(writerDb);
+            Map<UUID, BatchRow> dbBatches = byId(fresh.queries().batches(), BatchRow::id);
+            Map<UUID, RiderRow> dbRiders = byId(fresh.queries().riders(), RiderRow::id);
+            return read(m -> byId(m.allBatches(), BatchRow::id).equals(dbBatches)
+                    && byId(m.riders(), RiderRow::id).equals(dbRiders));
+        }
+    }
+
+    private Console console() {
+        return new Console(FeedSettings.of(config.url(), config.user(), config.password()), Set.of());
+    }
+
+    @Test
+    void anAssignmentInOneConsoleAppearsInTheOthersTables() {
+        RiderRow ana = given.rider("Ana", 10, "20", 1);
+        BatchRow batch = given.batch(3, "2");
+        Console other = console();
+        waitUntil(() -> other.batch(batch.id()) != null, Duration.ofSeconds(5));
+
+        writer.assignments().assign(batch.id(), ana.id(), "olga");
+
+        waitUntil(() -> other.batch(batch.id()).status() == BatchStatus.ASSIGNED, Duration.ofSeconds(5));
+        assertThat(other.batch(batch.id()).riderName()).isEqualTo("Ana");
+        waitUntil(() -> other.rider(ana.id()).load().orders() == 3, Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aChangeMadeWithPlainSqlByAnotherSystemAppearsToo() throws Exception {
+        RiderRow ana = given.rider("Ana", 10, "20", 1);
+        BatchRow batch = given.batch(1, "1");
+        Console other = console();
+        waitUntil(() -> other.batch(batch.id()) != null, Duration.ofSeconds(5));
+
+        sql.execute("UPDATE delivery_riders SET max_capacity = 42 WHERE id = '" + ana.id() + "'");
+        sql.execute("UPDATE delivery_batches SET status = 'CANCELLED' WHERE id = '" + batch.id() + "'");
+
+        waitUntil(() -> other.rider(ana.id()).limits().maxCapacity() == 42, Duration.ofSeconds(5));
+        waitUntil(() -> other.batch(batch.id()).status() == BatchStatus.CANCELLED, Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aNewBatchAndARiderPositionArriveWithoutAReload() {
+        RiderRow ana = given.rider("Ana", 10, "20", 1);
+        Console other = console();
+        waitUntil(() -> other.rider(ana.id()) != null, Duration.ofSeconds(5));
+
+        BatchRow created = given.batch(2, "1");
+        writer.fleet().reportPosition(ana.id(), 51.5007, -0.1246, 8f, Instant.now());
+
+        waitUntil(() -> other.batch(created.id()) != null, Duration.ofSeconds(5));
+        waitUntil(() -> other.rider(ana.id()).position() != null, Duration.ofSeconds(5));
+        assertThat(other.rider(ana.id()).position().lat()).isEqualTo(51.5007);
+    }
+
+    @Test
+    void fiveThousandChangesInABurstLeaveTheModelEqualToTheDatabase() throws Exception {
+        List<RiderRow> riders = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            riders.add(given.rider("Rider " + i, 100, "500", 100));
+        }
+        List<BatchRow> batches = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            batches.add(given.batch(1, "1"));
+        }
+        Console other = console();
+        waitUntil(() -> other.read(m -> m.allBatches().size()) == 100, Duration.ofSeconds(5));
+
+        // 5,000 committed changes as fast as two writers can go: assign and unassign round and round.
+        List<Thread> writers = new ArrayList<>();
+        for (int w = 0; w < 2; w++) {
+            int offset = w;
+            Thread thread = new Thread(() -> {
+                for (int i = 0; i < 1250; i++) {
+                    BatchRow batch = batches.get(offset * 50 + i % 50);
+                    writer.assignments().assign(batch.id(), riders.get(i % 20).id(), "burst");
+                    writer.assignments().unassign(batch.id(), "burst", null);
+                }
+            });
+            writers.add(thread);
+            thread.start();
+        }
+        for (Thread thread : writers) {
+            thread.join();
+        }
+        assertThat(sql.count("SELECT count(*) FROM batch_status_history WHERE actor = 'burst'")).isEqualTo(5000);
+
+        waitUntil(other::equalsDatabase, Duration.ofSeconds(15));
+        assertThat(other.live.eventsReceived()).isGreaterThanOrEqualTo(5000);
+        assertThat(other.live.bursts()).as("coalesced into far fewer re-reads than events").isLessThan(1000);
+    }
+
+    @Test
+    void aKilledListenerReconnectsResyncsAndLosesNothing() throws Exception {
+        RiderRow ana = given.rider("Ana", 100, "500", 100);
+        List<BatchRow> batches = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            batches.add(given.batch(1, "1"));
+        }
+        Console other = console();
+        waitUntil(() -> other.read(m -> m.allBatches().size()) == 40, Duration.ofSeconds(5));
+        int oldPid = other.feed.backendPid();
+
+        Thread burst = new Thread(() -> {
+            for (BatchRow batch : batches) {
+                writer.assignments().assign(batch.id(), ana.id(), "burst");
+            }
+        });
+        burst.start();
+        Thread.sleep(30);
+        sql.value("SELECT pg_terminate_backend(?)", oldPid);
+        burst.join();
+
+        waitUntil(() -> other.feed.reconnects() >= 1 && other.feed.state().status() == LiveState.Status.LIVE,
+                Duration.ofSeconds(5));
+        assertThat(other.feed.backendPid()).isNotEqualTo(oldPid);
+        waitUntil(other::equalsDatabase, Duration.ofSeconds(10));
+        assertThat(other.rider(ana.id()).load().activeBatches()).isEqualTo(40);
+    }
+
+    @Test
+    void aHungServerIsNoticedWithinFiveSecondsAndTheConsoleCatchesUpAfterwards() throws Exception {
+        int port = Integer.parseInt(config.url().replaceAll(".*:(\\d+)/.*", "$1"));
+        FreezingProxy proxy = new FreezingProxy(port);
+        closeLast.add(proxy);
+        String proxied = config.url().replace(":" + port + "/", ":" + proxy.port() + "/");
+        RiderRow ana = given.rider("Ana", 10, "20", 1);
+        BatchRow batch = given.batch(1, "1");
+        Console other = new Console(FeedSettings.of(proxied, config.user(), config.password()), Set.of());
+        waitUntil(() -> other.batch(batch.id()) != null, Duration.ofSeconds(5));
+
+        proxy.freeze();
+        long frozenAt = System.nanoTime();
+        waitUntil(() -> other.feed.state().status() != LiveState.Status.LIVE, Duration.ofSeconds(8));
+        assertThat(Duration.ofNanos(System.nanoTime() - frozenAt)).isLessThan(Duration.ofSeconds(5));
+        assertThat(other.read(ConsoleViewModel::liveStateProperty).get().status())
+                .isIn(LiveState.Status.RECONNECTING, LiveState.Status.OFFLINE);
+
+        writer.assignments().assign(batch.id(), ana.id(), "while-away");
+        proxy.thaw();
+
+        waitUntil(() -> other.feed.state().status() == LiveState.Status.LIVE, Duration.ofSeconds(10));
+        waitUntil(() -> other.batch(batch.id()).status() == BatchStatus.ASSIGNED, Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aScopedConsoleSkipsOtherOutletsWithoutAskingTheDatabase() {
+        Fixtures elsewhere = new Fixtures(writer);
+        BatchRow mine = given.batch(1, "1");
+        Console scoped = new Console(FeedSettings.of(config.url(), config.user(), config.password())
+                .withOutlets(Set.of(given.outletId())), Set.of(given.outletId()));
+        waitUntil(() -> scoped.batch(mine.id()) != null, Duration.ofSeconds(5));
+        long readsBefore = scoped.live.rowsRead();
+
+        BatchRow theirs = elsewhere.batch(1, "1");
+        BatchRow alsoMine = given.batch(1, "1");
+
+        waitUntil(() -> scoped.batch(alsoMine.id()) != null, Duration.ofSeconds(5));
+        assertThat(scoped.batch(theirs.id())).isNull();
+        assertThat(scoped.feed.skipped()).isGreaterThanOrEqualTo(1);
+        assertThat(scoped.live.rowsRead() - readsBefore).as("only this outlet's rows were re-read").isEqualTo(1);
+    }
+
+    private static <T> Map<UUID, T> byId(List<T> rows, Function<T, UUID> id) {
+        Map<UUID, T> map = new HashMap<>();
+        rows.forEach(r -> map.put(id.apply(r), r));
+        return map;
+    }
+
+    private static void waitUntil(BooleanSupplier condition, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("condition not met within " + limit);
+    }
+}

@@ -1,0 +1,68 @@
+package com.dispatchconsole.testing;
+
+import com.dispatchconsole.domain.DispatchException;
+import com.dispatchconsole.ui.common.Failures;
+import com.dispatchconsole.ui.common.UiExecutor;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * A stand-in for the JavaFX thread without a window: one "UI" thread that owns the view model's state, and
+ * background workers. Tests read the model through {@link #read} so they see it as the UI thread does.
+ */
+public final class SerialUiExecutor implements UiExecutor, AutoCloseable {
+
+    private final ScheduledExecutorService uiThread = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "test-ui-thread");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final ExecutorService workers = Executors.newFixedThreadPool(2, r -> {
+        Thread thread = new Thread(r, "test-ui-worker");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @Override
+    public <T> void submit(Callable<T> work, Consumer<T> onSuccess, Consumer<DispatchException> onFailure) {
+        workers.execute(() -> {
+            try {
+                T result = work.call();
+                uiThread.execute(() -> onSuccess.accept(result));
+            } catch (Exception e) {
+                DispatchException typed = Failures.typed(e);
+                uiThread.execute(() -> onFailure.accept(typed));
+            }
+        });
+    }
+
+    @Override
+    public void onUiThread(Runnable update) {
+        uiThread.execute(update);
+    }
+
+    @Override
+    public void schedule(Duration delay, Runnable update) {
+        uiThread.schedule(update, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public <T> T read(Supplier<T> query) {
+        try {
+            return uiThread.submit(query::get).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        uiThread.shutdownNow();
+        workers.shutdownNow();
+    }
+}
