@@ -54,6 +54,17 @@ public final class AssignBenchmark {
         return results;
     }
 
+    /** Service throughput in transactions per second, after {@link #prepare}; used by other benchmarks. */
+    public double serviceThroughput(int clients, boolean hot, double seconds) throws Exception {
+        return measure(clients, hot, false, seconds);
+    }
+
+    /** Creates the riders and batches the measurements cycle through. */
+    public AssignBenchmark prepare(int maxClients) {
+        setUp(100, maxClients);
+        return this;
+    }
+
     private void setUp(int riderCount, int batchCount) {
         UUID outlet = services.fleet().createOutlet("bench:" + UUID.randomUUID(), "benchmark");
         RiderLimits roomy = new RiderLimits(100_000, new BigDecimal("100000"), 100_000);

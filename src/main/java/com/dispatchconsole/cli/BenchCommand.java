@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 
 /** Benchmarks that print figures; speed targets live here, never in unit tests. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks; each prints one JSON line last.",
-        subcommands = {BenchCommand.Assign.class, BenchCommand.Console.class})
+        subcommands = {BenchCommand.Assign.class, BenchCommand.Console.class, BenchCommand.Notify.class, BenchCommand.NotifyCost.class})
 public final class BenchCommand {
 
     @Command(name = "assign", mixinStandardHelpOptions = true,
@@ -81,6 +81,85 @@ public final class BenchCommand {
                 out.put("benchmark", "console");
                 out.put("machine", AssignBenchmark.machine());
                 out.putAll(ConsoleBenchmark.run(new DispatchServices(scratch.database), repeats));
+                System.out.println(new ObjectMapper().writeValueAsString(out));
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "notify", mixinStandardHelpOptions = true,
+            description = "Live-update latency: commits single-row changes at a fixed rate and reports commit -> "
+                    + "listener and commit -> table model latency for 1 and 10 listening consoles.")
+    static final class Notify implements Callable<Integer> {
+
+        @Option(names = "--rate", defaultValue = "500", description = "Commits per second (default ${DEFAULT-VALUE}).")
+        double rate;
+
+        @Option(names = "--seconds", defaultValue = "10", description = "Seconds per run (default ${DEFAULT-VALUE}).")
+        double seconds;
+
+        @Option(names = "--listeners", split = ",", defaultValue = "1,10",
+                description = "Listening console counts (default ${DEFAULT-VALUE}).")
+        int[] listeners;
+
+        @Option(names = "--riders", defaultValue = "2000", description = "Riders (default ${DEFAULT-VALUE}).")
+        int riders;
+
+        @Option(names = "--batches", defaultValue = "50000", description = "Batches in each table model (default ${DEFAULT-VALUE}).")
+        int batches;
+
+        @Override
+        public Integer call() throws Exception {
+            int maxListeners = Arrays.stream(listeners).max().orElse(1);
+            try (Scratch scratch = Scratch.open(new DbOptions(), "notify", maxListeners * 2 + 4)) {
+                com.dispatchconsole.bench.LargeDataSet.seed(scratch.database.dataSource(), riders, batches);
+                var config = scratch.database.config();
+                var feed = com.dispatchconsole.realtime.FeedSettings.of(config.url(), config.user(), config.password());
+                List<Map<String, Object>> runs = new java.util.ArrayList<>();
+                try (var writer = java.sql.DriverManager.getConnection(config.url(), config.user(), config.password())) {
+                    for (int count : listeners) {
+                        Map<String, Object> run = NotifyBenchmark.run(scratch.database, feed, writer, rate, seconds, count);
+                        System.err.println(run);
+                        runs.add(run);
+                    }
+                }
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("benchmark", "notify");
+                out.put("machine", AssignBenchmark.machine());
+                out.put("ratePerSec", rate);
+                out.put("batchesInModel", batches);
+                out.put("runs", runs);
+                System.out.println(new ObjectMapper().writeValueAsString(out));
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "notify-cost", mixinStandardHelpOptions = true,
+            description = "What the NOTIFY triggers and 1, 10 and 50 listening consoles cost the assignment "
+                    + "throughput (service, 8 clients over many riders).")
+    static final class NotifyCost implements Callable<Integer> {
+
+        @Option(names = "--listeners", split = ",", defaultValue = "0,1,10,50",
+                description = "Listening connection counts (default ${DEFAULT-VALUE}).")
+        int[] listeners;
+
+        @Option(names = "--clients", defaultValue = "8", description = "Concurrent clients (default ${DEFAULT-VALUE}).")
+        int clients;
+
+        @Option(names = "--seconds", defaultValue = "5", description = "Seconds per measurement (default ${DEFAULT-VALUE}).")
+        double seconds;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Scratch scratch = Scratch.open(new DbOptions(), "notifycost", clients + 4)) {
+                List<Map<String, Object>> rows = NotifyCostBenchmark.run(scratch.database, clients, seconds, listeners);
+                rows.forEach(r -> System.err.println(r));
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("benchmark", "notify-cost");
+                out.put("machine", AssignBenchmark.machine());
+                out.put("clients", clients);
+                out.put("runs", rows);
                 System.out.println(new ObjectMapper().writeValueAsString(out));
                 return 0;
             }

@@ -43,7 +43,7 @@ public final class ReadQueries {
             LEFT JOIN rider_locations loc ON loc.rider_id = r.id
             LEFT JOIN (SELECT rider_id, sum(order_count) AS orders, sum(total_weight_kg) AS weight,
                               count(*) AS batches, max(updated_at) AS last_change
-                       FROM delivery_batches WHERE status IN %s GROUP BY rider_id) l ON l.rider_id = r.id
+                       FROM delivery_batches WHERE status IN %s %s GROUP BY rider_id) l ON l.rider_id = r.id
             %s
             ORDER BY r.name, r.id
             """;
@@ -103,14 +103,18 @@ public final class ReadQueries {
     }
 
     public static List<RiderRow> riders(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(RIDERS.formatted(ACTIVE, ""))) {
+        try (PreparedStatement ps = c.prepareStatement(RIDERS.formatted(ACTIVE, "", ""))) {
             return readRiders(ps);
         }
     }
 
     public static List<RiderRow> riders(Connection c, Collection<UUID> ids) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(RIDERS.formatted(ACTIVE, "WHERE r.id = ANY (?)"))) {
-            ps.setArray(1, uuidArray(c, ids));
+        // The load is summed for the requested riders only, so re-reading a few riders stays cheap at any size.
+        try (PreparedStatement ps = c.prepareStatement(RIDERS.formatted(ACTIVE, "AND rider_id = ANY (?)",
+                "WHERE r.id = ANY (?)"))) {
+            Array array = uuidArray(c, ids);
+            ps.setArray(1, array);
+            ps.setArray(2, array);
             return readRiders(ps);
         }
     }

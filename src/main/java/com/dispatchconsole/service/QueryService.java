@@ -2,6 +2,7 @@ package com.dispatchconsole.service;
 
 import com.dispatchconsole.domain.rows.BatchOrderRow;
 import com.dispatchconsole.domain.rows.BatchRow;
+import com.dispatchconsole.domain.rows.ChangedRows;
 import com.dispatchconsole.domain.rows.HistoryEntry;
 import com.dispatchconsole.domain.rows.OutletRow;
 import com.dispatchconsole.domain.rows.RiderRow;
@@ -33,6 +34,16 @@ public final class QueryService {
 
     public List<BatchRow> batches(Collection<UUID> ids) {
         return ids.isEmpty() ? List.of() : unitOfWork.read(c -> ReadQueries.batches(c, ids));
+    }
+
+    /** Batches and riders by id in one transaction: what a live update re-reads per burst. */
+    public ChangedRows changed(Collection<UUID> batchIds, Collection<UUID> riderIds) {
+        if (batchIds.isEmpty() && riderIds.isEmpty()) {
+            return new ChangedRows(List.of(), List.of());
+        }
+        return unitOfWork.read(c -> new ChangedRows(
+                batchIds.isEmpty() ? List.of() : ReadQueries.batches(c, batchIds),
+                riderIds.isEmpty() ? List.of() : ReadQueries.riders(c, riderIds)));
     }
 
     public BatchRow batch(UUID batchId) {

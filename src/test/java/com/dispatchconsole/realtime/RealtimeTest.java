@@ -10,7 +10,7 @@ import com.dispatchconsole.persistence.DatabaseConfig;
 import com.dispatchconsole.service.DispatchServices;
 import com.dispatchconsole.testing.Fixtures;
 import com.dispatchconsole.testing.FreezingProxy;
-import com.dispatchconsole.testing.SerialUiExecutor;
+import com.dispatchconsole.ui.common.SerialUiExecutor;
 import com.dispatchconsole.testing.Sql;
 import com.dispatchconsole.testing.TestDatabases;
 import com.dispatchconsole.ui.console.ConsoleViewModel;
@@ -257,6 +257,40 @@ class RealtimeTest {
         assertThat(scoped.batch(theirs.id())).isNull();
         assertThat(scoped.feed.skipped()).isGreaterThanOrEqualTo(1);
         assertThat(scoped.live.rowsRead() - readsBefore).as("only this outlet's rows were re-read").isEqualTo(1);
+    }
+
+    @Test
+    void aFloodOfPositionReportsIsThrottledAndNeverHoldsUpAStatusChange() throws Exception {
+        List<RiderRow> riders = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            riders.add(given.rider("Rider " + i, 10, "20", 1));
+        }
+        BatchRow batch = given.batch(1, "1");
+        Console other = console();
+        waitUntil(() -> other.batch(batch.id()) != null, Duration.ofSeconds(5));
+        long readsBefore = other.live.rowsRead();
+
+        Thread telemetry = new Thread(() -> {
+            for (int round = 0; round < 60; round++) {
+                for (RiderRow rider : riders) {
+                    writer.fleet().reportPosition(rider.id(), 51.5 + round * 1e-4, -0.12, 5f, Instant.now());
+                }
+            }
+        });
+        telemetry.start();
+        Thread.sleep(200);
+        long assignedAt = System.nanoTime();
+        writer.assignments().assign(batch.id(), riders.get(0).id(), "olga");
+        waitUntil(() -> other.batch(batch.id()).status() == BatchStatus.ASSIGNED, Duration.ofSeconds(5));
+        long statusLatencyMs = (System.nanoTime() - assignedAt) / 1_000_000;
+        telemetry.join();
+
+        waitUntil(() -> other.rider(riders.get(29).id()).position() != null
+                && other.rider(riders.get(29).id()).position().lat() > 51.5058, Duration.ofSeconds(5));
+        assertThat(statusLatencyMs).as("the status change is not queued behind telemetry").isLessThan(1000);
+        assertThat(other.live.rowsRead() - readsBefore)
+                .as("1,800 position reports, throttled to about one re-read per rider per second")
+                .isLessThan(900);
     }
 
     private static <T> Map<UUID, T> byId(List<T> rows, Function<T, UUID> id) {

@@ -1,8 +1,6 @@
-package com.dispatchconsole.testing;
+package com.dispatchconsole.ui.common;
 
 import com.dispatchconsole.domain.DispatchException;
-import com.dispatchconsole.ui.common.Failures;
-import com.dispatchconsole.ui.common.UiExecutor;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -13,8 +11,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * A stand-in for the JavaFX thread without a window: one "UI" thread that owns the view model's state, and
- * background workers. Tests read the model through {@link #read} so they see it as the UI thread does.
+ * A stand-in for the JavaFX thread without a window (benchmarks, tests): one "UI" thread that owns the view
+ * model's state, and background workers. Callers read the model through {@link #read}, as the UI thread sees it.
  */
 public final class SerialUiExecutor implements UiExecutor, AutoCloseable {
 
@@ -54,7 +52,7 @@ public final class SerialUiExecutor implements UiExecutor, AutoCloseable {
 
     public <T> T read(Supplier<T> query) {
         try {
-            return uiThread.submit(query::get).get(10, TimeUnit.SECONDS);
+            return uiThread.submit(query::get).get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
