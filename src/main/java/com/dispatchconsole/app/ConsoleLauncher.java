@@ -33,7 +33,6 @@ final class ConsoleLauncher {
             LiveUpdater live = new LiveUpdater(services.queries(), model, executor);
             ChangeFeed feed = new ChangeFeed(FeedSettings.of(config.url(), config.user(), config.password())
                     .withOutlets(scope));
-            feed.subscribe(live);
             CountDownLatch closed = new CountDownLatch(1);
             Platform.setImplicitExit(false);
             Platform.startup(() -> {
@@ -47,6 +46,7 @@ final class ConsoleLauncher {
                 stage.setOnHidden(e -> closed.countDown());
                 stage.show();
                 // Listen first, then load: a change committed in between is then seen twice, never missed.
+                feed.subscribe(live);
                 feed.start();
                 model.load();
             });

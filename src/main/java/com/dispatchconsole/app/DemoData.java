@@ -74,6 +74,13 @@ public final class DemoData {
             UUID batch = services.batches().createBatch(outlet, orders, ACTOR).id();
             progress(services, random, batch, riders);
         }
+        // Last known positions around the outlets, a few of them old enough to look stale on screen.
+        for (int i = 0; i < riders.size(); i++) {
+            long ageSeconds = i % 7 == 3 ? 900 + random.nextInt(1800) : random.nextInt(90);
+            services.fleet().reportPosition(riders.get(i).id(), 51.49 + random.nextDouble() * 0.04,
+                    -0.16 + random.nextDouble() * 0.08, 3f + random.nextInt(20),
+                    java.time.Instant.now().minusSeconds(ageSeconds));
+        }
         // A few riders on a break or off duty: only riders carrying nothing may leave.
         List<RiderRow> idle = services.queries().riders().stream().filter(r -> r.load().activeBatches() == 0).toList();
         for (int i = 0; i < Math.min(3, idle.size()); i++) {

@@ -60,7 +60,7 @@ public final class ConsoleView {
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.52);
         SplitPane split = new SplitPane(left, right);
-        split.setDividerPositions(0.5);
+        split.setDividerPositions(0.52);
         layout.setCenter(split);
         layout.setBottom(statusBar());
         VBox notifications = NotificationArea.create(model);

@@ -16,14 +16,14 @@ final class LoadBarCell extends TableCell<RiderRow, RiderRow> {
     private final Region fill = new Region();
     private final StackPane track = new StackPane(fill);
     private final Label text = new Label();
-    private final HBox box = new HBox(8, track, text);
+    private final HBox box = new HBox(6, track, text);
 
     LoadBarCell() {
         track.getStyleClass().add("load-track");
         fill.getStyleClass().add("load-fill");
         text.getStyleClass().add("load-text");
-        track.setMinWidth(70);
-        track.setMaxWidth(70);
+        track.setMinWidth(48);
+        track.setMaxWidth(48);
         StackPane.setAlignment(fill, javafx.geometry.Pos.CENTER_LEFT);
         HBox.setHgrow(text, Priority.ALWAYS);
         box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
@@ -37,8 +37,8 @@ final class LoadBarCell extends TableCell<RiderRow, RiderRow> {
             return;
         }
         double ratio = rider.loadRatio();
-        fill.setMaxWidth(70 * Math.min(1, ratio));
-        fill.setMinWidth(70 * Math.min(1, ratio));
+        fill.setMaxWidth(48 * Math.min(1, ratio));
+        fill.setMinWidth(48 * Math.min(1, ratio));
         fill.getStyleClass().removeAll("load-ok", "load-near", "load-full");
         fill.getStyleClass().add(ratio >= 1 ? "load-full" : ratio >= AMBER_AT ? "load-near" : "load-ok");
         text.setText(rider.load().orders() + "/" + rider.limits().maxCapacity() + " · "

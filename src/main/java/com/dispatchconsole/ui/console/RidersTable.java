@@ -36,24 +36,24 @@ final class RidersTable {
         com.dispatchconsole.ui.common.SelectionKeeper.install(table, sorted, RiderRow::id,
                 rows -> model.selectedRiderProperty().set(rows.isEmpty() ? null : rows.get(0)));
         table.setPlaceholder(new Label("No riders yet."));
-        table.getColumns().add(Columns.text("Rider", 125, RiderRow::name));
-        table.getColumns().add(Columns.text("Vehicle", 88, r -> Formats.enumLabel(r.vehicleType().name())));
-        TableColumn<RiderRow, String> availability = Columns.text("Availability", 95,
+        table.getColumns().add(Columns.text("Rider", 118, RiderRow::name));
+        table.getColumns().add(Columns.text("Vehicle", 84, r -> Formats.enumLabel(r.vehicleType().name())));
+        TableColumn<RiderRow, String> availability = Columns.text("Availability", 96,
                 r -> Formats.enumLabel(r.availability().name()));
         table.getColumns().add(availability);
-        TableColumn<RiderRow, String> batches = Columns.text("Batches", 62,
+        TableColumn<RiderRow, String> batches = Columns.text("Batches", 66,
                 r -> r.load().activeBatches() + "/" + r.limits().maxActiveBatches());
         batches.getStyleClass().add("numeric");
         table.getColumns().add(batches);
         TableColumn<RiderRow, RiderRow> load = new TableColumn<>("Load (orders · kg)");
-        load.setPrefWidth(215);
+        load.setPrefWidth(196);
         load.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         load.setCellFactory(c -> new LoadBarCell());
         load.setComparator((a, b) -> Double.compare(a.loadRatio(), b.loadRatio()));
         table.getColumns().add(load);
-        table.getColumns().add(Columns.text("Home outlet", 112, RiderRow::homeOutletName));
+        table.getColumns().add(Columns.text("Home outlet", 108, RiderRow::homeOutletName));
         table.getColumns().add(SeenCell.column());
-        table.getColumns().add(Columns.text("Changed", 80, r -> Formats.shortClock(r.lastChangeAt())));
+        table.getColumns().add(Columns.text("Changed", 70, r -> Formats.shortClock(r.lastChangeAt())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(t -> row(model, hint, onDrop));
         table.setOnDragExited(e -> resetHint(hint));

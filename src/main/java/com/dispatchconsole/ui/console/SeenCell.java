@@ -17,7 +17,7 @@ final class SeenCell extends TableCell<RiderRow, RiderPosition> {
 
     static TableColumn<RiderRow, RiderPosition> column() {
         TableColumn<RiderRow, RiderPosition> column = new TableColumn<>("Seen");
-        column.setPrefWidth(62);
+        column.setPrefWidth(52);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().position()));
         column.setCellFactory(c -> new SeenCell());
         column.setComparator((a, b) -> a == null ? (b == null ? 0 : -1) : b == null ? 1 : a.fixAt().compareTo(b.fixAt()));
