@@ -83,9 +83,11 @@ public final class EmbeddedServer implements AutoCloseable {
         postgres.close();
     }
 
+    /** Whether PostgreSQL could listen on the port; like PostgreSQL, ignores connections lingering in TIME_WAIT. */
     private static boolean isFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port)) {
+        try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
+            socket.bind(new java.net.InetSocketAddress(port));
             return true;
         } catch (IOException e) {
             return false;

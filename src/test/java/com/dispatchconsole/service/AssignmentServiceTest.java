@@ -155,7 +155,7 @@ class AssignmentServiceTest {
         assertThat(moved.riderId()).isEqualTo(to.id());
         List<HistoryEntry> history = services.queries().history(batch.id());
         assertThat(history).extracting(HistoryEntry::describe).containsSubsequence(
-                "Created as CREATED", "CREATED → ASSIGNED", "ASSIGNED → CREATED", "CREATED → ASSIGNED", "Jo → Kai");
+                "Created as CREATED", "CREATED → ASSIGNED", "ASSIGNED → CREATED", "CREATED → ASSIGNED", "Reassigned Jo → Kai");
         assertThat(history.get(history.size() - 1).reason()).isEqualTo("Jo has a flat tyre");
         assertThat(services.queries().riders(List.of(from.id())).get(0).load().orders()).isZero();
         assertThat(services.queries().riders(List.of(to.id())).get(0).load().orders()).isEqualTo(2);

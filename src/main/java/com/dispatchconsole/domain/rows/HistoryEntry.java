@@ -12,11 +12,14 @@ public record HistoryEntry(Kind kind, Instant at, String actor, String reason, B
 
     public enum Kind { STATUS, ASSIGNMENT }
 
-    /** A one-line description such as "ASSIGNED → PICKED" or "Ana → Ben". */
+    /** A one-line description such as "ASSIGNED → PICKED", "Assigned to Ben" or "Reassigned Ana → Ben". */
     public String describe() {
         if (kind == Kind.STATUS) {
             return fromStatus == null ? "Created as " + toStatus : fromStatus + " → " + toStatus;
         }
-        return (fromRider == null ? "unassigned" : fromRider) + " → " + (toRider == null ? "unassigned" : toRider);
+        if (fromRider == null) {
+            return "Assigned to " + toRider;
+        }
+        return toRider == null ? "Taken from " + fromRider : "Reassigned " + fromRider + " → " + toRider;
     }
 }

@@ -40,22 +40,22 @@ final class BatchesTable {
         SelectionKeeper.install(table, sorted, BatchRow::id, rows -> model.selectedBatches().setAll(rows));
         table.setPlaceholder(new Label("No batches match the filter."));
 
-        TableColumn<BatchRow, String> id = Columns.text("Batch", 90, b -> ShortId.of(b.id()));
+        TableColumn<BatchRow, String> id = Columns.text("Batch", 98, b -> ShortId.of(b.id()));
         id.getStyleClass().add("mono");
         table.getColumns().add(id);
-        table.getColumns().add(Columns.text("Outlet", 150, BatchRow::outletName));
+        table.getColumns().add(Columns.text("Outlet", 128, BatchRow::outletName));
         TableColumn<BatchRow, BatchStatus> status = new TableColumn<>("Status");
-        status.setPrefWidth(150);
+        status.setPrefWidth(140);
         status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
         status.setCellFactory(c -> new StatusBadgeCell());
         table.getColumns().add(status);
         TableColumn<BatchRow, Integer> orders = new TableColumn<>("Orders");
-        orders.setPrefWidth(65);
+        orders.setPrefWidth(68);
         orders.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().orderCount()));
         orders.getStyleClass().add("numeric");
         table.getColumns().add(orders);
         TableColumn<BatchRow, BigDecimal> weight = new TableColumn<>("kg");
-        weight.setPrefWidth(60);
+        weight.setPrefWidth(52);
         weight.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().totalWeightKg()));
         weight.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -66,7 +66,7 @@ final class BatchesTable {
         });
         weight.getStyleClass().add("numeric");
         table.getColumns().add(weight);
-        table.getColumns().add(Columns.text("Rider", 140, b -> b.riderName() == null ? "—" : b.riderName()));
+        table.getColumns().add(Columns.text("Rider", 122, b -> b.riderName() == null ? "—" : b.riderName()));
         table.getColumns().add(sinceColumn("Age", BatchRow::createdAt));
         table.getColumns().add(sinceColumn("In status", BatchRow::statusChangedAt));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -76,7 +76,7 @@ final class BatchesTable {
 
     private static TableColumn<BatchRow, Instant> sinceColumn(String title, java.util.function.Function<BatchRow, Instant> value) {
         TableColumn<BatchRow, Instant> column = new TableColumn<>(title);
-        column.setPrefWidth(85);
+        column.setPrefWidth(70);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
         column.setCellFactory(c -> new TableCell<>() {
             @Override
