@@ -14,11 +14,9 @@ import com.dispatchconsole.domain.rows.RiderRow;
 import com.dispatchconsole.service.DispatchServices;
 import com.dispatchconsole.ui.common.RowStore;
 import com.dispatchconsole.ui.common.UiExecutor;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -28,12 +26,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -51,7 +46,6 @@ import javafx.collections.transformation.FilteredList;
  */
 public final class ConsoleViewModel {
 
-    private static final Duration RECONNECT_EVERY = Duration.ofSeconds(3);
     private static final Set<ErrorCode> RACE_CODES = EnumSet.of(ErrorCode.INVALID_BATCH_STATUS,
             ErrorCode.ILLEGAL_TRANSITION, ErrorCode.CONCURRENT_UPDATE, ErrorCode.INVALID_ARGUMENT);
 
@@ -72,11 +66,9 @@ public final class ConsoleViewModel {
     private final BatchDetailModel detail;
     private final ObservableList<Notice> notices = FXCollections.observableArrayList();
     private final IntegerProperty inFlight = new SimpleIntegerProperty();
-    private final BooleanProperty databaseDown = new SimpleBooleanProperty();
-    private final StringProperty banner = new SimpleStringProperty("");
+    private final DatabaseBanner banner;
+    private final StatusTally tally;
     private final StringProperty message = new SimpleStringProperty("");
-    private final StringProperty statusCounts = new SimpleStringProperty(describeCounts(Map.of()));
-    private final Map<BatchStatus, Long> statusTotals = new EnumMap<>(BatchStatus.class);
     private final StringProperty visibleCount = new SimpleStringProperty("");
     private final ObjectProperty<com.dispatchconsole.realtime.LiveState> liveState = new SimpleObjectProperty<>(
             new com.dispatchconsole.realtime.LiveState(com.dispatchconsole.realtime.LiveState.Status.OFFLINE, Instant.now()));
@@ -98,7 +90,8 @@ public final class ConsoleViewModel {
         filter.textProperty().addListener((o, a, b) -> applyFilter());
         filter.statuses().addListener((SetChangeListener<BatchStatus>) c -> applyFilter());
         selectedBatches.addListener((ListChangeListener<BatchRow>) c -> selectionChanged());
-        batches.rows().addListener(this::countStatusChanges);
+        this.tally = new StatusTally(batches.rows());
+        this.banner = new DatabaseBanner(services.queries(), ui, this::databaseBack);
         visibleBatches.addListener((ListChangeListener<BatchRow>) c -> updateVisibleCount());
     }
 
@@ -330,30 +323,20 @@ public final class ConsoleViewModel {
         message.set("Back in sync with the database.");
     }
 
-    // ---- failures and the database banner -------------------------------------------------------------------
+    // ---- failures ------------------------------------------------------------------------------------------
 
     private void failed(DispatchException error) {
-        if (error.code() == ErrorCode.DATABASE_UNAVAILABLE) {
-            if (!databaseDown.get()) {
-                databaseDown.set(true);
-                banner.set("Database unreachable since " + Formats.clock(Instant.now())
-                        + " — retrying every " + RECONNECT_EVERY.toSeconds() + " s. Nothing can be changed until it is back.");
-                ui.schedule(RECONNECT_EVERY, this::probe);
-            }
-            message.set(error.sentence());
-            return;
-        }
-        notify(Notice.Level.ERROR, error.sentence());
         message.set(error.sentence());
+        if (error.code() == ErrorCode.DATABASE_UNAVAILABLE) {
+            banner.raise();
+        } else {
+            notify(Notice.Level.ERROR, error.sentence());
+        }
     }
 
-    private void probe() {
-        ui.submit(() -> services.queries().outlets(), ok -> {
-            databaseDown.set(false);
-            banner.set("");
-            notify(Notice.Level.INFO, "The database is back; the screen has been reloaded.");
-            load();
-        }, error -> ui.schedule(RECONNECT_EVERY, this::probe));
+    private void databaseBack() {
+        notify(Notice.Level.INFO, "The database is back; the screen has been reloaded.");
+        load();
     }
 
     private void notify(Notice.Level level, String text) {
@@ -391,26 +374,6 @@ public final class ConsoleViewModel {
     private List<RiderRow> scopedRiders(List<RiderRow> rows) {
         return outletScope.isEmpty() ? rows
                 : rows.stream().filter(r -> r.homeOutletId() == null || inScope(r.homeOutletId())).toList();
-    }
-
-    /**
-     * Keeps the counts per status up to date from the list's changes alone: a one-row update costs two map
-     * updates, not a pass over 50,000 rows.
-     */
-    private void countStatusChanges(ListChangeListener.Change<? extends BatchRow> change) {
-        while (change.next()) {
-            if (change.wasPermutated()) {
-                continue;
-            }
-            change.getRemoved().forEach(r -> statusTotals.merge(r.status(), -1L, Long::sum));
-            change.getAddedSubList().forEach(r -> statusTotals.merge(r.status(), 1L, Long::sum));
-        }
-        statusCounts.set(describeCounts(statusTotals));
-    }
-
-    static String describeCounts(Map<BatchStatus, Long> counts) {
-        return Stream.of(BatchStatus.values()).map(s -> s.label() + " " + counts.getOrDefault(s, 0L))
-                .collect(Collectors.joining("   "));
     }
 
     private List<BatchRow> rows(List<UUID> ids) {
@@ -476,11 +439,11 @@ public final class ConsoleViewModel {
     }
 
     public BooleanProperty databaseDownProperty() {
-        return databaseDown;
+        return banner.downProperty();
     }
 
     public StringProperty bannerProperty() {
-        return banner;
+        return banner.textProperty();
     }
 
     public StringProperty messageProperty() {
@@ -488,7 +451,7 @@ public final class ConsoleViewModel {
     }
 
     public StringProperty statusCountsProperty() {
-        return statusCounts;
+        return tally.textProperty();
     }
 
     public StringProperty visibleCountProperty() {
