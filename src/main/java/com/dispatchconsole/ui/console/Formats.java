@@ -21,14 +21,14 @@ final class Formats {
         return value.setScale(1, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
-    /** Compact elapsed time for table columns: "just now", "45m", "9h 05m", "3d". */
+    /** Compact elapsed time for table columns: "now", "45m", "9h 05m", "3d". */
     static String since(Instant then, Instant now) {
         if (then == null) {
             return "";
         }
         long minutes = Math.max(0, Duration.between(then, now).toMinutes());
         if (minutes < 1) {
-            return "just now";
+            return "now";
         }
         if (minutes < 60) {
             return minutes + "m";
