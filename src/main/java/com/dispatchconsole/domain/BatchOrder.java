@@ -59,6 +59,12 @@ public class BatchOrder {
         this.completedAt = now;
     }
 
+    /** Records the outcome with its proof-of-delivery document (validated JSON, stored as JSONB). */
+    public void recordOutcome(OrderOutcome outcome, String reason, String proofOfDelivery, Instant now) {
+        recordOutcome(outcome, reason, now);
+        this.proofOfDelivery = proofOfDelivery;
+    }
+
     public UUID getId() {
         return id;
     }

@@ -77,14 +77,19 @@ public final class ReadQueries {
 
     private static final String HISTORY = """
             SELECT 'STATUS' AS kind, h.id, h.changed_at, h.actor, h.reason, h.old_status, h.new_status,
-                   NULL AS from_rider, NULL AS to_rider
+                   NULL AS from_rider, NULL AS to_rider, h.db_user, NULL AS detail
             FROM batch_status_history h WHERE h.batch_id = ?
             UNION ALL
-            SELECT 'ASSIGNMENT', a.id, a.changed_at, a.actor, a.reason, NULL, NULL, ro.name, rn.name
+            SELECT 'ASSIGNMENT', a.id, a.changed_at, a.actor, a.reason, NULL, NULL, ro.name, rn.name, a.db_user, NULL
             FROM rider_assignment_history a
             LEFT JOIN delivery_riders ro ON ro.id = a.old_rider_id
             LEFT JOIN delivery_riders rn ON rn.id = a.new_rider_id
             WHERE a.batch_id = ?
+            UNION ALL
+            SELECT 'REVIEW', r.id, r.reviewed_at, r.reviewer, r.note, NULL, NULL, NULL, NULL, r.reviewer,
+                   lower(r.verdict) || ' (order ' || bo.sequence || ')'
+            FROM pod_reviews r JOIN delivery_batch_orders bo ON bo.id = r.batch_order_id
+            WHERE bo.batch_id = ?
             ORDER BY changed_at, kind DESC, id
             """;
 
@@ -136,12 +141,13 @@ public final class ReadQueries {
         try (PreparedStatement ps = c.prepareStatement(HISTORY)) {
             ps.setObject(1, batchId);
             ps.setObject(2, batchId);
+            ps.setObject(3, batchId);
             List<HistoryEntry> entries = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     entries.add(new HistoryEntry(HistoryEntry.Kind.valueOf(rs.getString(1)), instant(rs, 3),
                             rs.getString(4), rs.getString(5), status(rs.getString(6)), status(rs.getString(7)),
-                            rs.getString(8), rs.getString(9)));
+                            rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11)));
                 }
             }
             return entries;

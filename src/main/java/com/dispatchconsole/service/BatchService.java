@@ -132,6 +132,22 @@ public final class BatchService {
 
     /** Records DELIVERED or FAILED for one order of a batch that is out for delivery. */
     public void recordOutcome(UUID batchId, UUID orderId, OrderOutcome outcome, String reason, String actor) {
+        recordOutcome(batchId, orderId, outcome, reason, null, actor);
+    }
+
+    /**
+     * Records an outcome with its proof of delivery: the document is validated first (each refusal names the
+     * field) and nothing is written unless it is valid. DELIVERED needs a document; FAILED needs a reason.
+     */
+    public void recordOutcome(UUID batchId, UUID orderId, OrderOutcome outcome, String reason, String proofOfDelivery,
+                              String actor) {
+        String document = proofOfDelivery == null ? null
+                : com.dispatchconsole.domain.pod.PodValidator.validate(proofOfDelivery).toString();
+        recordValidated(batchId, orderId, outcome, reason, document, actor);
+    }
+
+    private void recordValidated(UUID batchId, UUID orderId, OrderOutcome outcome, String reason, String document,
+                                 String actor) {
         Checks.requireId(batchId, "batch");
         Checks.requireId(orderId, "order");
         Checks.requireActor(actor);
@@ -149,7 +165,12 @@ public final class BatchService {
             }
             riderLocks.lock(session, seen.riderId());
             Checks.lockBatch(session, batchId, seen);
-            findLine(session, batchId, orderId).recordOutcome(outcome, reason, clock.instant());
+            BatchOrder line = findLine(session, batchId, orderId);
+            if (document == null) {
+                line.recordOutcome(outcome, reason, clock.instant());
+            } else {
+                line.recordOutcome(outcome, reason, document, clock.instant());
+            }
             return null;
         });
     }

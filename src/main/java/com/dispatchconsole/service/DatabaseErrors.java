@@ -13,7 +13,7 @@ final class DatabaseErrors {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseErrors.class);
 
-    enum Kind { LOCK_TIMEOUT, STATEMENT_TIMEOUT, DEADLOCK, SERIALIZATION, UNAVAILABLE, CONSTRAINT, OTHER }
+    enum Kind { LOCK_TIMEOUT, STATEMENT_TIMEOUT, DEADLOCK, SERIALIZATION, UNAVAILABLE, CONSTRAINT, PERMISSION, OTHER }
 
     private DatabaseErrors() {
     }
@@ -37,6 +37,8 @@ final class DatabaseErrors {
                         return Kind.SERIALIZATION;
                     case "57P01", "57P02", "57P03", "53300":
                         return Kind.UNAVAILABLE;
+                    case "42501":
+                        return Kind.PERMISSION;
                     default:
                         if (state.startsWith("08")) {
                             return Kind.UNAVAILABLE;
@@ -69,6 +71,8 @@ final class DatabaseErrors {
                     "The database at " + config.displayUrl() + " cannot be reached; nothing was changed.", error);
             case CONSTRAINT -> new DispatchException(ErrorCode.INVALID_ARGUMENT,
                     "The database refused the change: " + rootMessage(error), error);
+            case PERMISSION -> new DispatchException(ErrorCode.PERMISSION_DENIED,
+                    "Your database role does not allow this (" + rootMessage(error) + "); nothing was changed.", error);
             case OTHER -> new DispatchException(ErrorCode.DATABASE_UNAVAILABLE,
                     "Unexpected database error: " + rootMessage(error) + "; nothing was changed.", error);
         };

@@ -25,6 +25,7 @@ public final class DispatchServices {
     private final BatchService batches;
     private final FleetService fleet;
     private final QueryService queries;
+    private final PodService pods;
 
     public DispatchServices(Database database) {
         this(database, Options.SAFE, Clock.systemUTC());
@@ -38,6 +39,7 @@ public final class DispatchServices {
         this.batches = new BatchService(unitOfWork, locks, clock);
         this.fleet = new FleetService(unitOfWork, locks, clock);
         this.queries = new QueryService(unitOfWork);
+        this.pods = new PodService(unitOfWork);
     }
 
     public AssignmentService assignments() {
@@ -54,6 +56,10 @@ public final class DispatchServices {
 
     public QueryService queries() {
         return queries;
+    }
+
+    public PodService pods() {
+        return pods;
     }
 
     public UnitOfWork unitOfWork() {

@@ -4,16 +4,21 @@ import com.dispatchconsole.domain.BatchStatus;
 import java.time.Instant;
 
 /**
- * One line of a batch's audit timeline: a status move or a rider change, with who did it, when and why.
- * Status fields are null for rider changes and rider fields for status moves.
+ * One line of a batch's audit timeline: a status move, a rider change or a PoD review, with who did it, when and
+ * why. {@code actor} is the operator name the console sent; {@code databaseUser} is the database login that
+ * really made the change, written by the database itself.
  */
 public record HistoryEntry(Kind kind, Instant at, String actor, String reason, BatchStatus fromStatus,
-                           BatchStatus toStatus, String fromRider, String toRider) {
+                           BatchStatus toStatus, String fromRider, String toRider, String databaseUser,
+                           String detail) {
 
-    public enum Kind { STATUS, ASSIGNMENT }
+    public enum Kind { STATUS, ASSIGNMENT, REVIEW }
 
     /** A one-line description such as "ASSIGNED → PICKED", "Assigned to Ben" or "Reassigned Ana → Ben". */
     public String describe() {
+        if (kind == Kind.REVIEW) {
+            return "Proof of delivery " + detail;
+        }
         if (kind == Kind.STATUS) {
             return fromStatus == null ? "Created as " + toStatus : fromStatus + " → " + toStatus;
         }

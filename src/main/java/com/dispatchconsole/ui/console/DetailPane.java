@@ -95,7 +95,10 @@ final class DetailPane {
             protected void updateItem(HistoryEntry entry, boolean empty) {
                 super.updateItem(entry, empty);
                 setText(empty || entry == null ? null : Formats.clock(entry.at()) + "   " + entry.describe()
-                        + "   by " + entry.actor() + (entry.reason() == null ? "" : "  — " + entry.reason()));
+                        + "   by " + entry.actor()
+                        + (entry.databaseUser() == null || entry.databaseUser().equals(entry.actor()) ? ""
+                                : " (as " + entry.databaseUser() + ")")
+                        + (entry.reason() == null ? "" : "  — " + entry.reason()));
             }
         });
         VBox.setVgrow(history, Priority.ALWAYS);

@@ -1,0 +1,206 @@
+package com.dispatchconsole.domain.pod;
+
+import com.dispatchconsole.domain.DispatchException;
+import com.dispatchconsole.domain.ErrorCode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+
+/**
+ * Checks a proof-of-delivery document before anything is written. It must be a JSON object of at most 64 KiB;
+ * the fields the product knows must be well-typed; every other field is kept exactly as sent. Each refusal
+ * names the field, e.g. {@code coordinates.lat must be a number between -90 and 90}.
+ *
+ * <pre>
+ * {
+ *   "deliveryType": "LEFT_AT_DOOR",
+ *   "photos": [{"url": "https://…/door.jpg", "takenAt": "2026-11-27T14:02:11Z"}],
+ *   "coordinates": {"lat": 51.5007, "lon": -0.1246, "accuracyM": 8},
+ *   "signature": {"imageUrl": "https://…/sig.png"}  or  {"strokes": [[[x, y], …], …]},
+ *   "recipientName": "K. Mensah",
+ *   "notes": "Left with the concierge",
+ *   "arrivedAt": "…", "deliveredAt": "…"
+ * }
+ * </pre>
+ */
+public final class PodValidator {
+
+    public static final int MAX_BYTES = 64 * 1024;
+    static final Set<String> TIMESTAMPS = Set.of("arrivedAt", "deliveredAt", "capturedAt");
+    static final Set<String> TEXTS = Set.of("recipientName", "notes", "deliveryType");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private PodValidator() {
+    }
+
+    /** Returns the document as a JSON object, or throws {@link ErrorCode#INVALID_POD} naming the field. */
+    public static ObjectNode validate(String document) {
+        if (document == null || document.isBlank()) {
+            throw invalid("The proof of delivery is empty.");
+        }
+        int bytes = document.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_BYTES) {
+            throw invalid("The proof of delivery is " + bytes + " bytes; at most " + MAX_BYTES + " (64 KiB) are allowed.");
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(document);
+        } catch (JsonProcessingException e) {
+            throw invalid("The proof of delivery is not valid JSON: " + e.getOriginalMessage()
+                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ").");
+        }
+        if (root == null || !root.isObject()) {
+            throw invalid("The proof of delivery must be a JSON object.");
+        }
+        ObjectNode pod = (ObjectNode) root;
+        for (String field : TEXTS) {
+            requireTextIfPresent(pod, field, field);
+        }
+        for (String field : TIMESTAMPS) {
+            requireTimestampIfPresent(pod.get(field), field);
+        }
+        checkPhotos(pod.get("photos"));
+        checkCoordinates(pod.get("coordinates"));
+        checkSignature(pod.get("signature"));
+        return pod;
+    }
+
+    private static void checkPhotos(JsonNode photos) {
+        if (photos == null || photos.isNull()) {
+            return;
+        }
+        if (!photos.isArray()) {
+            throw invalid("photos must be an array of {url, takenAt}.");
+        }
+        for (int i = 0; i < photos.size(); i++) {
+            JsonNode photo = photos.get(i);
+            String where = "photos[" + i + "]";
+            if (!photo.isObject()) {
+                throw invalid(where + " must be an object with url and takenAt.");
+            }
+            requireUrl(photo.get("url"), where + ".url", true);
+            requireTimestampIfPresent(photo.get("takenAt"), where + ".takenAt");
+        }
+    }
+
+    private static void checkCoordinates(JsonNode coordinates) {
+        if (coordinates == null || coordinates.isNull()) {
+            return;
+        }
+        if (!coordinates.isObject()) {
+            throw invalid("coordinates must be an object with lat, lon and accuracyM.");
+        }
+        requireNumber(coordinates.get("lat"), "coordinates.lat", -90, 90, true);
+        requireNumber(coordinates.get("lon"), "coordinates.lon", -180, 180, true);
+        requireNumber(coordinates.get("accuracyM"), "coordinates.accuracyM", 0, 1_000_000, false);
+    }
+
+    private static void checkSignature(JsonNode signature) {
+        if (signature == null || signature.isNull()) {
+            return;
+        }
+        if (!signature.isObject()) {
+            throw invalid("signature must be an object with imageUrl or strokes.");
+        }
+        JsonNode strokes = signature.get("strokes");
+        if (signature.get("imageUrl") == null && strokes == null) {
+            throw invalid("signature needs imageUrl or strokes.");
+        }
+        requireUrl(signature.get("imageUrl"), "signature.imageUrl", false);
+        if (strokes != null) {
+            if (!strokes.isArray()) {
+                throw invalid("signature.strokes must be an array of strokes, each an array of [x, y] points.");
+            }
+            for (int s = 0; s < strokes.size(); s++) {
+                JsonNode stroke = strokes.get(s);
+                if (!stroke.isArray()) {
+                    throw invalid("signature.strokes[" + s + "] must be an array of [x, y] points.");
+                }
+                for (int p = 0; p < stroke.size(); p++) {
+                    JsonNode point = stroke.get(p);
+                    if (!point.isArray() || point.size() != 2 || !point.get(0).isNumber() || !point.get(1).isNumber()) {
+                        throw invalid("signature.strokes[" + s + "][" + p + "] must be a point [x, y] of two numbers.");
+                    }
+                }
+            }
+        }
+    }
+
+    private static void requireTextIfPresent(JsonNode parent, String field, String where) {
+        JsonNode value = parent.get(field);
+        if (value != null && !value.isNull() && !value.isTextual()) {
+            throw invalid(where + " must be text.");
+        }
+    }
+
+    private static void requireTimestampIfPresent(JsonNode value, String where) {
+        if (value == null || value.isNull()) {
+            return;
+        }
+        if (!value.isTextual()) {
+            throw invalid(where + " must be an ISO-8601 timestamp such as 2026-11-27T14:02:11Z.");
+        }
+        try {
+            OffsetDateTime.parse(value.asText());
+        } catch (DateTimeParseException e) {
+            throw invalid(where + " is not an ISO-8601 timestamp with an offset (got \"" + value.asText()
+                    + "\"); use e.g. 2026-11-27T14:02:11Z.");
+        }
+    }
+
+    private static void requireNumber(JsonNode value, String where, double min, double max, boolean required) {
+        if (value == null || value.isNull()) {
+            if (required) {
+                throw invalid(where + " is missing.");
+            }
+            return;
+        }
+        if (!value.isNumber() || value.asDouble() < min || value.asDouble() > max) {
+            throw invalid(where + " must be a number between " + fmt(min) + " and " + fmt(max) + " (got " + value + ").");
+        }
+    }
+
+    private static void requireUrl(JsonNode value, String where, boolean required) {
+        if (value == null || value.isNull()) {
+            if (required) {
+                throw invalid(where + " is missing.");
+            }
+            return;
+        }
+        if (!value.isTextual()) {
+            throw invalid(where + " must be a URL.");
+        }
+        try {
+            URI uri = new URI(value.asText());
+            String scheme = uri.getScheme();
+            if (scheme == null || !Set.of("http", "https", "file").contains(scheme.toLowerCase())
+                    || (!"file".equalsIgnoreCase(scheme) && (uri.getHost() == null || uri.getHost().isBlank()))) {
+                throw invalid(where + " is not a well-formed http(s) URL (got \"" + value.asText() + "\").");
+            }
+        } catch (URISyntaxException e) {
+            throw invalid(where + " is not a well-formed URL (got \"" + value.asText() + "\").");
+        }
+    }
+
+    private static String fmt(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+
+    private static DispatchException invalid(String sentence) {
+        return new DispatchException(ErrorCode.INVALID_POD, sentence + " Nothing was saved.");
+    }
+
+    /** Field names at the top level that this product interprets; everything else is kept untouched. */
+    public static Set<String> knownFields() {
+        return Set.of("photos", "coordinates", "signature", "recipientName", "notes", "deliveryType",
+                "arrivedAt", "deliveredAt", "capturedAt");
+    }
+}

@@ -1,0 +1,115 @@
+package com.dispatchconsole.persistence;
+
+import com.dispatchconsole.domain.OrderOutcome;
+import com.dispatchconsole.domain.rows.PodReview;
+import com.dispatchconsole.domain.rows.PodRow;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Proof-of-delivery reads and the review insert; each one statement. */
+public final class PodQueries {
+
+    private static final String SELECT = """
+            SELECT bo.id, bo.batch_id, bo.order_id, ou.name, o.customer_name, o.delivery_address, bo.outcome,
+                   bo.completed_at, bo.proof_of_delivery::text,
+                   (SELECT r.verdict FROM pod_reviews r WHERE r.batch_order_id = bo.id ORDER BY r.id DESC LIMIT 1)
+            FROM delivery_batch_orders bo
+            JOIN orders o ON o.id = bo.order_id
+            JOIN outlets ou ON ou.id = o.outlet_id
+            """;
+
+    /** Uses the GiST index on the PoD position (x = lon, y = lat); "??" is JDBC for the jsonb "?" operator. */
+    static final String WITHIN_BOX = SELECT + """
+            WHERE bo.proof_of_delivery ?? 'coordinates'
+              AND point((bo.proof_of_delivery -> 'coordinates' ->> 'lon')::float8,
+                        (bo.proof_of_delivery -> 'coordinates' ->> 'lat')::float8)
+                  <@ box(point(?, ?), point(?, ?))
+            ORDER BY bo.completed_at DESC NULLS LAST
+            LIMIT ?
+            """;
+
+    /** Uses the full-text index on the notes. */
+    static final String NOTES = SELECT + """
+            WHERE to_tsvector('simple', coalesce(bo.proof_of_delivery ->> 'notes', ''))
+                  @@ plainto_tsquery('simple', ?)
+            ORDER BY bo.completed_at DESC NULLS LAST
+            LIMIT ?
+            """;
+
+    private PodQueries() {
+    }
+
+    public static PodRow byLine(Connection c, UUID batchOrderId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE bo.id = ?")) {
+            ps.setObject(1, batchOrderId);
+            List<PodRow> rows = read(ps);
+            return rows.isEmpty() ? null : rows.get(0);
+        }
+    }
+
+    public static List<PodRow> withinBox(Connection c, double minLat, double minLon, double maxLat, double maxLon,
+                                         int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(WITHIN_BOX)) {
+            ps.setDouble(1, minLon);
+            ps.setDouble(2, minLat);
+            ps.setDouble(3, maxLon);
+            ps.setDouble(4, maxLat);
+            ps.setInt(5, limit);
+            return read(ps);
+        }
+    }
+
+    public static List<PodRow> notesMatching(Connection c, String text, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(NOTES)) {
+            ps.setString(1, text);
+            ps.setInt(2, limit);
+            return read(ps);
+        }
+    }
+
+    public static void insertReview(Connection c, UUID batchOrderId, PodReview.Verdict verdict, String note)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO pod_reviews (batch_order_id, verdict, note) VALUES (?, ?, ?)")) {
+            ps.setObject(1, batchOrderId);
+            ps.setString(2, verdict.name());
+            ps.setString(3, note);
+            ps.executeUpdate();
+        }
+    }
+
+    public static List<PodReview> reviews(Connection c, UUID batchOrderId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, batch_order_id, verdict, note, reviewer, reviewed_at "
+                + "FROM pod_reviews WHERE batch_order_id = ? ORDER BY id")) {
+            ps.setObject(1, batchOrderId);
+            List<PodReview> reviews = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    reviews.add(new PodReview(rs.getLong(1), rs.getObject(2, UUID.class),
+                            PodReview.Verdict.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5),
+                            rs.getTimestamp(6).toInstant()));
+                }
+            }
+            return reviews;
+        }
+    }
+
+    private static List<PodRow> read(PreparedStatement ps) throws SQLException {
+        List<PodRow> rows = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Timestamp completed = rs.getTimestamp(8);
+                rows.add(new PodRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
+                        rs.getString(4), rs.getString(5), rs.getString(6), OrderOutcome.valueOf(rs.getString(7)),
+                        completed == null ? null : completed.toInstant(), rs.getString(9), rs.getString(10)));
+            }
+        }
+        return rows;
+    }
+}

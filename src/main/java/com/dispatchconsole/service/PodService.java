@@ -1,0 +1,78 @@
+package com.dispatchconsole.service;
+
+import com.dispatchconsole.domain.DispatchException;
+import com.dispatchconsole.domain.ErrorCode;
+import com.dispatchconsole.domain.OrderOutcome;
+import com.dispatchconsole.domain.ShortId;
+import com.dispatchconsole.domain.rows.PodReview;
+import com.dispatchconsole.domain.rows.PodRow;
+import com.dispatchconsole.persistence.PodQueries;
+import java.util.List;
+import java.util.UUID;
+
+/** Proof-of-delivery reads, searches and supervisor reviews. Recording a PoD is part of an order's outcome. */
+public final class PodService {
+
+    static final int MAX_RESULTS = 500;
+
+    private final UnitOfWork unitOfWork;
+
+    public PodService(UnitOfWork unitOfWork) {
+        this.unitOfWork = unitOfWork;
+    }
+
+    public PodRow get(UUID batchOrderId) {
+        Checks.requireId(batchOrderId, "order line");
+        PodRow row = unitOfWork.read(c -> PodQueries.byLine(c, batchOrderId));
+        if (row == null) {
+            throw new DispatchException(ErrorCode.ORDER_NOT_FOUND, "Order line " + ShortId.of(batchOrderId) + " does not exist.");
+        }
+        return row;
+    }
+
+    /** PoDs whose recorded position lies inside the box (inclusive), newest first. */
+    public List<PodRow> withinBox(double minLat, double minLon, double maxLat, double maxLon) {
+        if (!(minLat <= maxLat) || !(minLon <= maxLon) || minLat < -90 || maxLat > 90 || minLon < -180 || maxLon > 180) {
+            throw new DispatchException(ErrorCode.INVALID_ARGUMENT, "A bounding box needs -90 <= minLat <= maxLat <= 90 "
+                    + "and -180 <= minLon <= maxLon <= 180.");
+        }
+        return unitOfWork.read(c -> PodQueries.withinBox(c, minLat, minLon, maxLat, maxLon, MAX_RESULTS));
+    }
+
+    /** PoDs whose notes contain all the given words, newest first. */
+    public List<PodRow> notesMatching(String text) {
+        if (text == null || text.isBlank()) {
+            throw new DispatchException(ErrorCode.INVALID_ARGUMENT, "Search for at least one word.");
+        }
+        return unitOfWork.read(c -> PodQueries.notesMatching(c, text.strip(), MAX_RESULTS));
+    }
+
+    /**
+     * A supervisor's verdict. The database decides who may review (only supervisor and admin roles may insert
+     * reviews) and records the reviewer as the session's database user; every verdict is kept.
+     */
+    public PodReview review(UUID batchOrderId, PodReview.Verdict verdict, String note) {
+        Checks.requireId(batchOrderId, "order line");
+        if (verdict == null) {
+            throw new DispatchException(ErrorCode.INVALID_ARGUMENT, "A review needs a verdict.");
+        }
+        if (verdict == PodReview.Verdict.DISPUTED) {
+            Checks.requireReason(note, "dispute a proof of delivery");
+        }
+        return unitOfWork.call(session -> UnitOfWork.jdbc(session, c -> {
+            PodRow pod = PodQueries.byLine(c, batchOrderId);
+            if (pod == null || pod.document() == null || pod.outcome() == OrderOutcome.PENDING) {
+                throw new DispatchException(ErrorCode.INVALID_ARGUMENT,
+                        "Order line " + ShortId.of(batchOrderId) + " has no recorded proof of delivery to review.");
+            }
+            PodQueries.insertReview(c, batchOrderId, verdict, note == null || note.isBlank() ? null : note.strip());
+            List<PodReview> all = PodQueries.reviews(c, batchOrderId);
+            return all.get(all.size() - 1);
+        }));
+    }
+
+    public List<PodReview> reviews(UUID batchOrderId) {
+        Checks.requireId(batchOrderId, "order line");
+        return unitOfWork.read(c -> PodQueries.reviews(c, batchOrderId));
+    }
+}
