@@ -52,7 +52,11 @@ public final class DatabaseLauncher implements AutoCloseable {
             server.createDatabase(EMBEDDED_DATABASE, null);
             Database database = Database.open(DatabaseConfig.of(server.jdbcUrl(EMBEDDED_DATABASE),
                     EmbeddedServer.SUPERUSER, null));
+            DemoOperators.ensure(database.dataSource());
             out.println("Embedded PostgreSQL data: " + dataDir);
+            out.println("Demo operators: " + DemoOperators.DISPATCHER + " / " + DemoOperators.PASSWORD + " (dispatcher), "
+                    + DemoOperators.SUPERVISOR + " / " + DemoOperators.PASSWORD + " (supervisor); e.g. --db-user "
+                    + DemoOperators.SUPERVISOR + " --db-password " + DemoOperators.PASSWORD);
             out.println("Connect with psql: psql -h localhost -p " + server.port() + " -U postgres " + EMBEDDED_DATABASE);
             DispatchServices services = new DispatchServices(database);
             if (demo == DemoSize.LARGE && services.queries().outlets().isEmpty()) {

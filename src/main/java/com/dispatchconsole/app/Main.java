@@ -2,6 +2,7 @@ package com.dispatchconsole.app;
 
 import com.dispatchconsole.cli.BenchCommand;
 import com.dispatchconsole.cli.DbCommand;
+import com.dispatchconsole.cli.PodCommand;
 import com.dispatchconsole.cli.StressCommand;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Option;
 /** Entry point: without a subcommand it opens the console window; subcommands never do. */
 @Command(name = "dispatch-console", mixinStandardHelpOptions = true, version = "Dispatch Console 0.1",
         description = "Control-room console for last-mile delivery dispatch.",
-        subcommands = {DbCommand.class, StressCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DbCommand.class, StressCommand.class, BenchCommand.class, PodCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Mixin

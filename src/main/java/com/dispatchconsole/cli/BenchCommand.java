@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 
 /** Benchmarks that print figures; speed targets live here, never in unit tests. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks; each prints one JSON line last.",
-        subcommands = {BenchCommand.Assign.class, BenchCommand.Console.class, BenchCommand.Notify.class, BenchCommand.NotifyCost.class})
+        subcommands = {BenchCommand.Assign.class, BenchCommand.Console.class, BenchCommand.Notify.class, BenchCommand.NotifyCost.class, BenchCommand.PodSearch.class})
 public final class BenchCommand {
 
     @Command(name = "assign", mixinStandardHelpOptions = true,
@@ -162,6 +162,42 @@ public final class BenchCommand {
                 out.put("runs", rows);
                 System.out.println(new ObjectMapper().writeValueAsString(out));
                 return 0;
+            }
+        }
+    }
+
+    @Command(name = "pod-search", mixinStandardHelpOptions = true,
+            description = "Seeds order lines with PoD documents (about 100,000 by default) and prints the EXPLAIN "
+                    + "ANALYZE plan and time of the bounding-box, notes and coordinates searches.")
+    static final class PodSearch implements Callable<Integer> {
+
+        @Option(names = "--batches", defaultValue = "40000",
+                description = "Batches to seed; each has 1-4 orders, 2.5 on average (default ${DEFAULT-VALUE}).")
+        int batches;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Scratch scratch = Scratch.open(new DbOptions(), "podsearch", 4)) {
+                com.dispatchconsole.bench.LargeDataSet.seed(scratch.database.dataSource(), 2000, batches);
+                long documents = com.dispatchconsole.bench.PodSearchBenchmark.seedDocuments(scratch.database.dataSource());
+                List<Map<String, Object>> results = com.dispatchconsole.bench.PodSearchBenchmark
+                        .explain(scratch.database.dataSource());
+                for (Map<String, Object> r : results) {
+                    System.err.println("== " + r.get("search") + ": " + r.get("rows") + " rows in " + r.get("ms") + " ms");
+                    System.err.println(r.get("plan"));
+                }
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("benchmark", "pod-search");
+                out.put("documents", documents);
+                List<Map<String, Object>> summary = new java.util.ArrayList<>();
+                for (Map<String, Object> r : results) {
+                    Map<String, Object> s = new LinkedHashMap<>(r);
+                    s.remove("plan");
+                    summary.add(s);
+                }
+                out.put("searches", summary);
+                System.out.println(new ObjectMapper().writeValueAsString(out));
+                return results.stream().allMatch(r -> Boolean.TRUE.equals(r.get("usesIndex"))) ? 0 : 1;
             }
         }
     }

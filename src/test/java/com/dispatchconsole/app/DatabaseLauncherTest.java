@@ -27,12 +27,15 @@ class DatabaseLauncherTest {
             assertThat(riders).hasSize(24);
             assertThat(services.queries().batches()).hasSize(150);
             assertThat(services.queries().outlets()).hasSize(3);
+            assertThat(new com.dispatchconsole.testing.Sql(first.database().dataSource()).count(
+                    "SELECT count(*) FROM pg_roles WHERE rolname IN ('demo_dispatcher', 'demo_supervisor')")).isEqualTo(2);
             RiderRow rider = riders.get(0);
             renamedLimits = services.fleet().changeLimits(rider.id(), new com.dispatchconsole.domain.RiderLimits(
                     40, new java.math.BigDecimal("99"), 4), "olga");
         }
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(printed).contains("Embedded PostgreSQL data: " + dataDir).contains("psql -h localhost -p ")
+                .contains("Demo operators: demo_dispatcher / demo (dispatcher), demo_supervisor / demo (supervisor)")
                 .contains("Seeded demo data");
 
         ByteArrayOutputStream again = new ByteArrayOutputStream();

@@ -1,0 +1,36 @@
+package com.dispatchconsole.app;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+
+/**
+ * The embedded default's demo operators: a dispatcher and a supervisor login, members of the group roles that
+ * migration V5 creates. Real deployments create their own operators (docs/operations.md).
+ */
+final class DemoOperators {
+
+    static final String DISPATCHER = "demo_dispatcher";
+    static final String SUPERVISOR = "demo_supervisor";
+    static final String PASSWORD = "demo";
+
+    private DemoOperators() {
+    }
+
+    static void ensure(DataSource dataSource) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            st.execute("""
+                    DO $$
+                    BEGIN
+                        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%1$s') THEN
+                            CREATE ROLE %1$s LOGIN PASSWORD '%3$s' IN ROLE dispatch_dispatcher;
+                        END IF;
+                        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%2$s') THEN
+                            CREATE ROLE %2$s LOGIN PASSWORD '%3$s' IN ROLE dispatch_supervisor;
+                        END IF;
+                    END $$""".formatted(DISPATCHER, SUPERVISOR, PASSWORD));
+            c.commit();
+        }
+    }
+}
