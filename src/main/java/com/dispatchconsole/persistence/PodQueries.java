@@ -18,7 +18,9 @@ public final class PodQueries {
     private static final String SELECT = """
             SELECT bo.id, bo.batch_id, bo.order_id, ou.name, o.customer_name, o.delivery_address, bo.outcome,
                    bo.completed_at, bo.proof_of_delivery::text,
-                   (SELECT r.verdict FROM pod_reviews r WHERE r.batch_order_id = bo.id ORDER BY r.id DESC LIMIT 1)
+                   (SELECT r.verdict FROM pod_reviews r WHERE r.batch_order_id = bo.id ORDER BY r.id DESC LIMIT 1),
+                   (SELECT max(h.changed_at) FROM batch_status_history h
+                    WHERE h.batch_id = bo.batch_id AND h.new_status = 'OUT_FOR_DELIVERY')
             FROM delivery_batch_orders bo
             JOIN orders o ON o.id = bo.order_id
             JOIN outlets ou ON ou.id = o.outlet_id
@@ -107,7 +109,8 @@ public final class PodQueries {
                 Timestamp completed = rs.getTimestamp(8);
                 rows.add(new PodRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
                         rs.getString(4), rs.getString(5), rs.getString(6), OrderOutcome.valueOf(rs.getString(7)),
-                        completed == null ? null : completed.toInstant(), rs.getString(9), rs.getString(10)));
+                        completed == null ? null : completed.toInstant(), rs.getString(9), rs.getString(10),
+                        rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toInstant()));
             }
         }
         return rows;

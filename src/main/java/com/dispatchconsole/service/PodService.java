@@ -71,6 +71,17 @@ public final class PodService {
         }));
     }
 
+    /** Whether this connection's database role may write reviews; the console hides review actions otherwise. */
+    public boolean canReview() {
+        return unitOfWork.read(c -> {
+            try (var st = c.createStatement();
+                 var rs = st.executeQuery("SELECT has_table_privilege('pod_reviews', 'INSERT')")) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        });
+    }
+
     public List<PodReview> reviews(UUID batchOrderId) {
         Checks.requireId(batchOrderId, "order line");
         return unitOfWork.read(c -> PodQueries.reviews(c, batchOrderId));

@@ -56,7 +56,7 @@ public final class ConsoleView {
         layout.getStyleClass().add("console");
         layout.setTop(new VBox(header(), banner(), toolbar()));
         SplitPane left = new SplitPane(ridersSection());
-        SplitPane right = new SplitPane(batchesSection(), DetailPane.create(model, this::act, this::recordOutcome));
+        SplitPane right = new SplitPane(batchesSection(), DetailPane.create(model, this::act, this::recordOutcome, this::openPod));
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.52);
         SplitPane split = new SplitPane(left, right);
@@ -269,6 +269,20 @@ public final class ConsoleView {
             reason = answer.get();
         }
         model.recordOutcome(batch.id(), order.orderId(), outcome, reason);
+    }
+
+    private void openPod(BatchOrderRow order) {
+        com.dispatchconsole.ui.pod.PodViewModel pod = model.podViewer(order.id());
+        javafx.stage.Stage stage = new javafx.stage.Stage();
+        stage.initOwner(window());
+        stage.setTitle("Proof of delivery — " + order.customerName());
+        Scene scene = new Scene(new com.dispatchconsole.ui.pod.PodView(pod).root(), 760, 820);
+        if (root.getScene() != null) {
+            scene.getStylesheets().setAll(root.getScene().getStylesheets());
+        }
+        stage.setScene(scene);
+        stage.show();
+        pod.load();
     }
 
     private void installShortcuts(Scene scene) {

@@ -458,6 +458,11 @@ public final class ConsoleViewModel {
         return visibleCount;
     }
 
+    /** A view model for the PoD viewer of one order line. */
+    public com.dispatchconsole.ui.pod.PodViewModel podViewer(UUID batchOrderId) {
+        return new com.dispatchconsole.ui.pod.PodViewModel(services.pods(), ui, batchOrderId);
+    }
+
     public ObjectProperty<com.dispatchconsole.realtime.LiveState> liveStateProperty() {
         return liveState;
     }

@@ -28,7 +28,8 @@ final class DetailPane {
     }
 
     static VBox create(ConsoleViewModel model, Consumer<LifecycleAction> onAction,
-                       java.util.function.BiConsumer<BatchOrderRow, OrderOutcome> onOutcome) {
+                       java.util.function.BiConsumer<BatchOrderRow, OrderOutcome> onOutcome,
+                       Consumer<BatchOrderRow> onViewPod) {
         BatchDetailModel detail = model.detail();
         Label title = new Label("Select a batch to see its orders and history.");
         title.setId("detail-title");
@@ -84,7 +85,23 @@ final class DetailPane {
         failed.disableProperty().bind(canRecord.not());
         delivered.setOnAction(e -> onOutcome.accept(orders.getSelectionModel().getSelectedItem(), OrderOutcome.DELIVERED));
         failed.setOnAction(e -> onOutcome.accept(orders.getSelectionModel().getSelectedItem(), OrderOutcome.FAILED));
-        HBox outcomeButtons = new HBox(6, delivered, failed);
+        Button viewPod = new Button("View proof of delivery");
+        viewPod.setId("view-pod");
+        viewPod.disableProperty().bind(Bindings.createBooleanBinding(() -> {
+            BatchOrderRow order = orders.getSelectionModel().getSelectedItem();
+            return order == null || !order.hasProofOfDelivery();
+        }, orders.getSelectionModel().selectedItemProperty()));
+        viewPod.setOnAction(e -> onViewPod.accept(orders.getSelectionModel().getSelectedItem()));
+        orders.setRowFactory(t -> {
+            javafx.scene.control.TableRow<BatchOrderRow> row = new javafx.scene.control.TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && row.getItem() != null && row.getItem().hasProofOfDelivery()) {
+                    onViewPod.accept(row.getItem());
+                }
+            });
+            return row;
+        });
+        HBox outcomeButtons = new HBox(6, delivered, failed, viewPod);
         outcomeButtons.setAlignment(Pos.CENTER_LEFT);
 
         ListView<HistoryEntry> history = new ListView<>(detail.history());

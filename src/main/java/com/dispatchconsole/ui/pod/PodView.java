@@ -1,0 +1,265 @@
+package com.dispatchconsole.ui.pod;
+
+import com.dispatchconsole.domain.pod.PodFlags;
+import com.dispatchconsole.domain.rows.PodReview;
+import com.dispatchconsole.domain.rows.PodRow;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Iterator;
+import java.util.Map;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.Parent;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+
+/** The PoD viewer: photos (loaded in the background), signature, where and when, flags, reviews, raw document. */
+public final class PodView {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+
+    private final PodViewModel model;
+    private final VBox root = new VBox(10);
+
+    public PodView(PodViewModel model) {
+        this.model = model;
+        root.getStyleClass().add("pod-viewer");
+        root.setPadding(new Insets(14));
+        Label title = new Label("Proof of delivery");
+        title.getStyleClass().add("detail-title");
+        title.setId("pod-title");
+        FlowPane photos = new FlowPane(8, 8);
+        photos.setId("pod-photos");
+        StackPane signature = new StackPane();
+        signature.setId("pod-signature");
+        GridPane facts = new GridPane();
+        facts.setHgap(12);
+        facts.setVgap(4);
+        VBox flags = new VBox(4);
+        flags.setId("pod-flags");
+        TreeView<String> tree = new TreeView<>();
+        tree.setId("pod-json");
+        tree.setPrefHeight(180);
+        TitledPane raw = new TitledPane("Whole document", tree);
+        raw.setExpanded(false);
+        Label message = new Label();
+        message.setId("pod-message");
+        message.getStyleClass().add("muted");
+        message.textProperty().bind(model.messageProperty());
+
+        model.rowProperty().addListener((o, a, row) -> {
+            title.setText("Proof of delivery · " + row.customerName() + " · " + row.deliveryAddress());
+            fillFacts(facts, row, model.documentProperty().get());
+            tree.setRoot(treeOf("document", model.documentProperty().get()));
+            tree.getRoot().setExpanded(true);
+            fillSignature(signature, model.documentProperty().get().get("signature"));
+        });
+        model.photos().addListener((ListChangeListener<PodViewModel.Photo>) c -> {
+            photos.getChildren().clear();
+            model.photos().forEach(p -> photos.getChildren().add(photoTile(p)));
+            if (model.photos().isEmpty()) {
+                photos.getChildren().add(new Label("No photos."));
+            }
+        });
+        model.flags().addListener((ListChangeListener<PodFlags.Flag>) c -> {
+            flags.getChildren().clear();
+            model.flags().forEach(f -> {
+                Label flag = new Label("⚑ " + f.sentence());
+                flag.getStyleClass().addAll("notice", "notice-warning");
+                flags.getChildren().add(flag);
+            });
+        });
+
+        root.getChildren().addAll(title, message, section("Photos", photos), section("Signature", signature),
+                section("Details", facts), flags, reviews(), raw);
+    }
+
+    public Parent root() {
+        ScrollPane scroll = new ScrollPane(root);
+        scroll.setFitToWidth(true);
+        return scroll;
+    }
+
+    private VBox reviews() {
+        ListView<PodReview> list = new ListView<>(model.reviews());
+        list.setId("pod-reviews");
+        list.setPrefHeight(90);
+        list.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(PodReview review, boolean empty) {
+                super.updateItem(review, empty);
+                setText(empty || review == null ? null : TIME.format(review.reviewedAt()) + "  "
+                        + review.verdict().name().toLowerCase() + " by " + review.reviewer()
+                        + (review.note() == null ? "" : " — " + review.note()));
+            }
+        });
+        TextField note = new TextField();
+        note.setId("review-note");
+        note.setPromptText("Note (required to dispute)");
+        Button accept = new Button("Accept");
+        accept.setId("review-accept");
+        accept.setOnAction(e -> model.review(PodReview.Verdict.ACCEPTED, note.getText()));
+        Button dispute = new Button("Dispute");
+        dispute.setId("review-dispute");
+        dispute.getStyleClass().add("danger");
+        dispute.disableProperty().bind(note.textProperty().isEmpty());
+        dispute.setOnAction(e -> model.review(PodReview.Verdict.DISPUTED, note.getText()));
+        HBox actions = new HBox(8, note, accept, dispute);
+        // Hidden for roles that may not review; the database refuses the write anyway.
+        actions.visibleProperty().bind(model.canReviewProperty());
+        actions.managedProperty().bind(model.canReviewProperty());
+        return section("Reviews", new VBox(6, list, actions));
+    }
+
+    private static VBox section(String title, javafx.scene.Node content) {
+        Label label = new Label(title);
+        label.getStyleClass().add("section-title");
+        return new VBox(4, label, content);
+    }
+
+    private static StackPane photoTile(PodViewModel.Photo photo) {
+        Label status = new Label("Loading photo…");
+        status.getStyleClass().add("muted");
+        ImageView view = new ImageView();
+        view.setFitWidth(220);
+        view.setFitHeight(160);
+        view.setPreserveRatio(true);
+        StackPane tile = new StackPane(status, view);
+        tile.setPrefSize(220, 160);
+        tile.getStyleClass().add("photo-tile");
+        Image image = new Image(photo.url(), 220, 160, true, true, true);
+        Runnable update = () -> {
+            if (image.isError()) {
+                status.setText("Could not load photo\n" + photo.url());
+                status.setId("photo-error");
+            } else if (image.getProgress() >= 1) {
+                status.setText("");
+            }
+        };
+        image.errorProperty().addListener((o, a, b) -> update.run());
+        image.progressProperty().addListener((o, a, b) -> update.run());
+        update.run();
+        view.setImage(image);
+        return tile;
+    }
+
+    private static void fillSignature(StackPane pane, JsonNode signature) {
+        pane.getChildren().clear();
+        if (signature == null || signature.isNull()) {
+            pane.getChildren().add(new Label("No signature."));
+            return;
+        }
+        JsonNode strokes = signature.get("strokes");
+        if (strokes != null && strokes.isArray()) {
+            Canvas canvas = new Canvas(300, 110);
+            canvas.setId("signature-canvas");
+            drawStrokes(canvas.getGraphicsContext2D(), strokes, 300, 110);
+            pane.getChildren().add(canvas);
+        } else if (signature.hasNonNull("imageUrl")) {
+            pane.getChildren().add(photoTile(new PodViewModel.Photo(signature.get("imageUrl").asText(), "")));
+        }
+    }
+
+    /** Scales the strokes into the canvas, keeping their proportions. */
+    private static void drawStrokes(GraphicsContext g, JsonNode strokes, double width, double height) {
+        double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
+        for (JsonNode stroke : strokes) {
+            for (JsonNode p : stroke) {
+                minX = Math.min(minX, p.get(0).asDouble());
+                maxX = Math.max(maxX, p.get(0).asDouble());
+                minY = Math.min(minY, p.get(1).asDouble());
+                maxY = Math.max(maxY, p.get(1).asDouble());
+            }
+        }
+        double scale = Math.min((width - 10) / Math.max(1, maxX - minX), (height - 10) / Math.max(1, maxY - minY));
+        g.setFill(Color.web("#f4f6f8"));
+        g.fillRect(0, 0, width, height);
+        g.setStroke(Color.web("#1f2328"));
+        g.setLineWidth(2);
+        for (JsonNode stroke : strokes) {
+            g.beginPath();
+            boolean first = true;
+            for (JsonNode p : stroke) {
+                double x = 5 + (p.get(0).asDouble() - minX) * scale;
+                double y = 5 + (p.get(1).asDouble() - minY) * scale;
+                if (first) {
+                    g.moveTo(x, y);
+                    first = false;
+                } else {
+                    g.lineTo(x, y);
+                }
+            }
+            g.stroke();
+        }
+    }
+
+    private static void fillFacts(GridPane grid, PodRow row, JsonNode document) {
+        grid.getChildren().clear();
+        int r = 0;
+        r = fact(grid, r, "Outcome", row.outcome().name().toLowerCase()
+                + (row.completedAt() == null ? "" : " at " + TIME.format(row.completedAt())));
+        r = fact(grid, r, "Delivery type", document.path("deliveryType").asText("—"));
+        r = fact(grid, r, "Recipient", document.path("recipientName").asText("—"));
+        r = fact(grid, r, "Notes", document.path("notes").asText("—"));
+        JsonNode coordinates = document.get("coordinates");
+        r = fact(grid, r, "Position", coordinates == null ? "—" : String.format("%.5f, %.5f%s",
+                coordinates.path("lat").asDouble(), coordinates.path("lon").asDouble(),
+                coordinates.hasNonNull("accuracyM") ? " ±" + coordinates.get("accuracyM").asText() + " m" : ""));
+        r = fact(grid, r, "Arrived / delivered", document.path("arrivedAt").asText("—") + " / "
+                + document.path("deliveredAt").asText("—"));
+        fact(grid, r, "Latest verdict", row.latestVerdict() == null ? "not reviewed" : row.latestVerdict().toLowerCase());
+    }
+
+    private static int fact(GridPane grid, int row, String name, String value) {
+        Label key = new Label(name);
+        key.getStyleClass().add("muted");
+        Label text = new Label(value);
+        text.setWrapText(true);
+        text.setId("pod-fact-" + name.toLowerCase().replaceAll("[^a-z]+", "-"));
+        grid.addRow(row, key, text);
+        return row + 1;
+    }
+
+    /** A collapsible tree of any JSON, so fields the viewer does not know are still readable. */
+    static TreeItem<String> treeOf(String name, JsonNode node) {
+        if (node == null) {
+            return new TreeItem<>(name + ": null");
+        }
+        if (node.isObject()) {
+            TreeItem<String> item = new TreeItem<>(name + " {" + node.size() + "}");
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                item.getChildren().add(treeOf(field.getKey(), field.getValue()));
+            }
+            return item;
+        }
+        if (node.isArray()) {
+            TreeItem<String> item = new TreeItem<>(name + " [" + node.size() + "]");
+            for (int i = 0; i < node.size(); i++) {
+                item.getChildren().add(treeOf("[" + i + "]", node.get(i)));
+            }
+            return item;
+        }
+        return new TreeItem<>(name + ": " + node);
+    }
+}

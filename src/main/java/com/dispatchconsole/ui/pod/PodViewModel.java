@@ -1,0 +1,123 @@
+package com.dispatchconsole.ui.pod;
+
+import com.dispatchconsole.domain.DispatchException;
+import com.dispatchconsole.domain.pod.PodFlags;
+import com.dispatchconsole.domain.rows.PodReview;
+import com.dispatchconsole.domain.rows.PodRow;
+import com.dispatchconsole.service.PodService;
+import com.dispatchconsole.ui.common.UiExecutor;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** One proof of delivery as the viewer shows it: the document, its flags, its reviews, and the review actions. */
+public final class PodViewModel {
+
+    public record Photo(String url, String takenAt) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final PodService pods;
+    private final UiExecutor ui;
+    private final UUID batchOrderId;
+    private final ObjectProperty<PodRow> row = new SimpleObjectProperty<>();
+    private final ObjectProperty<JsonNode> document = new SimpleObjectProperty<>();
+    private final ObservableList<Photo> photos = FXCollections.observableArrayList();
+    private final ObservableList<PodFlags.Flag> flags = FXCollections.observableArrayList();
+    private final ObservableList<PodReview> reviews = FXCollections.observableArrayList();
+    private final BooleanProperty canReview = new SimpleBooleanProperty();
+    private final StringProperty message = new SimpleStringProperty("Loading…");
+
+    public PodViewModel(PodService pods, UiExecutor ui, UUID batchOrderId) {
+        this.pods = pods;
+        this.ui = ui;
+        this.batchOrderId = batchOrderId;
+    }
+
+    private record Loaded(PodRow row, List<PodReview> reviews, boolean canReview) {
+    }
+
+    public void load() {
+        ui.submit(() -> new Loaded(pods.get(batchOrderId), pods.reviews(batchOrderId), pods.canReview()), loaded -> {
+            JsonNode parsed = parse(loaded.row().document());
+            document.set(parsed);
+            row.set(loaded.row());
+            photos.setAll(photosOf(parsed));
+            flags.setAll(PodFlags.of(parsed, loaded.row().completedAt(), loaded.row().outForDeliveryAt()));
+            reviews.setAll(loaded.reviews());
+            canReview.set(loaded.canReview());
+            message.set(loaded.row().document() == null ? "No proof of delivery was recorded for this order." : "");
+        }, this::failed);
+    }
+
+    /** Accept or dispute; a dispute needs a note. The database refuses it for roles that may not review. */
+    public void review(PodReview.Verdict verdict, String note) {
+        ui.submit(() -> {
+            pods.review(batchOrderId, verdict, note);
+            return pods.reviews(batchOrderId);
+        }, fresh -> {
+            reviews.setAll(fresh);
+            message.set("Review saved: " + verdict.name().toLowerCase() + ".");
+        }, this::failed);
+    }
+
+    private void failed(DispatchException error) {
+        message.set(error.sentence());
+    }
+
+    private static JsonNode parse(String text) {
+        try {
+            return text == null ? JSON.createObjectNode() : JSON.readTree(text);
+        } catch (Exception e) {
+            return JSON.createObjectNode();
+        }
+    }
+
+    private static List<Photo> photosOf(JsonNode document) {
+        List<Photo> list = new ArrayList<>();
+        JsonNode array = document.get("photos");
+        if (array != null && array.isArray()) {
+            array.forEach(p -> list.add(new Photo(p.path("url").asText(), p.path("takenAt").asText(""))));
+        }
+        return list;
+    }
+
+    public ObjectProperty<PodRow> rowProperty() {
+        return row;
+    }
+
+    public ObjectProperty<JsonNode> documentProperty() {
+        return document;
+    }
+
+    public ObservableList<Photo> photos() {
+        return photos;
+    }
+
+    public ObservableList<PodFlags.Flag> flags() {
+        return flags;
+    }
+
+    public ObservableList<PodReview> reviews() {
+        return reviews;
+    }
+
+    public BooleanProperty canReviewProperty() {
+        return canReview;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+}

@@ -1,0 +1,81 @@
+package com.dispatchconsole.ui.console;
+
+import static com.dispatchconsole.ui.console.ConsoleHarness.cell;
+import static com.dispatchconsole.ui.console.ConsoleHarness.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.dispatchconsole.domain.BatchStatus;
+import com.dispatchconsole.domain.OrderOutcome;
+import com.dispatchconsole.domain.ShortId;
+import com.dispatchconsole.domain.rows.BatchOrderRow;
+import com.dispatchconsole.domain.rows.BatchRow;
+import com.dispatchconsole.domain.rows.RiderRow;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Opening a proof of delivery from the batch's orders, reading it, and reviewing it. */
+@ExtendWith(ApplicationExtension.class)
+class PodViewerTest {
+
+    private ConsoleHarness console;
+
+    @Start
+    void start(Stage stage) {
+        console = new ConsoleHarness();
+        console.show(stage);
+    }
+
+    @AfterEach
+    void close() {
+        console.close();
+    }
+
+    @Test
+    void theViewerShowsTheDocumentSaysWhenAPhotoCannotLoadAndRecordsAReview(FxRobot robot) throws Exception {
+        RiderRow ana = console.given.rider("Ana Silva", 10, "20", 1);
+        BatchRow batch = console.given.batch(1, "1");
+        console.services.assignments().assign(batch.id(), ana.id(), "seed");
+        console.services.assignments().transition(batch.id(), BatchStatus.PICKED, "seed", null);
+        console.services.assignments().transition(batch.id(), BatchStatus.OUT_FOR_DELIVERY, "seed", null);
+        BatchOrderRow line = console.services.queries().orders(batch.id()).get(0);
+        console.services.batches().recordOutcome(batch.id(), line.orderId(), OrderOutcome.DELIVERED, null, """
+                {"deliveryType": "SAFE_PLACE", "recipientName": "K. Mensah", "notes": "Behind the blue bin",
+                 "photos": [{"url": "file:///nonexistent/pod/door.jpg", "takenAt": "2026-11-27T14:02:11Z"}],
+                 "coordinates": {"lat": 51.5007, "lon": -0.1246, "accuracyM": 8},
+                 "signature": {"strokes": [[[0, 0], [10, 4], [20, 0]]]},
+                 "scannerFirmware": "4.2.1"}""", "seed");
+        console.load(robot, 1, 1);
+
+        robot.clickOn(cell(robot, "#batches-table", ShortId.of(batch.id())));
+        TableView<?> orders = robot.lookup("#detail-orders").queryTableView();
+        waitUntil(() -> orders.getItems().size() == 1);
+        robot.interact(() -> orders.getSelectionModel().select(0));
+        robot.clickOn("#view-pod");
+
+        waitUntil(() -> robot.lookup("#pod-fact-recipient").tryQuery().isPresent());
+        assertThat(robot.lookup("#pod-fact-recipient").queryAs(Label.class).getText()).isEqualTo("K. Mensah");
+        assertThat(robot.lookup("#pod-fact-position").queryAs(Label.class).getText()).isEqualTo("51.50070, -0.12460 ±8 m");
+        waitUntil(() -> robot.lookup("#photo-error").tryQuery().isPresent());
+        assertThat(robot.lookup("#photo-error").queryAs(Label.class).getText()).startsWith("Could not load photo");
+        assertThat(robot.lookup("#signature-canvas").tryQuery()).isPresent();
+        TreeView<String> tree = robot.lookup("#pod-json").query();
+        assertThat(tree.getRoot().getChildren()).extracting(TreeItem::getValue)
+                .as("fields the viewer does not know are still shown").contains("scannerFirmware: \"4.2.1\"");
+
+        robot.clickOn("#review-note").write("Photo matches the safe place");
+        robot.clickOn("#review-accept");
+        waitUntil(() -> console.sql.count("SELECT count(*) FROM pod_reviews WHERE batch_order_id = ?", line.id()) == 1);
+        assertThat(console.sql.value("SELECT verdict FROM pod_reviews WHERE batch_order_id = ?", line.id()))
+                .isEqualTo("ACCEPTED");
+        waitUntil(() -> robot.lookup("#pod-reviews").queryListView().getItems().size() == 1);
+    }
+}
