@@ -42,14 +42,19 @@ public final class DemoData {
 
     /** Seeds the demo shift when the database has no outlets yet; returns whether it did. */
     public static boolean seedIfEmpty(DispatchServices services) {
+        return seedIfEmpty(services, null);
+    }
+
+    /** @param photoUrl a photo the demo proofs of delivery point at (null for none) */
+    public static boolean seedIfEmpty(DispatchServices services, String photoUrl) {
         if (!services.queries().outlets().isEmpty()) {
             return false;
         }
-        seed(services, new Random(42), 24, 150);
+        seed(services, new Random(42), 24, 150, photoUrl);
         return true;
     }
 
-    static void seed(DispatchServices services, Random random, int riderCount, int batchCount) {
+    static void seed(DispatchServices services, Random random, int riderCount, int batchCount, String photoUrl) {
         List<UUID> outlets = new ArrayList<>();
         for (int i = 0; i < OUTLETS.length; i++) {
             outlets.add(services.fleet().createOutlet(OUTLETS[i], (10 + i * 7) + " " + STREETS[i]));
@@ -72,7 +77,7 @@ public final class DemoData {
                                 RoundingMode.UNNECESSARY)));
             }
             UUID batch = services.batches().createBatch(outlet, orders, ACTOR).id();
-            progress(services, random, batch, riders);
+            progress(services, random, batch, riders, photoUrl);
         }
         // Last known positions around the outlets, a few of them old enough to look stale on screen.
         for (int i = 0; i < riders.size(); i++) {
@@ -91,7 +96,8 @@ public final class DemoData {
     }
 
     /** Moves a fresh batch some way along its life; refusals (a full rider) simply leave it where it is. */
-    private static void progress(DispatchServices services, Random random, UUID batch, List<RiderRow> riders) {
+    private static void progress(DispatchServices services, Random random, UUID batch, List<RiderRow> riders,
+                                 String photoUrl) {
         int stage = random.nextInt(10);
         if (stage < 4) {
             return;
@@ -110,11 +116,29 @@ public final class DemoData {
             tryQuietly(() -> services.assignments().transition(batch, BatchStatus.OUT_FOR_DELIVERY, ACTOR, null));
             if (stage == 9) {
                 for (BatchOrderRow order : services.queries().orders(batch)) {
-                    services.batches().recordOutcome(batch, order.orderId(), OrderOutcome.DELIVERED, null, ACTOR);
+                    services.batches().recordOutcome(batch, order.orderId(), OrderOutcome.DELIVERED, null,
+                            proofOfDelivery(random, order, photoUrl), ACTOR);
                 }
                 tryQuietly(() -> services.assignments().transition(batch, BatchStatus.COMPLETED, ACTOR, null));
             }
         }
+    }
+
+    /** A believable PoD; some without a photo where one is needed, so the review queue has something to flag. */
+    private static String proofOfDelivery(Random random, BatchOrderRow order, String photoUrl) {
+        String[] types = {"HANDED_TO_RECIPIENT", "LEFT_AT_DOOR", "SAFE_PLACE"};
+        String type = types[random.nextInt(types.length)];
+        java.time.Instant now = java.time.Instant.now();
+        String photos = photoUrl == null || random.nextInt(4) == 0 ? "[]"
+                : "[{\"url\": \"" + photoUrl + "\", \"takenAt\": \"" + now + "\"}]";
+        String signature = type.equals("HANDED_TO_RECIPIENT")
+                ? ", \"signature\": {\"strokes\": [[[0,20],[8,4],[16,22],[24,6],[34,20]],[[38,18],[52,10],[60,18]]]}" : "";
+        return String.format(java.util.Locale.ROOT, "{\"deliveryType\": \"%s\", \"recipientName\": \"%s\", "
+                        + "\"notes\": \"%s\", \"photos\": %s, \"coordinates\": {\"lat\": %.5f, \"lon\": %.5f, "
+                        + "\"accuracyM\": %d}, \"deliveredAt\": \"%s\", \"deviceId\": \"rider-phone-%02d\"%s}",
+                type, order.customerName(), type.equals("SAFE_PLACE") ? "Behind the blue bin, as asked" : "All good",
+                photos, 51.49 + random.nextDouble() * 0.04, -0.16 + random.nextDouble() * 0.08, 3 + random.nextInt(25),
+                now, random.nextInt(40), signature);
     }
 
     private static RiderLimits limitsFor(VehicleType vehicle) {

@@ -20,10 +20,13 @@ public final class PodQueries {
                    bo.completed_at, bo.proof_of_delivery::text,
                    (SELECT r.verdict FROM pod_reviews r WHERE r.batch_order_id = bo.id ORDER BY r.id DESC LIMIT 1),
                    (SELECT max(h.changed_at) FROM batch_status_history h
-                    WHERE h.batch_id = bo.batch_id AND h.new_status = 'OUT_FOR_DELIVERY')
+                    WHERE h.batch_id = bo.batch_id AND h.new_status = 'OUT_FOR_DELIVERY'),
+                   rd.name
             FROM delivery_batch_orders bo
             JOIN orders o ON o.id = bo.order_id
             JOIN outlets ou ON ou.id = o.outlet_id
+            JOIN delivery_batches b ON b.id = bo.batch_id
+            LEFT JOIN delivery_riders rd ON rd.id = b.rider_id
             """;
 
     /** Uses the GiST index on the PoD position (x = lon, y = lat); "??" is JDBC for the jsonb "?" operator. */
@@ -63,6 +66,18 @@ public final class PodQueries {
             ps.setDouble(3, maxLon);
             ps.setDouble(4, maxLat);
             ps.setInt(5, limit);
+            return read(ps);
+        }
+    }
+
+    /** Delivered orders with a PoD and no verdict yet, oldest first: the supervisor's review queue. */
+    public static List<PodRow> awaitingReview(Connection c, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT + """
+                WHERE bo.outcome = 'DELIVERED' AND bo.proof_of_delivery IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM pod_reviews r WHERE r.batch_order_id = bo.id)
+                ORDER BY bo.completed_at, bo.id
+                LIMIT ?""")) {
+            ps.setInt(1, limit);
             return read(ps);
         }
     }
@@ -110,7 +125,7 @@ public final class PodQueries {
                 rows.add(new PodRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
                         rs.getString(4), rs.getString(5), rs.getString(6), OrderOutcome.valueOf(rs.getString(7)),
                         completed == null ? null : completed.toInstant(), rs.getString(9), rs.getString(10),
-                        rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toInstant()));
+                        rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toInstant(), rs.getString(12)));
             }
         }
         return rows;

@@ -39,6 +39,11 @@ public final class PodService {
         return unitOfWork.read(c -> PodQueries.withinBox(c, minLat, minLon, maxLat, maxLon, MAX_RESULTS));
     }
 
+    /** Delivered orders whose PoD has no verdict yet, oldest first (at most 500). */
+    public List<PodRow> awaitingReview() {
+        return unitOfWork.read(c -> PodQueries.awaitingReview(c, MAX_RESULTS));
+    }
+
     /** PoDs whose notes contain all the given words, newest first. */
     public List<PodRow> notesMatching(String text) {
         if (text == null || text.isBlank()) {

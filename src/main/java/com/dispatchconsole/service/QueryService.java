@@ -65,6 +65,22 @@ public final class QueryService {
         return unitOfWork.read(c -> ReadQueries.orders(c, batchId));
     }
 
+    /** "user (role)" of this connection, e.g. "demo_dispatcher (dispatcher)" or "postgres (owner)". */
+    public String sessionRole() {
+        return unitOfWork.read(c -> {
+            try (var st = c.createStatement(); var rs = st.executeQuery("""
+                    SELECT current_user || ' (' || CASE
+                        WHEN (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN 'owner'
+                        WHEN pg_has_role('dispatch_admin', 'member') THEN 'admin'
+                        WHEN pg_has_role('dispatch_supervisor', 'member') THEN 'supervisor'
+                        WHEN pg_has_role('dispatch_dispatcher', 'member') THEN 'dispatcher'
+                        ELSE 'no operator role' END || ')'""")) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+    }
+
     public List<OutletRow> outlets() {
         return unitOfWork.read(ReadQueries::outlets);
     }

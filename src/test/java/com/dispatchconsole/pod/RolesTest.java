@@ -110,6 +110,24 @@ class RolesTest {
     }
 
     @Test
+    void aDispatchersConsoleKnowsItsRoleAndOffersNoReviews() {
+        try (Database db = Database.open(as(dispatcher))) {
+            var model = new com.dispatchconsole.ui.console.ConsoleViewModel(new DispatchServices(db),
+                    new com.dispatchconsole.ui.common.SynchronousUiExecutor(), "olga", "db");
+            model.load();
+            assertThat(model.sessionRoleProperty().get()).isEqualTo(dispatcher + " (dispatcher)");
+            assertThat(model.canReviewProperty().get()).isFalse();
+        }
+        try (Database db = Database.open(as(supervisor))) {
+            var model = new com.dispatchconsole.ui.console.ConsoleViewModel(new DispatchServices(db),
+                    new com.dispatchconsole.ui.common.SynchronousUiExecutor(), "sam", "db");
+            model.load();
+            assertThat(model.sessionRoleProperty().get()).isEqualTo(supervisor + " (supervisor)");
+            assertThat(model.canReviewProperty().get()).isTrue();
+        }
+    }
+
+    @Test
     void noOperatorRoleCanChangeOrEraseHistoryOrTheSchema() throws Exception {
         deliveredLine();
         for (String user : new String[] {dispatcher, supervisor}) {

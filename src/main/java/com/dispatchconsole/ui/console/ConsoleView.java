@@ -90,7 +90,10 @@ public final class ConsoleView {
         title.getStyleClass().add("title");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label operator = new Label("Operator: " + model.operator());
+        Label operator = new Label();
+        operator.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> "Operator: " + model.operator()
+                + (model.sessionRoleProperty().get().isEmpty() ? "" : " · " + model.sessionRoleProperty().get()),
+                model.sessionRoleProperty()));
         operator.getStyleClass().add("header-info");
         operator.setId("operator-label");
         Label database = new Label("Database: " + model.databaseLabel());
@@ -114,7 +117,12 @@ public final class ConsoleView {
         live.getStyleClass().add("live-state");
         model.liveStateProperty().addListener((o, was, state) -> showLiveState(live, state));
         showLiveState(live, model.liveStateProperty().get());
-        HBox header = new HBox(18, title, live, spacer, operator, database, light);
+        javafx.scene.control.Button queue = new javafx.scene.control.Button("Review queue");
+        queue.setId("open-review-queue");
+        queue.visibleProperty().bind(model.canReviewProperty());
+        queue.managedProperty().bind(model.canReviewProperty());
+        queue.setOnAction(e -> openReviewQueue());
+        HBox header = new HBox(18, title, live, spacer, operator, database, queue, light);
         header.getStyleClass().add("header");
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(10, 16, 10, 16));
@@ -272,17 +280,35 @@ public final class ConsoleView {
     }
 
     private void openPod(BatchOrderRow order) {
-        com.dispatchconsole.ui.pod.PodViewModel pod = model.podViewer(order.id());
+        openPod(order.id());
+    }
+
+    private void openPod(UUID batchOrderId) {
+        com.dispatchconsole.ui.pod.PodViewModel pod = model.podViewer(batchOrderId);
+        openWindow("Proof of delivery", new com.dispatchconsole.ui.pod.PodView(pod).root(), 760, 820, pod::load);
+    }
+
+    private void openReviewQueue() {
+        com.dispatchconsole.ui.review.ReviewQueueViewModel queue = model.reviewQueue();
+        openWindow("Review queue", new com.dispatchconsole.ui.review.ReviewQueueView(queue, this::openPod).root(),
+                1000, 600, queue::load);
+    }
+
+    /** A second window styled like this one that reloads while it is open whenever orders change elsewhere. */
+    private void openWindow(String title, Parent content, double width, double height, Runnable load) {
         javafx.stage.Stage stage = new javafx.stage.Stage();
         stage.initOwner(window());
-        stage.setTitle("Proof of delivery — " + order.customerName());
-        Scene scene = new Scene(new com.dispatchconsole.ui.pod.PodView(pod).root(), 760, 820);
+        stage.setTitle(title);
+        Scene scene = new Scene(content, width, height);
         if (root.getScene() != null) {
             scene.getStylesheets().setAll(root.getScene().getStylesheets());
         }
         stage.setScene(scene);
+        javafx.beans.value.ChangeListener<Number> live = (o, a, b) -> load.run();
+        model.podChangesProperty().addListener(live);
+        stage.setOnHidden(e -> model.podChangesProperty().removeListener(live));
         stage.show();
-        pod.load();
+        load.run();
     }
 
     private void installShortcuts(Scene scene) {

@@ -69,6 +69,9 @@ public final class ConsoleViewModel {
     private final DatabaseBanner banner;
     private final StatusTally tally;
     private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty sessionRole = new SimpleStringProperty("");
+    private final javafx.beans.property.BooleanProperty canReview = new javafx.beans.property.SimpleBooleanProperty();
+    private final IntegerProperty podChanges = new SimpleIntegerProperty();
     private final StringProperty visibleCount = new SimpleStringProperty("");
     private final ObjectProperty<com.dispatchconsole.realtime.LiveState> liveState = new SimpleObjectProperty<>(
             new com.dispatchconsole.realtime.LiveState(com.dispatchconsole.realtime.LiveState.Status.OFFLINE, Instant.now()));
@@ -97,7 +100,8 @@ public final class ConsoleViewModel {
 
     // ---- loading -------------------------------------------------------------------------------------------
 
-    private record Snapshot(List<OutletRow> outlets, List<RiderRow> riders, List<BatchRow> batches) {
+    private record Snapshot(List<OutletRow> outlets, List<RiderRow> riders, List<BatchRow> batches, String role,
+                            boolean canReview) {
     }
 
     /** Reads outlets, riders and batches off the UI thread; a failure keeps the old rows and says why. */
@@ -105,7 +109,9 @@ public final class ConsoleViewModel {
         inFlight.set(inFlight.get() + 1);
         message.set("Loading riders and batches…");
         ui.submit(() -> new Snapshot(services.queries().outlets(), services.queries().riders(),
-                services.queries().batches()), snapshot -> {
+                services.queries().batches(), services.queries().sessionRole(), services.pods().canReview()), snapshot -> {
+            sessionRole.set(snapshot.role());
+            canReview.set(snapshot.canReview());
             inFlight.set(inFlight.get() - 1);
             outlets.setAll(snapshot.outlets().stream().filter(o -> inScope(o.id())).toList());
             riders.replaceAll(scopedRiders(snapshot.riders()));
@@ -313,6 +319,9 @@ public final class ConsoleViewModel {
         riders.upsert(scopedRiders(changedRiders));
         changedBatches.forEach(detail::refreshIfShowing);
         ordersChanged.forEach(detail::reloadIfShowing);
+        if (!ordersChanged.isEmpty()) {
+            podChanges.set(podChanges.get() + 1);
+        }
     }
 
     /** After the feed was away: every row read again; only the ones that differ change on screen. */
@@ -456,6 +465,25 @@ public final class ConsoleViewModel {
 
     public StringProperty visibleCountProperty() {
         return visibleCount;
+    }
+
+    /** "user (role)" of the database session: the operator's real identity and what it may do. */
+    public StringProperty sessionRoleProperty() {
+        return sessionRole;
+    }
+
+    /** Whether this operator's role may review PoDs; review actions are hidden otherwise. */
+    public javafx.beans.property.BooleanProperty canReviewProperty() {
+        return canReview;
+    }
+
+    /** Counts bursts in which order lines (outcomes, PoDs, reviews) changed; open PoD windows reload on it. */
+    public IntegerProperty podChangesProperty() {
+        return podChanges;
+    }
+
+    public com.dispatchconsole.ui.review.ReviewQueueViewModel reviewQueue() {
+        return new com.dispatchconsole.ui.review.ReviewQueueViewModel(services.pods(), ui);
     }
 
     /** A view model for the PoD viewer of one order line. */

@@ -84,6 +84,7 @@ class ConsoleViewTest {
         assertThat(robot.lookup(".status-assigned").queryAs(Label.class).getText()).isEqualTo("Assigned");
         assertThat(robot.lookup("#status-counts").queryAs(Label.class).getText())
                 .contains("Created 1").contains("Assigned 1");
-        assertThat(robot.lookup("#operator-label").queryAs(Label.class).getText()).isEqualTo("Operator: olga");
+        assertThat(robot.lookup("#operator-label").queryAs(Label.class).getText())
+                .as("the operator and the database role they really act as").isEqualTo("Operator: olga · postgres (owner)");
     }
 }

@@ -1,0 +1,123 @@
+package com.dispatchconsole.ui.review;
+
+import com.dispatchconsole.domain.pod.PodFlags;
+import com.dispatchconsole.domain.rows.PodRow;
+import com.dispatchconsole.service.PodService;
+import com.dispatchconsole.ui.common.UiExecutor;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/** PoDs awaiting a supervisor's verdict, with their flags, filterable by flag, outlet, rider and date. */
+public final class ReviewQueueViewModel {
+
+    /** One queue entry: the PoD and what a supervisor should look at twice. */
+    public record Entry(PodRow pod, List<PodFlags.Flag> flags, String deliveryType) {
+    }
+
+    /** The flag filter: any entry, entries with some flag, or entries with one flag. */
+    public enum FlagFilter { ALL, FLAGGED, NO_PHOTO, LATE }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final PodService pods;
+    private final UiExecutor ui;
+    private final ObservableList<Entry> entries = FXCollections.observableArrayList();
+    private final FilteredList<Entry> visible = new FilteredList<>(entries);
+    private final ObjectProperty<FlagFilter> flag = new SimpleObjectProperty<>(FlagFilter.ALL);
+    private final StringProperty outlet = new SimpleStringProperty("");
+    private final StringProperty rider = new SimpleStringProperty("");
+    private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>();
+    private final StringProperty message = new SimpleStringProperty("");
+    private boolean reloadPending;
+
+    public ReviewQueueViewModel(PodService pods, UiExecutor ui) {
+        this.pods = pods;
+        this.ui = ui;
+        flag.addListener((o, a, b) -> refilter());
+        outlet.addListener((o, a, b) -> refilter());
+        rider.addListener((o, a, b) -> refilter());
+        date.addListener((o, a, b) -> refilter());
+    }
+
+    public void load() {
+        ui.submit(pods::awaitingReview, rows -> {
+            entries.setAll(rows.stream().map(ReviewQueueViewModel::entry).toList());
+            message.set(rows.size() + " awaiting review");
+        }, error -> message.set(error.sentence()));
+    }
+
+    /** Orders changed elsewhere (a PoD recorded, a verdict given): reload once, at most every half second. */
+    public void changedElsewhere() {
+        if (!reloadPending) {
+            reloadPending = true;
+            ui.schedule(Duration.ofMillis(500), () -> {
+                reloadPending = false;
+                load();
+            });
+        }
+    }
+
+    private static Entry entry(PodRow row) {
+        JsonNode document;
+        try {
+            document = JSON.readTree(row.document());
+        } catch (Exception e) {
+            document = JSON.createObjectNode();
+        }
+        return new Entry(row, PodFlags.of(document, row.completedAt(), row.outForDeliveryAt()),
+                document.path("deliveryType").asText(""));
+    }
+
+    private void refilter() {
+        String outletText = outlet.get() == null ? "" : outlet.get().strip().toLowerCase(Locale.ROOT);
+        String riderText = rider.get() == null ? "" : rider.get().strip().toLowerCase(Locale.ROOT);
+        LocalDate day = date.get();
+        FlagFilter wanted = flag.get();
+        visible.setPredicate(e -> switch (wanted) {
+            case ALL -> true;
+            case FLAGGED -> !e.flags().isEmpty();
+            case NO_PHOTO -> e.flags().contains(PodFlags.Flag.NO_PHOTO);
+            case LATE -> e.flags().contains(PodFlags.Flag.LATE);
+        } && (outletText.isEmpty() || e.pod().outletName().toLowerCase(Locale.ROOT).contains(outletText))
+                && (riderText.isEmpty() || (e.pod().riderName() != null
+                && e.pod().riderName().toLowerCase(Locale.ROOT).contains(riderText)))
+                && (day == null || (e.pod().completedAt() != null
+                && e.pod().completedAt().atZone(ZoneId.systemDefault()).toLocalDate().equals(day))));
+    }
+
+    public FilteredList<Entry> visible() {
+        return visible;
+    }
+
+    public ObjectProperty<FlagFilter> flagProperty() {
+        return flag;
+    }
+
+    public StringProperty outletProperty() {
+        return outlet;
+    }
+
+    public StringProperty riderProperty() {
+        return rider;
+    }
+
+    public ObjectProperty<LocalDate> dateProperty() {
+        return date;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+}
