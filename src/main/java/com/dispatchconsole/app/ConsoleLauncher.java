@@ -21,9 +21,39 @@ final class ConsoleLauncher {
     private ConsoleLauncher() {
     }
 
-    static int run(DbOptions options, Path dataDir, DatabaseLauncher.DemoSize demo, String operator,
+    static int run(DbOptions given, Path dataDir, DatabaseLauncher.DemoSize demo, String operator,
                    java.util.List<String> outletNames) throws Exception {
-        try (DatabaseLauncher launcher = DatabaseLauncher.open(options, dataDir, demo, System.out);
+        Platform.setImplicitExit(false);
+        java.util.concurrent.CompletableFuture<Void> toolkit = new java.util.concurrent.CompletableFuture<>();
+        Platform.startup(() -> toolkit.complete(null));
+        toolkit.join();
+        DatabaseLauncher opened = null;
+        DbOptions options = given;
+        String problem = null;
+        // A shared database without a login: the operator signs in with their own database account.
+        boolean askForLogin = given.external() && given.user() == null;
+        for (int attempt = 1; opened == null; attempt++) {
+            if (askForLogin) {
+                String shownProblem = problem;
+                java.util.Optional<com.dispatchconsole.ui.login.LoginDialog.Credentials> credentials = onFxThread(
+                        () -> com.dispatchconsole.ui.login.LoginDialog.ask(given.url().replaceAll("\\?.*", ""), shownProblem));
+                if (credentials.isEmpty()) {
+                    Platform.exit();
+                    return 0;
+                }
+                options = given.withCredentials(credentials.get().user(), credentials.get().password());
+            }
+            try {
+                opened = DatabaseLauncher.open(options, dataDir, demo, System.out);
+            } catch (RuntimeException e) {
+                if (!askForLogin || attempt >= 5) {
+                    Platform.exit();
+                    throw e;
+                }
+                problem = "Could not sign in: " + rootMessage(e);
+            }
+        }
+        try (DatabaseLauncher launcher = opened;
              FxUiExecutor executor = new FxUiExecutor(4)) {
             DispatchServices services = new DispatchServices(launcher.database());
             java.util.Set<java.util.UUID> scope = OutletScope.resolve(services, outletNames);
@@ -34,8 +64,7 @@ final class ConsoleLauncher {
             ChangeFeed feed = new ChangeFeed(FeedSettings.of(config.url(), config.user(), config.password())
                     .withOutlets(scope));
             CountDownLatch closed = new CountDownLatch(1);
-            Platform.setImplicitExit(false);
-            Platform.startup(() -> {
+            Platform.runLater(() -> {
                 Stage stage = new Stage();
                 stage.setTitle("Dispatch Console — " + operator);
                 stage.getIcons().add(new javafx.scene.image.Image(Objects.requireNonNull(
@@ -56,5 +85,25 @@ final class ConsoleLauncher {
             Platform.exit();
             return 0;
         }
+    }
+
+    private static <T> T onFxThread(java.util.function.Supplier<T> work) {
+        java.util.concurrent.CompletableFuture<T> result = new java.util.concurrent.CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.join();
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }

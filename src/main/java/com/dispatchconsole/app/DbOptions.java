@@ -16,6 +16,15 @@ public final class DbOptions {
             interactive = false)
     String password;
 
+    /** The same database with the given login (from the sign-in dialog). */
+    public DbOptions withCredentials(String newUser, String newPassword) {
+        DbOptions copy = new DbOptions();
+        copy.url = url();
+        copy.user = newUser;
+        copy.password = newPassword;
+        return copy;
+    }
+
     public String url() {
         return firstNonBlank(url, System.getenv("DISPATCH_DB_URL"));
     }

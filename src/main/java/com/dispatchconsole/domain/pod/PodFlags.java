@@ -12,13 +12,19 @@ import java.util.Set;
 public final class PodFlags {
 
     public enum Flag {
-        NO_PHOTO("No photo, but the delivery type needs one"),
-        LATE("Delivered long after the batch went out");
+        NO_PHOTO("No photo", "No photo, but the delivery type needs one"),
+        LATE("Late", "Delivered long after the batch went out");
 
+        private final String shortLabel;
         private final String sentence;
 
-        Flag(String sentence) {
+        Flag(String shortLabel, String sentence) {
+            this.shortLabel = shortLabel;
             this.sentence = sentence;
+        }
+
+        public String shortLabel() {
+            return shortLabel;
         }
 
         public String sentence() {

@@ -123,6 +123,7 @@ public final class PodView {
         dispute.getStyleClass().add("danger");
         dispute.disableProperty().bind(note.textProperty().isEmpty());
         dispute.setOnAction(e -> model.review(PodReview.Verdict.DISPUTED, note.getText()));
+        HBox.setHgrow(note, javafx.scene.layout.Priority.ALWAYS);
         HBox actions = new HBox(8, note, accept, dispute);
         // Hidden for roles that may not review; the database refuses the write anyway.
         actions.visibleProperty().bind(model.canReviewProperty());
@@ -217,16 +218,35 @@ public final class PodView {
         int r = 0;
         r = fact(grid, r, "Outcome", row.outcome().name().toLowerCase()
                 + (row.completedAt() == null ? "" : " at " + TIME.format(row.completedAt())));
-        r = fact(grid, r, "Delivery type", document.path("deliveryType").asText("—"));
+        r = fact(grid, r, "Delivery type", label(document.path("deliveryType").asText("—")));
         r = fact(grid, r, "Recipient", document.path("recipientName").asText("—"));
         r = fact(grid, r, "Notes", document.path("notes").asText("—"));
         JsonNode coordinates = document.get("coordinates");
         r = fact(grid, r, "Position", coordinates == null ? "—" : String.format("%.5f, %.5f%s",
                 coordinates.path("lat").asDouble(), coordinates.path("lon").asDouble(),
                 coordinates.hasNonNull("accuracyM") ? " ±" + coordinates.get("accuracyM").asText() + " m" : ""));
-        r = fact(grid, r, "Arrived / delivered", document.path("arrivedAt").asText("—") + " / "
-                + document.path("deliveredAt").asText("—"));
+        r = fact(grid, r, "Arrived / delivered", time(document.get("arrivedAt")) + " / " + time(document.get("deliveredAt")));
         fact(grid, r, "Latest verdict", row.latestVerdict() == null ? "not reviewed" : row.latestVerdict().toLowerCase());
+    }
+
+    /** "LEFT_AT_DOOR" reads as "Left at door". */
+    public static String label(String code) {
+        if (code == null || code.isBlank() || code.equals("—")) {
+            return "—";
+        }
+        String lower = code.toLowerCase().replace('_', ' ');
+        return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+    }
+
+    private static String time(JsonNode value) {
+        if (value == null || !value.isTextual()) {
+            return "—";
+        }
+        try {
+            return TIME.format(java.time.OffsetDateTime.parse(value.asText()).toInstant());
+        } catch (java.time.format.DateTimeParseException e) {
+            return value.asText();
+        }
     }
 
     private static int fact(GridPane grid, int row, String name, String value) {
