@@ -71,10 +71,11 @@ public final class DemoData {
             List<NewOrder> orders = new ArrayList<>();
             int count = 1 + random.nextInt(4);
             for (int o = 0; o < count; o++) {
-                orders.add(new NewOrder(CUSTOMERS[random.nextInt(CUSTOMERS.length)],
-                        (1 + random.nextInt(180)) + " " + STREETS[random.nextInt(STREETS.length)],
+                String address = (1 + random.nextInt(180)) + " " + STREETS[random.nextInt(STREETS.length)];
+                double[] at = positionOf(address);
+                orders.add(new NewOrder(CUSTOMERS[random.nextInt(CUSTOMERS.length)], address,
                         BigDecimal.valueOf(30 + random.nextInt(420)).divide(BigDecimal.valueOf(100), 2,
-                                RoundingMode.UNNECESSARY)));
+                                RoundingMode.UNNECESSARY), at[0], at[1]));
             }
             UUID batch = services.batches().createBatch(outlet, orders, ACTOR).id();
             progress(services, random, batch, riders, photoUrl);
@@ -133,12 +134,23 @@ public final class DemoData {
                 : "[{\"url\": \"" + photoUrl + "\", \"takenAt\": \"" + now + "\"}]";
         String signature = type.equals("HANDED_TO_RECIPIENT")
                 ? ", \"signature\": {\"strokes\": [[[0,20],[8,4],[16,22],[24,6],[34,20]],[[38,18],[52,10],[60,18]]]}" : "";
+        double[] address = positionOf(order.deliveryAddress());
+        // Most riders record the PoD at the door; one in eight is some way off, for the review queue to flag.
+        double offset = random.nextInt(8) == 0 ? 0.006 : 0.0002;
+        double lat = address[0] + (random.nextDouble() - 0.5) * offset;
+        double lon = address[1] + (random.nextDouble() - 0.5) * offset;
         return String.format(java.util.Locale.ROOT, "{\"deliveryType\": \"%s\", \"recipientName\": \"%s\", "
                         + "\"notes\": \"%s\", \"photos\": %s, \"coordinates\": {\"lat\": %.5f, \"lon\": %.5f, "
                         + "\"accuracyM\": %d}, \"deliveredAt\": \"%s\", \"deviceId\": \"rider-phone-%02d\"%s}",
                 type, order.customerName(), type.equals("SAFE_PLACE") ? "Behind the blue bin, as asked" : "All good",
-                photos, 51.49 + random.nextDouble() * 0.04, -0.16 + random.nextDouble() * 0.08, 3 + random.nextInt(25),
+                photos, lat, lon, 3 + random.nextInt(25),
                 now, random.nextInt(40), signature);
+    }
+
+    /** A stable made-up position in central London for a demo address (the demo has no geocoder). */
+    static double[] positionOf(String address) {
+        java.util.Random place = new java.util.Random(address.hashCode());
+        return new double[] {51.49 + place.nextDouble() * 0.04, -0.16 + place.nextDouble() * 0.08};
     }
 
     private static RiderLimits limitsFor(VehicleType vehicle) {

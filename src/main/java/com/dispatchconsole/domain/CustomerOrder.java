@@ -31,6 +31,12 @@ public class CustomerOrder {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "delivery_lat")
+    private Double deliveryLat;
+
+    @Column(name = "delivery_lon")
+    private Double deliveryLon;
+
     protected CustomerOrder() {
     }
 
@@ -42,6 +48,13 @@ public class CustomerOrder {
         this.deliveryAddress = deliveryAddress;
         this.weightKg = weightKg;
         this.createdAt = createdAt;
+    }
+
+    /** Sets where the delivery address is (both or neither). */
+    public CustomerOrder at(Double lat, Double lon) {
+        this.deliveryLat = lat;
+        this.deliveryLon = lon;
+        return this;
     }
 
     public UUID getId() {

@@ -21,7 +21,7 @@ public final class PodQueries {
                    (SELECT r.verdict FROM pod_reviews r WHERE r.batch_order_id = bo.id ORDER BY r.id DESC LIMIT 1),
                    (SELECT max(h.changed_at) FROM batch_status_history h
                     WHERE h.batch_id = bo.batch_id AND h.new_status = 'OUT_FOR_DELIVERY'),
-                   rd.name
+                   rd.name, o.delivery_lat, o.delivery_lon
             FROM delivery_batch_orders bo
             JOIN orders o ON o.id = bo.order_id
             JOIN outlets ou ON ou.id = o.outlet_id
@@ -125,7 +125,8 @@ public final class PodQueries {
                 rows.add(new PodRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
                         rs.getString(4), rs.getString(5), rs.getString(6), OrderOutcome.valueOf(rs.getString(7)),
                         completed == null ? null : completed.toInstant(), rs.getString(9), rs.getString(10),
-                        rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toInstant(), rs.getString(12)));
+                        rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toInstant(), rs.getString(12),
+                        (Double) rs.getObject(13), (Double) rs.getObject(14)));
             }
         }
         return rows;

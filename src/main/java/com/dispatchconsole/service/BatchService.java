@@ -71,7 +71,7 @@ public final class BatchService {
         for (NewOrder order : orders) {
             UUID orderId = UUID.randomUUID();
             session.persist(new CustomerOrder(orderId, outletId, order.customerName(), order.deliveryAddress(),
-                    order.weightKg(), now));
+                    order.weightKg(), now).at(order.lat(), order.lon()));
             session.persist(new BatchOrder(UUID.randomUUID(), batchId, orderId, sequence++));
         }
         session.persist(new BatchStatusHistory(batchId, null, BatchStatus.CREATED, null, actor, now));
@@ -202,6 +202,11 @@ public final class BatchService {
                     || order.deliveryAddress() == null || order.deliveryAddress().isBlank()) {
                 throw new DispatchException(ErrorCode.INVALID_ARGUMENT,
                         "Every order needs a customer name and a delivery address.");
+            }
+            if ((order.lat() == null) != (order.lon() == null)
+                    || (order.lat() != null && (Math.abs(order.lat()) > 90 || Math.abs(order.lon()) > 180))) {
+                throw new DispatchException(ErrorCode.INVALID_ARGUMENT, "The address position of the order for "
+                        + order.customerName() + " needs both lat in [-90, 90] and lon in [-180, 180], or neither.");
             }
             if (order.weightKg() == null || order.weightKg().signum() < 0) {
                 throw new DispatchException(ErrorCode.INVALID_ARGUMENT,

@@ -12,6 +12,7 @@ import java.util.Set;
 public final class PodFlags {
 
     public enum Flag {
+        FAR_FROM_ADDRESS("Far away", "Recorded more than 250 m from the delivery address"),
         NO_PHOTO("No photo", "No photo, but the delivery type needs one"),
         LATE("Late", "Delivered long after the batch went out");
 
@@ -35,12 +36,23 @@ public final class PodFlags {
     /** Delivery types where nobody signed, so a photo is the only proof. */
     public static final Set<String> PHOTO_REQUIRED = Set.of("LEFT_AT_DOOR", "SAFE_PLACE", "NEIGHBOUR", "PARCEL_LOCKER");
     public static final Duration LATE_AFTER = Duration.ofMinutes(90);
+    public static final double FAR_AFTER_METRES = 250;
 
     private PodFlags() {
     }
 
     public static List<Flag> of(JsonNode document, Instant completedAt, Instant outForDeliveryAt) {
+        return of(document, completedAt, outForDeliveryAt, null, null);
+    }
+
+    /** All flags; the distance check needs the address position and is skipped without it. */
+    public static List<Flag> of(JsonNode document, Instant completedAt, Instant outForDeliveryAt, Double addressLat,
+                                Double addressLon) {
         List<Flag> flags = new ArrayList<>();
+        Double metres = distanceToAddress(document, addressLat, addressLon);
+        if (metres != null && metres > FAR_AFTER_METRES) {
+            flags.add(Flag.FAR_FROM_ADDRESS);
+        }
         String type = document.path("deliveryType").asText("");
         JsonNode photos = document.get("photos");
         if (PHOTO_REQUIRED.contains(type) && (photos == null || !photos.isArray() || photos.isEmpty())) {
@@ -52,6 +64,22 @@ public final class PodFlags {
             flags.add(Flag.LATE);
         }
         return flags;
+    }
+
+    /** Great-circle distance in metres from the PoD position to the address, or null when either is unknown. */
+    public static Double distanceToAddress(JsonNode document, Double addressLat, Double addressLon) {
+        JsonNode coordinates = document.get("coordinates");
+        if (addressLat == null || addressLon == null || coordinates == null || !coordinates.has("lat")
+                || !coordinates.has("lon")) {
+            return null;
+        }
+        double lat1 = Math.toRadians(coordinates.get("lat").asDouble());
+        double lat2 = Math.toRadians(addressLat);
+        double dLat = lat2 - lat1;
+        double dLon = Math.toRadians(addressLon - coordinates.get("lon").asDouble());
+        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
+                + Math.cos(lat1) * Math.cos(lat2) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+        return 6_371_000 * 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a));
     }
 
     /** The document's own deliveredAt when present, else when the outcome was recorded. */

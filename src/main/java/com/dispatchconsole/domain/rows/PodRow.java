@@ -7,5 +7,6 @@ import java.util.UUID;
 /** A recorded proof of delivery with where it belongs: order line, batch, outlet, customer and address. */
 public record PodRow(UUID batchOrderId, UUID batchId, UUID orderId, String outletName, String customerName,
                      String deliveryAddress, OrderOutcome outcome, Instant completedAt, String document,
-                     String latestVerdict, Instant outForDeliveryAt, String riderName) {
+                     String latestVerdict, Instant outForDeliveryAt, String riderName, Double addressLat,
+                     Double addressLon) {
 }

@@ -225,6 +225,9 @@ public final class PodView {
         r = fact(grid, r, "Position", coordinates == null ? "—" : String.format("%.5f, %.5f%s",
                 coordinates.path("lat").asDouble(), coordinates.path("lon").asDouble(),
                 coordinates.hasNonNull("accuracyM") ? " ±" + coordinates.get("accuracyM").asText() + " m" : ""));
+        Double metres = PodFlags.distanceToAddress(document, row.addressLat(), row.addressLon());
+        r = fact(grid, r, "Distance to address", metres == null ? "unknown (no address position)"
+                : Math.round(metres) + " m");
         r = fact(grid, r, "Arrived / delivered", time(document.get("arrivedAt")) + " / " + time(document.get("deliveredAt")));
         fact(grid, r, "Latest verdict", row.latestVerdict() == null ? "not reviewed" : row.latestVerdict().toLowerCase());
     }

@@ -54,7 +54,8 @@ public final class PodViewModel {
             document.set(parsed);
             row.set(loaded.row());
             photos.setAll(photosOf(parsed));
-            flags.setAll(PodFlags.of(parsed, loaded.row().completedAt(), loaded.row().outForDeliveryAt()));
+            flags.setAll(PodFlags.of(parsed, loaded.row().completedAt(), loaded.row().outForDeliveryAt(),
+                    loaded.row().addressLat(), loaded.row().addressLon()));
             reviews.setAll(loaded.reviews());
             canReview.set(loaded.canReview());
             message.set(loaded.row().document() == null ? "No proof of delivery was recorded for this order." : "");

@@ -76,7 +76,7 @@ public final class ReviewQueueViewModel {
         } catch (Exception e) {
             document = JSON.createObjectNode();
         }
-        return new Entry(row, PodFlags.of(document, row.completedAt(), row.outForDeliveryAt()),
+        return new Entry(row, PodFlags.of(document, row.completedAt(), row.outForDeliveryAt(), row.addressLat(), row.addressLon()),
                 document.path("deliveryType").asText(""));
     }
 

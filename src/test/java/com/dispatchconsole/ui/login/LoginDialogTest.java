@@ -35,7 +35,8 @@ class LoginDialogTest {
             dialog.setOnHidden(e -> result.complete(dialog.getResult()));
             dialog.show();
         });
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#login-user").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#login-user").tryQuery().isPresent()
+                && robot.lookup(n -> n instanceof Button b && "Sign in".equals(b.getText())).tryQuery().isPresent());
         assertThat(robot.lookup("#login-problem").queryAs(Label.class).getText()).contains("password authentication failed");
         Button signIn = robot.lookup(n -> n instanceof Button b && "Sign in".equals(b.getText())).queryAs(Button.class);
         assertThat(signIn.isDisabled()).as("no user, no sign-in").isTrue();
