@@ -44,7 +44,8 @@ final class ConsoleLauncher {
                 options = given.withCredentials(credentials.get().user(), credentials.get().password());
             }
             try {
-                opened = DatabaseLauncher.open(options, dataDir, demo, System.out);
+                // On the embedded default the console signs in as the demo dispatcher unless told otherwise.
+                opened = DatabaseLauncher.open(options, dataDir, demo, DemoOperators.DISPATCHER, System.out);
             } catch (RuntimeException e) {
                 if (!askForLogin || attempt >= 5) {
                     Platform.exit();

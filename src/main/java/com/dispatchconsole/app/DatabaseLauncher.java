@@ -35,10 +35,21 @@ public final class DatabaseLauncher implements AutoCloseable {
     /** @param demo null for no demo data; otherwise the size seeded into an empty embedded database */
     public static DatabaseLauncher open(DbOptions options, Path dataDirOverride, DemoSize demo, PrintStream out)
             throws IOException, SQLException {
+        return open(options, dataDirOverride, demo, null, out);
+    }
+
+    /**
+     * As {@link #open(DbOptions, Path, DemoSize, PrintStream)}; on the embedded database the owner migrates and
+     * seeds, then the returned connection signs in as {@code operator} (a login role, e.g. a demo operator) when
+     * one is given. A shared database is always used with the credentials given.
+     */
+    public static DatabaseLauncher open(DbOptions options, Path dataDirOverride, DemoSize demo, String operator,
+                                        PrintStream out) throws IOException, SQLException {
         if (options.external()) {
             return new DatabaseLauncher(null,
                     Database.open(DatabaseConfig.of(options.url(), options.user(), options.password())));
         }
+        String signInAs = options.user() != null ? options.user() : operator;
         Path dataDir = AppPaths.embeddedDataDirectory(dataDirOverride);
         EmbeddedServer server;
         try {
@@ -64,6 +75,14 @@ public final class DatabaseLauncher implements AutoCloseable {
                 out.println("Seeded large demo data: 2,000 riders and 50,000 batches (first start).");
             } else if (demo == DemoSize.STANDARD && DemoData.seedIfEmpty(services, demoPhoto(dataDir))) {
                 out.println("Seeded demo data (first start).");
+            }
+            if (signInAs != null) {
+                // The console works as an operator, not as the owner, so the roles apply to it too.
+                database.close();
+                database = Database.open(DatabaseConfig.of(server.jdbcUrl(EMBEDDED_DATABASE), signInAs,
+                        options.password() == null && signInAs.startsWith("demo_") ? DemoOperators.PASSWORD
+                                : options.password()));
+                out.println("Signed in to the embedded database as " + signInAs + ".");
             }
             return new DatabaseLauncher(server, database);
         } catch (SQLException | RuntimeException e) {

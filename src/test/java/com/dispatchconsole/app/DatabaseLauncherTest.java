@@ -47,5 +47,13 @@ class DatabaseLauncherTest {
                     .isEqualTo(40);
         }
         assertThat(again.toString(StandardCharsets.UTF_8)).doesNotContain("Seeded demo data");
+
+        try (DatabaseLauncher asOperator = DatabaseLauncher.open(new DbOptions(), dataDir,
+                DatabaseLauncher.DemoSize.STANDARD, DemoOperators.DISPATCHER, new PrintStream(again, true, StandardCharsets.UTF_8))) {
+            DispatchServices services = new DispatchServices(asOperator.database());
+            assertThat(services.queries().sessionRole())
+                    .as("the console works as the demo dispatcher, not as the owner").isEqualTo("demo_dispatcher (dispatcher)");
+            assertThat(services.pods().canReview()).isFalse();
+        }
     }
 }

@@ -34,6 +34,7 @@ class RolesTest {
     private static DispatchServices asOwner;
     private static String dispatcher;
     private static String supervisor;
+    private static String admin;
 
     @BeforeAll
     static void createOperators() throws Exception {
@@ -44,9 +45,11 @@ class RolesTest {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         dispatcher = "disp_" + suffix;
         supervisor = "sup_" + suffix;
+        admin = "adm_" + suffix;
         Sql sql = new Sql(ownerDb.dataSource());
         sql.execute("CREATE ROLE " + dispatcher + " LOGIN PASSWORD 'secret' IN ROLE dispatch_dispatcher");
         sql.execute("CREATE ROLE " + supervisor + " LOGIN PASSWORD 'secret' IN ROLE dispatch_supervisor");
+        sql.execute("CREATE ROLE " + admin + " LOGIN PASSWORD 'secret' IN ROLE dispatch_admin");
     }
 
     @AfterAll
@@ -106,6 +109,23 @@ class RolesTest {
         try (Database db = Database.open(as(supervisor))) {
             PodReview review = new DispatchServices(db).pods().review(line.id(), PodReview.Verdict.DISPUTED, "Wrong door");
             assertThat(review.reviewer()).isEqualTo(supervisor);
+        }
+    }
+
+    @Test
+    void onlyAnAdminCreatesRiders() {
+        com.dispatchconsole.domain.RiderLimits limits =
+                new com.dispatchconsole.domain.RiderLimits(5, new java.math.BigDecimal("10"), 1);
+        try (Database db = Database.open(as(dispatcher))) {
+            assertThatThrownBy(() -> new DispatchServices(db).fleet().createRider("Nope", null,
+                    com.dispatchconsole.domain.VehicleType.CAR, given.outletId(), limits))
+                    .isInstanceOfSatisfying(DispatchException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.PERMISSION_DENIED));
+        }
+        try (Database db = Database.open(as(admin))) {
+            RiderRow created = new DispatchServices(db).fleet().createRider("Newcomer", null,
+                    com.dispatchconsole.domain.VehicleType.CAR, given.outletId(), limits);
+            assertThat(created.name()).isEqualTo("Newcomer");
         }
     }
 

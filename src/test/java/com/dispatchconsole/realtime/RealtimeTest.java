@@ -293,6 +293,27 @@ class RealtimeTest {
                 .isLessThan(900);
     }
 
+    @Test
+    void recordedOutcomesAndReviewsReachOpenPodWindowsInTheOtherConsole() {
+        RiderRow ana = given.rider("Ana", 10, "20", 1);
+        BatchRow batch = given.batch(1, "1");
+        writer.assignments().assign(batch.id(), ana.id(), "olga");
+        writer.assignments().transition(batch.id(), BatchStatus.PICKED, "olga", null);
+        writer.assignments().transition(batch.id(), BatchStatus.OUT_FOR_DELIVERY, "olga", null);
+        var line = writer.queries().orders(batch.id()).get(0);
+        Console other = console();
+        waitUntil(() -> other.batch(batch.id()) != null, Duration.ofSeconds(5));
+        int before = other.read(m -> m.podChangesProperty().get());
+
+        writer.batches().recordOutcome(batch.id(), line.orderId(), com.dispatchconsole.domain.OrderOutcome.DELIVERED,
+                null, "{\"notes\": \"ok\"}", "olga");
+        waitUntil(() -> other.read(m -> m.podChangesProperty().get()) > before, Duration.ofSeconds(5));
+        int afterOutcome = other.read(m -> m.podChangesProperty().get());
+
+        writer.pods().review(line.id(), com.dispatchconsole.domain.rows.PodReview.Verdict.ACCEPTED, null);
+        waitUntil(() -> other.read(m -> m.podChangesProperty().get()) > afterOutcome, Duration.ofSeconds(5));
+    }
+
     private static <T> Map<UUID, T> byId(List<T> rows, Function<T, UUID> id) {
         Map<UUID, T> map = new HashMap<>();
         rows.forEach(r -> map.put(id.apply(r), r));
