@@ -46,7 +46,7 @@ public record DatabaseConfig(String url, String user, String password, int poolS
                 idleInTransactionTimeout, connectionTimeout, level, true);
     }
 
-    /** A config for a connection that must not be validated against the isolation rule (e.g. start-up checks). */
+    /** Test-only: asks the pool for another isolation level without allowing it, to prove start-up refuses it. */
     public DatabaseConfig withIsolation(IsolationLevel level) {
         return new DatabaseConfig(url, user, password, poolSize, lockTimeout, statementTimeout,
                 idleInTransactionTimeout, connectionTimeout, level, unsafeIsolationAllowed);

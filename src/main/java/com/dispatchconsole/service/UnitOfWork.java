@@ -1,6 +1,7 @@
 package com.dispatchconsole.service;
 
 import com.dispatchconsole.domain.DispatchException;
+import com.dispatchconsole.domain.ErrorCode;
 import com.dispatchconsole.persistence.Database;
 import com.dispatchconsole.persistence.DatabaseConfig;
 import java.sql.Connection;
@@ -95,7 +96,7 @@ public final class UnitOfWork {
             Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DispatchException(com.dispatchconsole.domain.ErrorCode.CONCURRENT_UPDATE,
+            throw new DispatchException(ErrorCode.CONCURRENT_UPDATE,
                     "Interrupted while retrying; nothing was changed.");
         }
     }
