@@ -287,7 +287,8 @@ class RealtimeTest {
 
         waitUntil(() -> other.rider(riders.get(29).id()).position() != null
                 && other.rider(riders.get(29).id()).position().lat() > 51.5058, Duration.ofSeconds(5));
-        assertThat(statusLatencyMs).as("the status change is not queued behind telemetry").isLessThan(1000);
+        // The 1,800 reports take seconds to write; a status change queued behind them would wait that long.
+        assertThat(statusLatencyMs).as("the status change is not queued behind telemetry").isLessThan(1500);
         assertThat(other.live.rowsRead() - readsBefore)
                 .as("1,800 position reports, throttled to about one re-read per rider per second")
                 .isLessThan(900);

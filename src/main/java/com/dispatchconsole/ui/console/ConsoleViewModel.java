@@ -8,7 +8,6 @@ import com.dispatchconsole.domain.ErrorCode;
 import com.dispatchconsole.domain.OrderOutcome;
 import com.dispatchconsole.domain.ShortId;
 import com.dispatchconsole.domain.rows.BatchRow;
-import com.dispatchconsole.domain.rows.HistoryEntry;
 import com.dispatchconsole.domain.rows.OutletRow;
 import com.dispatchconsole.domain.rows.RiderRow;
 import com.dispatchconsole.service.DispatchServices;
@@ -46,8 +45,6 @@ import javafx.collections.transformation.FilteredList;
  */
 public final class ConsoleViewModel {
 
-    private static final Set<ErrorCode> RACE_CODES = EnumSet.of(ErrorCode.INVALID_BATCH_STATUS,
-            ErrorCode.ILLEGAL_TRANSITION, ErrorCode.CONCURRENT_UPDATE, ErrorCode.INVALID_ARGUMENT);
 
     private final DispatchServices services;
     private final Set<UUID> outletScope;
@@ -243,46 +240,13 @@ public final class ConsoleViewModel {
         known.values().stream().map(BatchRow::riderId).filter(Objects::nonNull).forEach(ridersToRefresh::add);
         inFlight.set(inFlight.get() + 1);
         message.set("Working: " + batchIds.size() + " batch" + (batchIds.size() == 1 ? "" : "es") + " " + verb + "…");
-        ui.submit(() -> {
-            ChangeResult result = new ChangeResult();
-            for (UUID id : batchIds) {
-                try {
-                    result.changed.add(call.apply(id));
-                } catch (DispatchException e) {
-                    if (e.code() == ErrorCode.DATABASE_UNAVAILABLE) {
-                        result.fatal = e;
-                        return result;
-                    }
-                    result.refused.add(new ChangeResult.Refusal(id, e, meanwhile(id, known.get(id), e)));
-                }
-            }
-            result.freshBatches = services.queries().batches(batchIds);
-            result.freshBatches.stream().map(BatchRow::riderId).filter(Objects::nonNull).forEach(ridersToRefresh::add);
-            result.freshRiders = services.queries().riders(ridersToRefresh);
-            return result;
-        }, result -> {
+        ui.submit(() -> ChangeResult.collect(services.queries(), batchIds, known, ridersToRefresh, call), result -> {
             inFlight.set(inFlight.get() - 1);
             applyChange(verb, result);
         }, error -> {
             inFlight.set(inFlight.get() - 1);
             failed(error);
         });
-    }
-
-    /** When a refusal is a race lost to another console, say who moved the batch and when, from its history. */
-    private String meanwhile(UUID batchId, BatchRow known, DispatchException error) {
-        if (known == null || !RACE_CODES.contains(error.code())) {
-            return null;
-        }
-        List<HistoryEntry> history = services.queries().history(batchId);
-        if (history.isEmpty()) {
-            return null;
-        }
-        HistoryEntry last = history.get(history.size() - 1);
-        if (!last.at().isAfter(known.updatedAt())) {
-            return null;
-        }
-        return last.actor() + " got there first: " + last.describe() + " at " + Formats.clock(last.at());
     }
 
     private void applyChange(String verb, ChangeResult result) {
@@ -294,17 +258,12 @@ public final class ConsoleViewModel {
         riders.upsert(result.freshRiders);
         result.freshBatches.forEach(detail::refreshIfShowing);
         selectionChanged();
-        if (!result.changed.isEmpty()) {
-            notify(Notice.Level.SUCCESS, result.changed.size() == 1
-                    ? "Batch " + ShortId.of(result.changed.get(0).id()) + " " + verb + "."
-                    : result.changed.size() + " batches " + verb + ".");
+        String success = result.successText(verb);
+        if (success != null) {
+            notify(Notice.Level.SUCCESS, success);
         }
-        for (ChangeResult.Refusal refusal : result.refused) {
-            String text = refusal.error().sentence() + (refusal.meanwhile() == null ? "" : " " + refusal.meanwhile() + ".");
-            notify(Notice.Level.ERROR, text);
-        }
-        message.set(result.refused.isEmpty() ? "Done." : result.refused.size() + " of "
-                + (result.refused.size() + result.changed.size()) + " refused; see the notifications.");
+        result.refused.forEach(refusal -> notify(Notice.Level.ERROR, refusal.text()));
+        message.set(result.summary());
     }
 
     private void refreshRiders(Collection<UUID> ids) {
