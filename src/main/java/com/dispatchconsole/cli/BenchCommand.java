@@ -1,13 +1,9 @@
 package com.dispatchconsole.cli;
 
 import com.dispatchconsole.app.DbOptions;
-import com.dispatchconsole.app.EmbeddedServer;
 import com.dispatchconsole.bench.AssignBenchmark;
-import com.dispatchconsole.persistence.Database;
-import com.dispatchconsole.persistence.DatabaseConfig;
 import com.dispatchconsole.service.DispatchServices;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +36,7 @@ public final class BenchCommand {
         @Override
         public Integer call() throws Exception {
             int maxClients = Arrays.stream(clients).max().orElse(1);
-            try (Scratch scratch = Scratch.open(db, "bench", maxClients + 4)) {
+            try (ScratchDatabase scratch = ScratchDatabase.open(db, "bench", maxClients + 4)) {
                 List<AssignBenchmark.Result> results = new AssignBenchmark(new DispatchServices(scratch.database))
                         .run(clients, seconds);
                 for (AssignBenchmark.Result r : results) {
@@ -73,7 +69,7 @@ public final class BenchCommand {
 
         @Override
         public Integer call() throws Exception {
-            try (Scratch scratch = Scratch.open(new DbOptions(), "console", 6)) {
+            try (ScratchDatabase scratch = ScratchDatabase.open(new DbOptions(), "console", 6)) {
                 long t0 = System.nanoTime();
                 com.dispatchconsole.bench.LargeDataSet.seed(scratch.database.dataSource(), riders, batches);
                 System.err.printf("Seeded %d riders and %d batches in %.1f s%n", riders, batches, (System.nanoTime() - t0) / 1e9);
@@ -111,7 +107,7 @@ public final class BenchCommand {
         @Override
         public Integer call() throws Exception {
             int maxListeners = Arrays.stream(listeners).max().orElse(1);
-            try (Scratch scratch = Scratch.open(new DbOptions(), "notify", maxListeners * 2 + 4)) {
+            try (ScratchDatabase scratch = ScratchDatabase.open(new DbOptions(), "notify", maxListeners * 2 + 4)) {
                 com.dispatchconsole.bench.LargeDataSet.seed(scratch.database.dataSource(), riders, batches);
                 var config = scratch.database.config();
                 var feed = com.dispatchconsole.realtime.FeedSettings.of(config.url(), config.user(), config.password());
@@ -152,7 +148,7 @@ public final class BenchCommand {
 
         @Override
         public Integer call() throws Exception {
-            try (Scratch scratch = Scratch.open(new DbOptions(), "notifycost", clients + 4)) {
+            try (ScratchDatabase scratch = ScratchDatabase.open(new DbOptions(), "notifycost", clients + 4)) {
                 List<Map<String, Object>> rows = NotifyCostBenchmark.run(scratch.database, clients, seconds, listeners);
                 rows.forEach(r -> System.err.println(r));
                 Map<String, Object> out = new LinkedHashMap<>();
@@ -177,7 +173,7 @@ public final class BenchCommand {
 
         @Override
         public Integer call() throws Exception {
-            try (Scratch scratch = Scratch.open(new DbOptions(), "podsearch", 4)) {
+            try (ScratchDatabase scratch = ScratchDatabase.open(new DbOptions(), "podsearch", 4)) {
                 com.dispatchconsole.bench.LargeDataSet.seed(scratch.database.dataSource(), 2000, batches);
                 long documents = com.dispatchconsole.bench.PodSearchBenchmark.seedDocuments(scratch.database.dataSource());
                 List<Map<String, Object>> results = com.dispatchconsole.bench.PodSearchBenchmark
@@ -198,36 +194,6 @@ public final class BenchCommand {
                 out.put("searches", summary);
                 System.out.println(new ObjectMapper().writeValueAsString(out));
                 return results.stream().allMatch(r -> Boolean.TRUE.equals(r.get("usesIndex"))) ? 0 : 1;
-            }
-        }
-    }
-
-    /** The database a benchmark runs on: the given one, or a scratch embedded one thrown away afterwards. */
-    static final class Scratch implements AutoCloseable {
-        final Database database;
-        private final EmbeddedServer server;
-
-        private Scratch(Database database, EmbeddedServer server) {
-            this.database = database;
-            this.server = server;
-        }
-
-        static Scratch open(DbOptions db, String name, int poolSize) throws Exception {
-            if (db.external()) {
-                return new Scratch(Database.open(DatabaseConfig.of(db.url(), db.user(), db.password())
-                        .withPoolSize(poolSize)), null);
-            }
-            EmbeddedServer server = EmbeddedServer.start(Files.createTempDirectory("dispatch-" + name), false, 0);
-            server.createDatabase(name, null);
-            return new Scratch(Database.open(DatabaseConfig.of(server.jdbcUrl(name), EmbeddedServer.SUPERUSER, null)
-                    .withPoolSize(poolSize)), server);
-        }
-
-        @Override
-        public void close() throws Exception {
-            database.close();
-            if (server != null) {
-                server.close();
             }
         }
     }

@@ -1,16 +1,12 @@
 package com.dispatchconsole.cli;
 
 import com.dispatchconsole.app.DbOptions;
-import com.dispatchconsole.app.EmbeddedServer;
-import com.dispatchconsole.persistence.Database;
-import com.dispatchconsole.persistence.DatabaseConfig;
 import com.dispatchconsole.service.DispatchServices;
 import com.dispatchconsole.stress.StressHarness;
 import com.dispatchconsole.stress.StressReport;
 import com.dispatchconsole.stress.StressSettings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,25 +47,11 @@ public final class StressCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         StressSettings settings = new StressSettings(dispatchers, riders, batches, ops, hotRiders, scenario, seed);
-        EmbeddedServer scratch = null;
-        DatabaseConfig config;
-        if (db.external()) {
-            config = DatabaseConfig.of(db.url(), db.user(), db.password());
-        } else {
-            scratch = EmbeddedServer.start(Files.createTempDirectory("dispatch-stress"), false, 0);
-            scratch.createDatabase("stress", null);
-            config = DatabaseConfig.of(scratch.jdbcUrl("stress"), EmbeddedServer.SUPERUSER, null);
-            System.err.println("Using a scratch embedded database at " + config.displayUrl());
-        }
-        try (Database database = Database.open(config.withPoolSize(dispatchers + 4))) {
-            StressReport report = new StressHarness(new DispatchServices(database), settings).run();
+        try (ScratchDatabase scratch = ScratchDatabase.open(db, "stress", dispatchers + 4)) {
+            StressReport report = new StressHarness(new DispatchServices(scratch.database), settings).run();
             report.violationDetails().forEach(v -> System.err.println("VIOLATION: " + v));
             System.out.println(json(report));
             return report.violations() == 0 ? 0 : 1;
-        } finally {
-            if (scratch != null) {
-                scratch.close();
-            }
         }
     }
 

@@ -13,9 +13,4 @@ public enum BatchStatus {
         return this == COMPLETED || this == FAILED || this == CANCELLED;
     }
 
-    /** Human label for tables and messages, e.g. "Out for delivery". */
-    public String label() {
-        String lower = name().toLowerCase().replace('_', ' ');
-        return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
-    }
 }

@@ -1,5 +1,6 @@
 package com.dispatchconsole.ui.console;
 
+import com.dispatchconsole.ui.common.Labels;
 import com.dispatchconsole.domain.Availability;
 import com.dispatchconsole.domain.BatchStatus;
 import com.dispatchconsole.domain.BatchTransitions;
@@ -221,7 +222,7 @@ public final class ConsoleViewModel {
         ui.submit(() -> services.fleet().setAvailability(riderId, availability, operator), row -> {
             inFlight.set(inFlight.get() - 1);
             riders.upsert(List.of(row));
-            notify(Notice.Level.SUCCESS, row.name() + " is now " + Formats.enumLabel(availability.name()).toLowerCase() + ".");
+            notify(Notice.Level.SUCCESS, row.name() + " is now " + Labels.of(availability).toLowerCase() + ".");
         }, error -> {
             inFlight.set(inFlight.get() - 1);
             failed(error);

@@ -1,5 +1,6 @@
 package com.dispatchconsole.ui.console;
 
+import com.dispatchconsole.ui.common.Labels;
 import com.dispatchconsole.domain.BatchStatus;
 import com.dispatchconsole.domain.OrderOutcome;
 import com.dispatchconsole.domain.ShortId;
@@ -39,7 +40,7 @@ final class DetailPane {
         rider.getStyleClass().add("muted");
         detail.batchProperty().addListener((o, a, batch) -> {
             title.setText(batch == null ? "Select a batch to see its orders and history." : "Batch "
-                    + ShortId.of(batch.id()) + " · " + batch.outletName() + " · " + batch.status().label());
+                    + ShortId.of(batch.id()) + " · " + batch.outletName() + " · " + Labels.of(batch.status()));
             rider.setText(batch == null ? "" : batch.riderName() == null ? "No rider" : "Rider: " + batch.riderName());
         });
 
@@ -65,7 +66,7 @@ final class DetailPane {
         orders.getColumns().add(Columns.text("Customer", 120, BatchOrderRow::customerName));
         orders.getColumns().add(Columns.text("Address", 160, BatchOrderRow::deliveryAddress));
         orders.getColumns().add(Columns.text("kg", 50, o -> Formats.kg(o.weightKg())));
-        orders.getColumns().add(Columns.text("Outcome", 110, o -> Formats.enumLabel(o.outcome().name())
+        orders.getColumns().add(Columns.text("Outcome", 110, o -> Labels.of(o.outcome())
                 + (o.outcomeReason() == null ? "" : " (" + o.outcomeReason() + ")")));
         orders.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         orders.setPrefHeight(150);

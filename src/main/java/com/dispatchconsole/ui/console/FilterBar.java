@@ -1,5 +1,6 @@
 package com.dispatchconsole.ui.console;
 
+import com.dispatchconsole.ui.common.Labels;
 import com.dispatchconsole.domain.BatchStatus;
 import com.dispatchconsole.domain.rows.OutletRow;
 import javafx.collections.ListChangeListener;
@@ -38,7 +39,7 @@ final class FilterBar {
         statuses.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(BatchStatus status) {
-                return status == null ? "" : status.label();
+                return status == null ? "" : Labels.of(status);
             }
 
             @Override

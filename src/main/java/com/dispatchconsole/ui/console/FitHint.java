@@ -1,5 +1,6 @@
 package com.dispatchconsole.ui.console;
 
+import com.dispatchconsole.ui.common.Labels;
 import com.dispatchconsole.domain.Availability;
 import com.dispatchconsole.domain.BatchStatus;
 import com.dispatchconsole.domain.DispatchException;
@@ -17,7 +18,7 @@ public record FitHint(boolean fits, String text) {
 
     public static FitHint evaluate(List<BatchRow> batches, RiderRow rider) {
         if (rider.availability() != Availability.AVAILABLE) {
-            return new FitHint(false, rider.name() + ": not available (" + Formats.enumLabel(rider.availability().name())
+            return new FitHint(false, rider.name() + ": not available (" + Labels.of(rider.availability())
                     .toLowerCase() + ")");
         }
         Load load = rider.load();
@@ -27,7 +28,7 @@ public record FitHint(boolean fits, String text) {
                 continue;
             }
             if (batch.status() != BatchStatus.CREATED && batch.status() != BatchStatus.ASSIGNED) {
-                return new FitHint(false, "Batch " + ShortId.of(batch.id()) + " is " + batch.status().label()
+                return new FitHint(false, "Batch " + ShortId.of(batch.id()) + " is " + Labels.of(batch.status())
                         .toLowerCase() + "; only created or assigned batches can be given to a rider");
             }
             load = load.plus(batch.orderCount(), batch.totalWeightKg());

@@ -37,11 +37,6 @@ final class Formats {
         return hours < 48 ? hours + "h " + String.format("%02dm", minutes % 60) : (hours / 24) + "d";
     }
 
-    static String enumLabel(String enumName) {
-        String lower = enumName.toLowerCase().replace('_', ' ');
-        return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
-    }
-
     static String shortClock(Instant at) {
         return at == null ? "" : SHORT_CLOCK.format(at);
     }

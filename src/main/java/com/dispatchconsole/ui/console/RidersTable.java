@@ -1,5 +1,6 @@
 package com.dispatchconsole.ui.console;
 
+import com.dispatchconsole.ui.common.Labels;
 import com.dispatchconsole.domain.Availability;
 import com.dispatchconsole.domain.rows.RiderRow;
 import java.util.List;
@@ -37,9 +38,9 @@ final class RidersTable {
                 rows -> model.selectedRiderProperty().set(rows.isEmpty() ? null : rows.get(0)));
         table.setPlaceholder(new Label("No riders yet."));
         table.getColumns().add(Columns.text("Rider", 118, RiderRow::name));
-        table.getColumns().add(Columns.text("Vehicle", 84, r -> Formats.enumLabel(r.vehicleType().name())));
+        table.getColumns().add(Columns.text("Vehicle", 84, r -> Labels.of(r.vehicleType())));
         TableColumn<RiderRow, String> availability = Columns.text("Availability", 96,
-                r -> Formats.enumLabel(r.availability().name()));
+                r -> Labels.of(r.availability()));
         table.getColumns().add(availability);
         TableColumn<RiderRow, String> batches = Columns.text("Batches", 66,
                 r -> r.load().activeBatches() + "/" + r.limits().maxActiveBatches());
@@ -114,7 +115,7 @@ final class RidersTable {
     private static ContextMenu availabilityMenu(ConsoleViewModel model, RiderRow rider) {
         ContextMenu menu = new ContextMenu();
         for (Availability availability : Availability.values()) {
-            MenuItem item = new MenuItem("Set " + Formats.enumLabel(availability.name()).toLowerCase());
+            MenuItem item = new MenuItem("Set " + Labels.of(availability).toLowerCase());
             item.setId("availability-" + availability.name());
             item.setDisable(rider.availability() == availability);
             item.setOnAction(e -> model.setAvailability(rider.id(), availability));

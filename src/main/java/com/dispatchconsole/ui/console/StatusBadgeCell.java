@@ -1,5 +1,6 @@
 package com.dispatchconsole.ui.console;
 
+import com.dispatchconsole.ui.common.Labels;
 import com.dispatchconsole.domain.BatchStatus;
 import com.dispatchconsole.domain.rows.BatchRow;
 import javafx.scene.control.Label;
@@ -21,7 +22,7 @@ final class StatusBadgeCell extends TableCell<BatchRow, BatchStatus> {
             setGraphic(null);
             return;
         }
-        badge.setText(status.label());
+        badge.setText(Labels.of(status));
         badge.getStyleClass().removeIf(c -> c.startsWith("status-") && !c.equals("status-badge"));
         badge.getStyleClass().add("status-" + status.name().toLowerCase().replace('_', '-'));
         setGraphic(badge);

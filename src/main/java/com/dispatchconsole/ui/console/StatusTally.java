@@ -1,5 +1,6 @@
 package com.dispatchconsole.ui.console;
 
+import com.dispatchconsole.ui.common.Labels;
 import com.dispatchconsole.domain.BatchStatus;
 import com.dispatchconsole.domain.rows.BatchRow;
 import java.util.EnumMap;
@@ -36,7 +37,7 @@ final class StatusTally {
     }
 
     static String describe(Map<BatchStatus, Long> counts) {
-        return Stream.of(BatchStatus.values()).map(s -> s.label() + " " + counts.getOrDefault(s, 0L))
+        return Stream.of(BatchStatus.values()).map(s -> Labels.of(s) + " " + counts.getOrDefault(s, 0L))
                 .collect(Collectors.joining("   "));
     }
 

@@ -1,5 +1,6 @@
 package com.dispatchconsole.ui.pod;
 
+import com.dispatchconsole.ui.common.Labels;
 import com.dispatchconsole.domain.pod.PodFlags;
 import com.dispatchconsole.domain.rows.PodReview;
 import com.dispatchconsole.domain.rows.PodRow;
@@ -218,7 +219,7 @@ public final class PodView {
         int r = 0;
         r = fact(grid, r, "Outcome", row.outcome().name().toLowerCase()
                 + (row.completedAt() == null ? "" : " at " + TIME.format(row.completedAt())));
-        r = fact(grid, r, "Delivery type", label(document.path("deliveryType").asText("—")));
+        r = fact(grid, r, "Delivery type", Labels.of(document.path("deliveryType").asText("")));
         r = fact(grid, r, "Recipient", document.path("recipientName").asText("—"));
         r = fact(grid, r, "Notes", document.path("notes").asText("—"));
         JsonNode coordinates = document.get("coordinates");
@@ -230,15 +231,6 @@ public final class PodView {
                 : Math.round(metres) + " m");
         r = fact(grid, r, "Arrived / delivered", time(document.get("arrivedAt")) + " / " + time(document.get("deliveredAt")));
         fact(grid, r, "Latest verdict", row.latestVerdict() == null ? "not reviewed" : row.latestVerdict().toLowerCase());
-    }
-
-    /** "LEFT_AT_DOOR" reads as "Left at door". */
-    public static String label(String code) {
-        if (code == null || code.isBlank() || code.equals("—")) {
-            return "—";
-        }
-        String lower = code.toLowerCase().replace('_', ' ');
-        return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
     }
 
     private static String time(JsonNode value) {

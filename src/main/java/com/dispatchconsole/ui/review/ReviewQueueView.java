@@ -1,5 +1,6 @@
 package com.dispatchconsole.ui.review;
 
+import com.dispatchconsole.ui.common.Labels;
 import com.dispatchconsole.domain.pod.PodFlags;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -62,7 +63,7 @@ public final class ReviewQueueView {
         table.getColumns().add(column("Outlet", 140, e -> e.pod().outletName()));
         table.getColumns().add(column("Rider", 130, e -> e.pod().riderName() == null ? "—" : e.pod().riderName()));
         table.getColumns().add(column("Customer", 120, e -> e.pod().customerName()));
-        table.getColumns().add(column("Type", 150, e -> com.dispatchconsole.ui.pod.PodView.label(e.deliveryType())));
+        table.getColumns().add(column("Type", 150, e -> Labels.of(e.deliveryType())));
         table.getColumns().add(column("Flags", 160, e -> e.flags().stream().map(f -> "⚑ " + f.shortLabel())
                 .collect(Collectors.joining("  "))));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
