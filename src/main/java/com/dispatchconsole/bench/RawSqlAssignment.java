@@ -9,7 +9,8 @@ import javax.sql.DataSource;
 
 /**
  * The assignment transaction as the original design wrote it, in plain JDBC: the yardstick the Hibernate
- * service is measured against. Same locks, same checks, same audit rows; no retries, no snapshot read-back.
+ * service is measured against. Same locks, same checks; the database's guards check again and write the audit
+ * rows for both paths alike. No retries, no snapshot read-back.
  */
 final class RawSqlAssignment {
 
@@ -25,7 +26,7 @@ final class RawSqlAssignment {
     boolean assign(UUID batchId, UUID riderId, String actor) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             try {
-                timeouts(c);
+                settings(c, actor);
                 int capacity;
                 java.math.BigDecimal maxWeight;
                 int maxBatches;
@@ -69,7 +70,7 @@ final class RawSqlAssignment {
                         }
                     }
                 }
-                move(c, batchId, "CREATED", "ASSIGNED", riderId, null, riderId, actor);
+                move(c, batchId, "ASSIGNED", riderId);
                 c.commit();
                 return true;
             } catch (SQLException e) {
@@ -82,7 +83,7 @@ final class RawSqlAssignment {
     boolean unassign(UUID batchId, UUID riderId, String actor) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             try {
-                timeouts(c);
+                settings(c, actor);
                 try (PreparedStatement ps = c.prepareStatement(
                         "SELECT 1 FROM delivery_riders WHERE id = ? FOR NO KEY UPDATE")) {
                     ps.setObject(1, riderId);
@@ -99,7 +100,7 @@ final class RawSqlAssignment {
                         }
                     }
                 }
-                move(c, batchId, "ASSIGNED", "CREATED", null, riderId, null, actor);
+                move(c, batchId, "CREATED", null);
                 c.commit();
                 return true;
             } catch (SQLException e) {
@@ -109,36 +110,20 @@ final class RawSqlAssignment {
         }
     }
 
-    private static void timeouts(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT set_config('lock_timeout', '2000ms', true), set_config('statement_timeout', '5000ms', true)")) {
+    private static void settings(Connection c, String actor) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT set_config('lock_timeout', '2000ms', true), "
+                + "set_config('statement_timeout', '5000ms', true), set_config('dispatch.operator', ?, true)")) {
+            ps.setString(1, actor);
             ps.execute();
         }
     }
 
-    private static void move(Connection c, UUID batchId, String from, String to, UUID newRider, UUID oldRider,
-                             UUID historyNewRider, String actor) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE delivery_batches SET status = ?, rider_id = ?, "
-                + "status_changed_at = now(), updated_at = now(), version = version + 1 WHERE id = ?")) {
+    private static void move(Connection c, UUID batchId, String to, UUID newRider) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE delivery_batches SET status = ?, rider_id = ? WHERE id = ?")) {
             ps.setString(1, to);
             ps.setObject(2, newRider);
             ps.setObject(3, batchId);
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO batch_status_history "
-                + "(batch_id, old_status, new_status, actor, changed_at) VALUES (?, ?, ?, ?, now())")) {
-            ps.setObject(1, batchId);
-            ps.setString(2, from);
-            ps.setString(3, to);
-            ps.setString(4, actor);
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO rider_assignment_history "
-                + "(batch_id, old_rider_id, new_rider_id, actor, changed_at) VALUES (?, ?, ?, ?, now())")) {
-            ps.setObject(1, batchId);
-            ps.setObject(2, oldRider);
-            ps.setObject(3, historyNewRider);
-            ps.setString(4, actor);
             ps.executeUpdate();
         }
     }

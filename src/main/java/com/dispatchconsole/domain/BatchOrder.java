@@ -8,11 +8,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /** An order's place in a batch, its outcome at the door and its proof of delivery (a JSONB document). */
 @Entity
+@DynamicUpdate // operators may update only the outcome columns (column GRANTs)
 @Table(name = "delivery_batch_orders")
 public class BatchOrder {
 

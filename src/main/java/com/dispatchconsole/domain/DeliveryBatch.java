@@ -83,12 +83,6 @@ public class DeliveryBatch {
         this.updatedAt = now;
     }
 
-    public void changeContents(int orderCount, BigDecimal totalWeightKg, Instant now) {
-        this.orderCount = orderCount;
-        this.totalWeightKg = totalWeightKg;
-        this.updatedAt = now;
-    }
-
     public UUID getId() {
         return id;
     }

@@ -19,6 +19,10 @@ public enum ErrorCode {
     INVALID_ARGUMENT,
     RIDER_BUSY,
     CONCURRENT_UPDATE,
+    /** The row changed since the caller saw it (a stale screen); the sentence says who changed it and when. */
+    ALREADY_CHANGED,
+    /** A transaction not at READ COMMITTED tried to change a rider's load; the database refuses it. */
+    UNSAFE_ISOLATION,
     DATABASE_TIMEOUT,
     DATABASE_UNAVAILABLE,
     UNEXPECTED

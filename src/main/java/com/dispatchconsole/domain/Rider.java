@@ -10,12 +10,14 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * A rider. Deliberately has no associations: the rider row is what assignments lock, and a plain
  * single-table select is the only shape whose {@code FOR UPDATE} clause Hibernate cannot lose.
  */
 @Entity
+@DynamicUpdate // dispatchers may update only availability (column GRANTs); fleet set-up is for admins
 @Table(name = "delivery_riders")
 public class Rider {
 

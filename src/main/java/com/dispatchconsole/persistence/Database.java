@@ -1,12 +1,10 @@
 package com.dispatchconsole.persistence;
 
 import com.dispatchconsole.domain.BatchOrder;
-import com.dispatchconsole.domain.BatchStatusHistory;
 import com.dispatchconsole.domain.CustomerOrder;
 import com.dispatchconsole.domain.DeliveryBatch;
 import com.dispatchconsole.domain.Outlet;
 import com.dispatchconsole.domain.Rider;
-import com.dispatchconsole.domain.RiderAssignmentHistory;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
@@ -79,14 +77,23 @@ public final class Database implements AutoCloseable {
         hikari.setConnectionTimeout(config.connectionTimeout().toMillis());
         hikari.setValidationTimeout(Math.min(1000, config.connectionTimeout().toMillis() - 1));
         hikari.setInitializationFailTimeout(config.connectionTimeout().toMillis());
-        // The server itself ends a transaction that a crashed or frozen client leaves open, releasing its locks.
-        hikari.addDataSourceProperty("options", "-c idle_in_transaction_session_timeout="
-                + config.idleInTransactionTimeout().toMillis());
+        hikari.addDataSourceProperty("options", startupOptions(config));
         hikari.addDataSourceProperty("ApplicationName", "dispatch-console");
         hikari.addDataSourceProperty("connectTimeout", (int) Math.max(1, config.connectionTimeout().toSeconds()));
         hikari.addDataSourceProperty("socketTimeout", (int) (config.statementTimeout().toSeconds() + 30));
         hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
         return hikari;
+    }
+
+    /**
+     * Settings sent in the connection's startup packet. They outrank every default a role or database may carry
+     * ({@code ALTER ROLE … SET}, {@code ALTER DATABASE … SET}), so each connection the pool opens, now or after a
+     * restart, runs at the isolation level the capacity check needs, whatever was changed on the server meanwhile.
+     * The server also ends a transaction that a crashed or frozen client leaves open, releasing its locks.
+     */
+    static String startupOptions(DatabaseConfig config) {
+        return "-c default_transaction_isolation=" + config.isolation().postgresName().replace(" ", "\\ ")
+                + " -c idle_in_transaction_session_timeout=" + config.idleInTransactionTimeout().toMillis();
     }
 
     private static void migrate(DataSource dataSource) {
@@ -138,8 +145,6 @@ public final class Database implements AutoCloseable {
                     .addAnnotatedClass(CustomerOrder.class)
                     .addAnnotatedClass(DeliveryBatch.class)
                     .addAnnotatedClass(BatchOrder.class)
-                    .addAnnotatedClass(RiderAssignmentHistory.class)
-                    .addAnnotatedClass(BatchStatusHistory.class)
                     .buildMetadata()
                     .buildSessionFactory();
         } catch (RuntimeException e) {

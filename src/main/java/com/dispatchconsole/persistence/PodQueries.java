@@ -18,10 +18,13 @@ public final class PodQueries {
     private static final String SELECT = """
             SELECT bo.id, bo.batch_id, bo.order_id, ou.name, o.customer_name, o.delivery_address, bo.outcome,
                    bo.completed_at, bo.proof_of_delivery::text,
-                   (SELECT r.verdict FROM pod_reviews r WHERE r.batch_order_id = bo.id ORDER BY r.id DESC LIMIT 1),
+                   (SELECT r.verdict FROM pod_reviews r
+                    WHERE r.batch_order_id = bo.id AND r.pod_version = bo.outcome_version ORDER BY r.id DESC LIMIT 1),
                    (SELECT max(h.changed_at) FROM batch_status_history h
                     WHERE h.batch_id = bo.batch_id AND h.new_status = 'OUT_FOR_DELIVERY'),
-                   rd.name, o.delivery_lat, o.delivery_lon
+                   rd.name, o.delivery_lat, o.delivery_lon, bo.outcome_version,
+                   (SELECT v.db_user FROM pod_versions v
+                    WHERE v.batch_order_id = bo.id AND v.version = bo.outcome_version)
             FROM delivery_batch_orders bo
             JOIN orders o ON o.id = bo.order_id
             JOIN outlets ou ON ou.id = o.outlet_id
@@ -70,11 +73,15 @@ public final class PodQueries {
         }
     }
 
-    /** Delivered orders with a PoD and no verdict yet, oldest first: the supervisor's review queue. */
+    /**
+     * Delivered orders whose current PoD version has no verdict yet, oldest first: the supervisor's review queue.
+     * A new version of a judged PoD comes back here.
+     */
     public static List<PodRow> awaitingReview(Connection c, int limit) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(SELECT + """
                 WHERE bo.outcome = 'DELIVERED' AND bo.proof_of_delivery IS NOT NULL
-                  AND NOT EXISTS (SELECT 1 FROM pod_reviews r WHERE r.batch_order_id = bo.id)
+                  AND NOT EXISTS (SELECT 1 FROM pod_reviews r
+                                  WHERE r.batch_order_id = bo.id AND r.pod_version = bo.outcome_version)
                 ORDER BY bo.completed_at, bo.id
                 LIMIT ?""")) {
             ps.setInt(1, limit);
@@ -90,27 +97,39 @@ public final class PodQueries {
         }
     }
 
-    public static void insertReview(Connection c, UUID batchOrderId, PodReview.Verdict verdict, String note)
-            throws SQLException {
+    /** How many outcomes have been recorded for an order line (0 while it is pending). */
+    public static int outcomeVersion(Connection c, UUID batchOrderId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO pod_reviews (batch_order_id, verdict, note) VALUES (?, ?, ?)")) {
+                "SELECT outcome_version FROM delivery_batch_orders WHERE id = ?")) {
             ps.setObject(1, batchOrderId);
-            ps.setString(2, verdict.name());
-            ps.setString(3, note);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        }
+    }
+
+    public static void insertReview(Connection c, UUID batchOrderId, int podVersion, PodReview.Verdict verdict,
+                                    String note) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO pod_reviews (batch_order_id, pod_version, verdict, note) VALUES (?, ?, ?, ?)")) {
+            ps.setObject(1, batchOrderId);
+            ps.setInt(2, podVersion);
+            ps.setString(3, verdict.name());
+            ps.setString(4, note);
             ps.executeUpdate();
         }
     }
 
     public static List<PodReview> reviews(Connection c, UUID batchOrderId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, batch_order_id, verdict, note, reviewer, reviewed_at "
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, batch_order_id, pod_version, verdict, note, reviewer, reviewed_at "
                 + "FROM pod_reviews WHERE batch_order_id = ? ORDER BY id")) {
             ps.setObject(1, batchOrderId);
             List<PodReview> reviews = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    reviews.add(new PodReview(rs.getLong(1), rs.getObject(2, UUID.class),
-                            PodReview.Verdict.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5),
-                            rs.getTimestamp(6).toInstant()));
+                    reviews.add(new PodReview(rs.getLong(1), rs.getObject(2, UUID.class), rs.getInt(3),
+                            PodReview.Verdict.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
+                            rs.getTimestamp(7).toInstant()));
                 }
             }
             return reviews;
@@ -126,7 +145,7 @@ public final class PodQueries {
                         rs.getString(4), rs.getString(5), rs.getString(6), OrderOutcome.valueOf(rs.getString(7)),
                         completed == null ? null : completed.toInstant(), rs.getString(9), rs.getString(10),
                         rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toInstant(), rs.getString(12),
-                        (Double) rs.getObject(13), (Double) rs.getObject(14)));
+                        (Double) rs.getObject(13), (Double) rs.getObject(14), rs.getInt(15), rs.getString(16)));
             }
         }
         return rows;

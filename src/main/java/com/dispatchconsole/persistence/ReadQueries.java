@@ -87,15 +87,41 @@ public final class ReadQueries {
             WHERE a.batch_id = ?
             UNION ALL
             SELECT 'REVIEW', r.id, r.reviewed_at, r.reviewer, r.note, NULL, NULL, NULL, NULL, r.reviewer,
-                   lower(r.verdict) || ' (order ' || bo.sequence || ')'
+                   lower(r.verdict) || ' (order ' || bo.sequence
+                   || CASE WHEN r.pod_version > 1 THEN ', version ' || r.pod_version ELSE '' END || ')'
             FROM pod_reviews r JOIN delivery_batch_orders bo ON bo.id = r.batch_order_id
+            WHERE bo.batch_id = ?
+            UNION ALL
+            SELECT 'ORDER', h.id, h.changed_at, h.actor, NULL, NULL, NULL, NULL, NULL, h.db_user,
+                   'Order ' || h.sequence || ' ' || lower(h.change) || ': ' || h.customer_name
+                   || ' (' || trim_scale(h.weight_kg) || ' kg)'
+            FROM batch_order_history h WHERE h.batch_id = ?
+            UNION ALL
+            SELECT 'OUTCOME', v.id, v.recorded_at, v.actor, v.reason, NULL, NULL, NULL, NULL, v.db_user,
+                   'Order ' || bo.sequence || ' ' || lower(v.outcome)
+                   || CASE WHEN v.version > 1 THEN ' (recorded again: version ' || v.version || ')' ELSE '' END
+            FROM pod_versions v JOIN delivery_batch_orders bo ON bo.id = v.batch_order_id
             WHERE bo.batch_id = ?
             ORDER BY changed_at, kind DESC, id
             """;
 
+    private static final String RIDER_HISTORY = """
+            SELECT 'RIDER', h.id, h.changed_at, h.actor, h.reason, NULL, NULL, NULL, NULL, h.db_user,
+                   CASE h.change
+                       WHEN 'CREATED' THEN 'Rider created'
+                       WHEN 'AVAILABILITY' THEN 'Availability ' || (h.old_value #>> '{}') || ' → ' || (h.new_value #>> '{}')
+                       WHEN 'LIMITS' THEN 'Limits ' || (h.old_value ->> 'maxOrders') || ' orders, '
+                            || (h.old_value ->> 'maxKg') || ' kg, ' || (h.old_value ->> 'maxBatches') || ' batches → '
+                            || (h.new_value ->> 'maxOrders') || ' orders, ' || (h.new_value ->> 'maxKg') || ' kg, '
+                            || (h.new_value ->> 'maxBatches') || ' batches'
+                       ELSE 'Details changed' END
+            FROM rider_history h WHERE h.rider_id = ?
+            ORDER BY h.id
+            """;
+
     private static final String ORDERS = """
             SELECT bo.id, bo.order_id, bo.sequence, o.customer_name, o.delivery_address, o.weight_kg, bo.outcome,
-                   bo.outcome_reason, bo.completed_at, bo.proof_of_delivery IS NOT NULL
+                   bo.outcome_reason, bo.completed_at, bo.proof_of_delivery IS NOT NULL, bo.outcome_version
             FROM delivery_batch_orders bo JOIN orders o ON o.id = bo.order_id
             WHERE bo.batch_id = ?
             ORDER BY bo.sequence
@@ -137,21 +163,34 @@ public final class ReadQueries {
         }
     }
 
+    /** A batch's whole audit timeline, oldest first: status, rider, orders, outcomes and reviews. */
     public static List<HistoryEntry> history(Connection c, UUID batchId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(HISTORY)) {
-            ps.setObject(1, batchId);
-            ps.setObject(2, batchId);
-            ps.setObject(3, batchId);
-            List<HistoryEntry> entries = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    entries.add(new HistoryEntry(HistoryEntry.Kind.valueOf(rs.getString(1)), instant(rs, 3),
-                            rs.getString(4), rs.getString(5), status(rs.getString(6)), status(rs.getString(7)),
-                            rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11)));
-                }
+            for (int i = 1; i <= 5; i++) {
+                ps.setObject(i, batchId);
             }
-            return entries;
+            return readHistory(ps);
         }
+    }
+
+    /** A rider's audit timeline, oldest first: creation, availability, limits and details. */
+    public static List<HistoryEntry> riderHistory(Connection c, UUID riderId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(RIDER_HISTORY)) {
+            ps.setObject(1, riderId);
+            return readHistory(ps);
+        }
+    }
+
+    private static List<HistoryEntry> readHistory(PreparedStatement ps) throws SQLException {
+        List<HistoryEntry> entries = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                entries.add(new HistoryEntry(HistoryEntry.Kind.valueOf(rs.getString(1)), instant(rs, 3),
+                        rs.getString(4), rs.getString(5), status(rs.getString(6)), status(rs.getString(7)),
+                        rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11)));
+            }
+        }
+        return entries;
     }
 
     public static List<BatchOrderRow> orders(Connection c, UUID batchId) throws SQLException {
@@ -163,7 +202,7 @@ public final class ReadQueries {
                     rows.add(new BatchOrderRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                             rs.getInt(3), rs.getString(4), rs.getString(5), rs.getBigDecimal(6),
                             OrderOutcome.valueOf(rs.getString(7)), rs.getString(8), instant(rs, 9),
-                            rs.getBoolean(10)));
+                            rs.getBoolean(10), rs.getInt(11)));
                 }
             }
             return rows;
@@ -184,11 +223,11 @@ public final class ReadQueries {
     /** Status and rider of a batch, read without a lock to learn which rider to lock first; null if absent. */
     public static BatchState peekBatch(Connection c, UUID batchId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT status, rider_id FROM delivery_batches WHERE id = ?")) {
+                "SELECT status, rider_id, version FROM delivery_batches WHERE id = ?")) {
             ps.setObject(1, batchId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new BatchState(BatchStatus.valueOf(rs.getString(1)), rs.getObject(2, UUID.class))
-                        : null;
+                return rs.next() ? new BatchState(BatchStatus.valueOf(rs.getString(1)), rs.getObject(2, UUID.class),
+                        rs.getLong(3)) : null;
             }
         }
     }

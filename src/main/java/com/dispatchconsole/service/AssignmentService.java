@@ -1,15 +1,14 @@
 package com.dispatchconsole.service;
 
 import com.dispatchconsole.domain.BatchStatus;
-import com.dispatchconsole.domain.BatchStatusHistory;
 import com.dispatchconsole.domain.BatchTransitions;
 import com.dispatchconsole.domain.DeliveryBatch;
 import com.dispatchconsole.domain.DispatchException;
 import com.dispatchconsole.domain.ErrorCode;
+import com.dispatchconsole.domain.Expected;
 import com.dispatchconsole.domain.Load;
 import com.dispatchconsole.domain.OrderOutcome;
 import com.dispatchconsole.domain.Rider;
-import com.dispatchconsole.domain.RiderAssignmentHistory;
 import com.dispatchconsole.domain.ShortId;
 import com.dispatchconsole.domain.rows.BatchRow;
 import com.dispatchconsole.persistence.BatchState;
@@ -23,7 +22,8 @@ import org.hibernate.Session;
 
 /**
  * Who carries which batch, and how a batch moves through its life. Each method is one transaction that locks
- * riders first (in id order), then the batch, checks the rules under those locks, and writes the audit rows.
+ * riders first (in id order), then the batch, and checks the rules under those locks. The database checks them
+ * again and writes the audit rows itself, from the operator and reason each unit of work declares.
  */
 public final class AssignmentService {
 
@@ -37,17 +37,23 @@ public final class AssignmentService {
         this.clock = clock;
     }
 
-    /** CREATED → ASSIGNED to a rider who is available and has room for it. */
+    /** CREATED → ASSIGNED to a rider who is available and has room for it, whatever version is current. */
     public BatchRow assign(UUID batchId, UUID riderId, String actor) {
+        return assign(batchId, riderId, Expected.ANY, actor);
+    }
+
+    /** CREATED → ASSIGNED, refused with ALREADY_CHANGED unless the batch is still the version the caller saw. */
+    public BatchRow assign(UUID batchId, UUID riderId, Expected seen, String actor) {
         Checks.requireId(batchId, "batch");
         Checks.requireId(riderId, "rider");
         Checks.requireActor(actor);
-        return unitOfWork.call(session -> {
+        return unitOfWork.call(actor, null, session -> {
             Rider rider = riderLocks.lock(session, riderId);
             if (rider == null) {
                 throw Checks.riderNotFound(riderId);
             }
             DeliveryBatch batch = Checks.lockBatch(session, batchId, null);
+            Checks.requireSeen(session, batchId, seen, batch.getVersion());
             if (batch.getStatus() != BatchStatus.CREATED) {
                 throw new DispatchException(ErrorCode.INVALID_BATCH_STATUS, "Batch " + ShortId.of(batchId) + " is "
                         + batch.getStatus() + "; only CREATED batches can be assigned"
@@ -55,22 +61,24 @@ public final class AssignmentService {
             }
             Checks.requireAvailable(rider);
             requireRoom(session, rider, batch);
-            Instant now = clock.instant();
-            batch.moveTo(BatchStatus.ASSIGNED, riderId, now);
-            session.persist(new BatchStatusHistory(batchId, BatchStatus.CREATED, BatchStatus.ASSIGNED, null, actor, now));
-            session.persist(new RiderAssignmentHistory(batchId, null, riderId, null, actor, now));
+            batch.moveTo(BatchStatus.ASSIGNED, riderId, clock.instant());
             return snapshot(session, batchId);
         });
     }
 
     /** ASSIGNED to one rider → ASSIGNED to another, through CREATED, in one transaction. */
     public BatchRow reassign(UUID batchId, UUID newRiderId, String actor, String reason) {
+        return reassign(batchId, newRiderId, Expected.ANY, actor, reason);
+    }
+
+    /** As {@link #reassign(UUID, UUID, String, String)}, only if the batch is still the version the caller saw. */
+    public BatchRow reassign(UUID batchId, UUID newRiderId, Expected expected, String actor, String reason) {
         Checks.requireId(batchId, "batch");
         Checks.requireId(newRiderId, "rider");
         Checks.requireActor(actor);
         Checks.requireReason(reason, "reassign a batch");
-        return unitOfWork.call(session -> {
-            BatchState seen = Checks.peek(session, batchId);
+        return unitOfWork.call(actor, reason, session -> {
+            BatchState seen = Checks.peek(session, batchId, expected);
             if (seen.status() != BatchStatus.ASSIGNED) {
                 throw new DispatchException(ErrorCode.INVALID_BATCH_STATUS, "Batch " + ShortId.of(batchId) + " is "
                         + seen.status() + "; only ASSIGNED batches can be reassigned.");
@@ -86,18 +94,20 @@ public final class AssignmentService {
             Checks.requireAvailable(newRider);
             requireRoom(session, newRider, batch);
             Instant now = clock.instant();
+            // Through CREATED in memory, one UPDATE to the database: the history shows one rider change.
             batch.moveTo(BatchStatus.CREATED, null, now);
             batch.moveTo(BatchStatus.ASSIGNED, newRiderId, now);
-            session.persist(new BatchStatusHistory(batchId, BatchStatus.ASSIGNED, BatchStatus.CREATED, reason, actor, now));
-            session.persist(new BatchStatusHistory(batchId, BatchStatus.CREATED, BatchStatus.ASSIGNED, reason, actor, now));
-            session.persist(new RiderAssignmentHistory(batchId, seen.riderId(), newRiderId, reason, actor, now));
             return snapshot(session, batchId);
         });
     }
 
     /** ASSIGNED → CREATED: the batch goes back to the unassigned pool. */
     public BatchRow unassign(UUID batchId, String actor, String reason) {
-        return transition(batchId, BatchStatus.CREATED, actor, reason);
+        return transition(batchId, BatchStatus.CREATED, Expected.ANY, actor, reason);
+    }
+
+    public BatchRow unassign(UUID batchId, Expected expected, String actor, String reason) {
+        return transition(batchId, BatchStatus.CREATED, expected, actor, reason);
     }
 
     /**
@@ -105,11 +115,16 @@ public final class AssignmentService {
      * FAILED, CANCELLED. Cancel and fail need a reason; COMPLETED needs an outcome for every order.
      */
     public BatchRow transition(UUID batchId, BatchStatus target, String actor, String reason) {
+        return transition(batchId, target, Expected.ANY, actor, reason);
+    }
+
+    /** As {@link #transition(UUID, BatchStatus, String, String)}, only if the batch is still the version seen. */
+    public BatchRow transition(UUID batchId, BatchStatus target, Expected expected, String actor, String reason) {
         Checks.requireId(batchId, "batch");
         Checks.requireActor(actor);
         requireTargetBeforeQuerying(target, reason);
-        return unitOfWork.call(session -> {
-            BatchState seen = Checks.peek(session, batchId);
+        return unitOfWork.call(actor, reason, session -> {
+            BatchState seen = Checks.peek(session, batchId, expected);
             BatchTransitions.require(batchId, seen.status(), target);
             if (seen.riderId() != null) {
                 riderLocks.lock(session, seen.riderId());
@@ -118,14 +133,7 @@ public final class AssignmentService {
             if (target == BatchStatus.COMPLETED) {
                 requireAllOutcomes(session, batchId);
             }
-            Instant now = clock.instant();
-            BatchStatus from = batch.getStatus();
-            UUID riderBefore = batch.getRiderId();
-            batch.moveTo(target, null, now);
-            session.persist(new BatchStatusHistory(batchId, from, target, blankToNull(reason), actor, now));
-            if (riderBefore != null && batch.getRiderId() == null) {
-                session.persist(new RiderAssignmentHistory(batchId, riderBefore, null, blankToNull(reason), actor, now));
-            }
+            batch.moveTo(target, null, clock.instant());
             return snapshot(session, batchId);
         });
     }
@@ -164,9 +172,5 @@ public final class AssignmentService {
     static BatchRow snapshot(Session session, UUID batchId) {
         session.flush();
         return UnitOfWork.jdbc(session, c -> ReadQueries.batches(c, List.of(batchId))).get(0);
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -2,11 +2,12 @@ package com.dispatchconsole.service;
 
 import com.dispatchconsole.domain.BatchOrder;
 import com.dispatchconsole.domain.BatchStatus;
-import com.dispatchconsole.domain.BatchStatusHistory;
 import com.dispatchconsole.domain.CustomerOrder;
 import com.dispatchconsole.domain.DeliveryBatch;
 import com.dispatchconsole.domain.DispatchException;
 import com.dispatchconsole.domain.ErrorCode;
+import com.dispatchconsole.domain.Expected;
+import com.dispatchconsole.domain.Kilograms;
 import com.dispatchconsole.domain.Load;
 import com.dispatchconsole.domain.OrderOutcome;
 import com.dispatchconsole.domain.Outlet;
@@ -14,7 +15,9 @@ import com.dispatchconsole.domain.Rider;
 import com.dispatchconsole.domain.ShortId;
 import com.dispatchconsole.domain.rows.BatchRow;
 import com.dispatchconsole.domain.rows.NewOrder;
+import com.dispatchconsole.domain.pod.PodValidator;
 import com.dispatchconsole.persistence.BatchState;
+import com.dispatchconsole.persistence.PodQueries;
 import com.dispatchconsole.persistence.ReadQueries;
 import com.dispatchconsole.persistence.RiderLocks;
 import java.math.BigDecimal;
@@ -39,8 +42,15 @@ public final class BatchService {
     }
 
     public BatchRow createBatch(UUID outletId, List<NewOrder> orders, String actor) {
-        UUID id = createBatches(outletId, List.of(orders), actor).get(0);
-        return unitOfWork.read(c -> ReadQueries.batches(c, List.of(id))).get(0);
+        Checks.requireId(outletId, "outlet");
+        Checks.requireActor(actor);
+        validateOrders(orders);
+        // Written and read back in one transaction: a refusal can never follow a change that was made.
+        return unitOfWork.call(actor, null, session -> {
+            requireOutlet(session, outletId);
+            UUID id = insertBatch(session, outletId, orders, clock.instant());
+            return AssignmentService.snapshot(session, id);
+        });
     }
 
     /** Creates several CREATED batches at one outlet in one transaction; returns their ids in order. */
@@ -48,24 +58,27 @@ public final class BatchService {
         Checks.requireId(outletId, "outlet");
         Checks.requireActor(actor);
         batches.forEach(BatchService::validateOrders);
-        return unitOfWork.call(session -> {
-            if (session.find(Outlet.class, outletId) == null) {
-                throw new DispatchException(ErrorCode.OUTLET_NOT_FOUND,
-                        "Outlet " + ShortId.of(outletId) + " does not exist.");
-            }
+        return unitOfWork.call(actor, null, session -> {
+            requireOutlet(session, outletId);
             Instant now = clock.instant();
             List<UUID> ids = new ArrayList<>();
             for (List<NewOrder> orders : batches) {
-                ids.add(insertBatch(session, outletId, orders, actor, now));
+                ids.add(insertBatch(session, outletId, orders, now));
             }
             return ids;
         });
     }
 
-    private static UUID insertBatch(Session session, UUID outletId, List<NewOrder> orders, String actor, Instant now) {
+    private static void requireOutlet(Session session, UUID outletId) {
+        if (session.find(Outlet.class, outletId) == null) {
+            throw new DispatchException(ErrorCode.OUTLET_NOT_FOUND, "Outlet " + ShortId.of(outletId) + " does not exist.");
+        }
+    }
+
+    /** The database computes the batch's order count and weight from the lines, and writes its history. */
+    private static UUID insertBatch(Session session, UUID outletId, List<NewOrder> orders, Instant now) {
         UUID batchId = UUID.randomUUID();
-        BigDecimal weight = orders.stream().map(NewOrder::weightKg).reduce(BigDecimal.ZERO, BigDecimal::add);
-        session.persist(new DeliveryBatch(batchId, outletId, orders.size(), weight, now));
+        session.persist(new DeliveryBatch(batchId, outletId, 0, BigDecimal.ZERO, now));
         session.flush();
         int sequence = 1;
         for (NewOrder order : orders) {
@@ -74,17 +87,20 @@ public final class BatchService {
                     order.weightKg(), now).at(order.lat(), order.lon()));
             session.persist(new BatchOrder(UUID.randomUUID(), batchId, orderId, sequence++));
         }
-        session.persist(new BatchStatusHistory(batchId, null, BatchStatus.CREATED, null, actor, now));
         return batchId;
     }
 
     /** Adds an order to a CREATED or ASSIGNED batch; an assigned rider must still have room for it. */
     public BatchRow addOrder(UUID batchId, NewOrder order, String actor) {
+        return addOrder(batchId, order, Expected.ANY, actor);
+    }
+
+    public BatchRow addOrder(UUID batchId, NewOrder order, Expected expected, String actor) {
         Checks.requireId(batchId, "batch");
         Checks.requireActor(actor);
         validateOrders(List.of(order));
-        return unitOfWork.call(session -> {
-            BatchState seen = Checks.peek(session, batchId);
+        return unitOfWork.call(actor, null, session -> {
+            BatchState seen = Checks.peek(session, batchId, expected);
             requireEditable(batchId, seen.status());
             Rider rider = seen.riderId() == null ? null : riderLocks.lock(session, seen.riderId());
             DeliveryBatch batch = Checks.lockBatch(session, batchId, seen);
@@ -95,23 +111,27 @@ public final class BatchService {
             Instant now = clock.instant();
             UUID orderId = UUID.randomUUID();
             session.persist(new CustomerOrder(orderId, batch.getOutletId(), order.customerName(),
-                    order.deliveryAddress(), order.weightKg(), now));
+                    order.deliveryAddress(), order.weightKg(), now).at(order.lat(), order.lon()));
             int next = session.createSelectionQuery(
                             "select coalesce(max(o.sequence), 0) + 1 from BatchOrder o where o.batchId = :b", Integer.class)
                     .setParameter("b", batchId).getSingleResult();
             session.persist(new BatchOrder(UUID.randomUUID(), batchId, orderId, next));
-            batch.changeContents(batch.getOrderCount() + 1, batch.getTotalWeightKg().add(order.weightKg()), now);
             return AssignmentService.snapshot(session, batchId);
         });
     }
 
     /** Takes an order out of a CREATED or ASSIGNED batch; a batch keeps at least one order. */
     public BatchRow removeOrder(UUID batchId, UUID orderId, String actor) {
+        return removeOrder(batchId, orderId, Expected.ANY, actor);
+    }
+
+    /** The order leaves with its line (the database deletes both and records what was removed). */
+    public BatchRow removeOrder(UUID batchId, UUID orderId, Expected expected, String actor) {
         Checks.requireId(batchId, "batch");
         Checks.requireId(orderId, "order");
         Checks.requireActor(actor);
-        return unitOfWork.call(session -> {
-            BatchState seen = Checks.peek(session, batchId);
+        return unitOfWork.call(actor, null, session -> {
+            BatchState seen = Checks.peek(session, batchId, expected);
             requireEditable(batchId, seen.status());
             if (seen.riderId() != null) {
                 riderLocks.lock(session, seen.riderId());
@@ -122,10 +142,7 @@ public final class BatchService {
                 throw new DispatchException(ErrorCode.INVALID_ARGUMENT, "Batch " + ShortId.of(batchId)
                         + " would be empty; cancel it instead of removing its last order.");
             }
-            CustomerOrder order = session.find(CustomerOrder.class, orderId);
             session.remove(line);
-            batch.changeContents(batch.getOrderCount() - 1, batch.getTotalWeightKg().subtract(order.getWeightKg()),
-                    clock.instant());
             return AssignmentService.snapshot(session, batchId);
         });
     }
@@ -137,17 +154,21 @@ public final class BatchService {
 
     /**
      * Records an outcome with its proof of delivery: the document is validated first (each refusal names the
-     * field) and nothing is written unless it is valid. DELIVERED needs a document; FAILED needs a reason.
+     * field) and nothing is written unless it is valid. FAILED needs a reason. An order that already has an
+     * outcome gets a new version; the database keeps every earlier one as evidence.
      */
     public void recordOutcome(UUID batchId, UUID orderId, OrderOutcome outcome, String reason, String proofOfDelivery,
                               String actor) {
-        String document = proofOfDelivery == null ? null
-                : com.dispatchconsole.domain.pod.PodValidator.validate(proofOfDelivery).toString();
-        recordValidated(batchId, orderId, outcome, reason, document, actor);
+        recordOutcome(batchId, orderId, Expected.ANY, outcome, reason, proofOfDelivery, actor);
     }
 
-    private void recordValidated(UUID batchId, UUID orderId, OrderOutcome outcome, String reason, String document,
-                                 String actor) {
+    /**
+     * As above, only if the order's outcome is still the version the caller saw (0 for none yet): a second
+     * recording made without seeing the first is refused with ALREADY_CHANGED.
+     */
+    public void recordOutcome(UUID batchId, UUID orderId, Expected outcomeSeen, OrderOutcome outcome, String reason,
+                              String proofOfDelivery, String actor) {
+        String document = proofOfDelivery == null ? null : PodValidator.validate(proofOfDelivery).toString();
         Checks.requireId(batchId, "batch");
         Checks.requireId(orderId, "order");
         Checks.requireActor(actor);
@@ -157,7 +178,7 @@ public final class BatchService {
         if (outcome == OrderOutcome.FAILED) {
             Checks.requireReason(reason, "record a failed delivery");
         }
-        unitOfWork.call(session -> {
+        unitOfWork.call(actor, reason, session -> {
             BatchState seen = Checks.peek(session, batchId);
             if (seen.status() != BatchStatus.OUT_FOR_DELIVERY) {
                 throw new DispatchException(ErrorCode.INVALID_BATCH_STATUS, "Batch " + ShortId.of(batchId) + " is "
@@ -166,11 +187,14 @@ public final class BatchService {
             riderLocks.lock(session, seen.riderId());
             Checks.lockBatch(session, batchId, seen);
             BatchOrder line = findLine(session, batchId, orderId);
-            if (document == null) {
-                line.recordOutcome(outcome, reason, clock.instant());
-            } else {
-                line.recordOutcome(outcome, reason, document, clock.instant());
+            int current = UnitOfWork.jdbc(session, c -> PodQueries.outcomeVersion(c, line.getId()));
+            if (!outcomeSeen.matches(current)) {
+                List<com.dispatchconsole.domain.rows.HistoryEntry> history =
+                        UnitOfWork.jdbc(session, c -> ReadQueries.history(c, batchId));
+                throw StaleAction.refusal("The outcome of order " + ShortId.of(orderId), history);
             }
+            line.recordOutcome(outcome, reason == null || reason.isBlank() ? null : reason.strip(), document,
+                    clock.instant());
             return null;
         });
     }
@@ -198,6 +222,9 @@ public final class BatchService {
             throw new DispatchException(ErrorCode.INVALID_ARGUMENT, "A batch needs at least one order.");
         }
         for (NewOrder order : orders) {
+            if (order == null) {
+                throw new DispatchException(ErrorCode.INVALID_ARGUMENT, "An order is missing.");
+            }
             if (order.customerName() == null || order.customerName().isBlank()
                     || order.deliveryAddress() == null || order.deliveryAddress().isBlank()) {
                 throw new DispatchException(ErrorCode.INVALID_ARGUMENT,
@@ -208,10 +235,7 @@ public final class BatchService {
                 throw new DispatchException(ErrorCode.INVALID_ARGUMENT, "The address position of the order for "
                         + order.customerName() + " needs both lat in [-90, 90] and lon in [-180, 180], or neither.");
             }
-            if (order.weightKg() == null || order.weightKg().signum() < 0) {
-                throw new DispatchException(ErrorCode.INVALID_ARGUMENT,
-                        "Order for " + order.customerName() + " has no valid weight (kg, zero or more).");
-            }
+            Kilograms.require(order.weightKg(), "The weight of the order for " + order.customerName(), false);
         }
     }
 }

@@ -4,6 +4,9 @@ import com.dispatchconsole.domain.Availability;
 import com.dispatchconsole.domain.DeliveryBatch;
 import com.dispatchconsole.domain.DispatchException;
 import com.dispatchconsole.domain.ErrorCode;
+import com.dispatchconsole.domain.Expected;
+import com.dispatchconsole.domain.rows.HistoryEntry;
+import java.util.List;
 import com.dispatchconsole.domain.Rider;
 import com.dispatchconsole.domain.ShortId;
 import com.dispatchconsole.persistence.BatchState;
@@ -45,16 +48,33 @@ final class Checks {
     }
 
     /**
-     * Locks the batch after its rider; if the batch changed rider or status since the unlocked peek, the rider
-     * lock we hold is the wrong one, so the whole unit of work starts again.
+     * Peeks at the batch and refuses at once when it is no longer the version the caller saw: a stale screen's
+     * action is never applied on top of someone else's change, and it is told who made that change.
+     */
+    static BatchState peek(Session session, UUID batchId, Expected expected) {
+        BatchState state = peek(session, batchId);
+        requireSeen(session, batchId, expected, state.version());
+        return state;
+    }
+
+    static void requireSeen(Session session, UUID batchId, Expected expected, long actualVersion) {
+        if (expected != null && !expected.matches(actualVersion)) {
+            List<HistoryEntry> history = UnitOfWork.jdbc(session, c -> ReadQueries.history(c, batchId));
+            throw StaleAction.refusal("Batch " + ShortId.of(batchId), history);
+        }
+    }
+
+    /**
+     * Locks the batch after its rider; if the batch changed at all since the unlocked peek, the rider lock we
+     * hold may be the wrong one and the checks were made on old values, so the whole unit of work starts again
+     * (and the next peek refuses it if the caller expected the old version).
      */
     static DeliveryBatch lockBatch(Session session, UUID batchId, BatchState expected) {
         DeliveryBatch batch = session.find(DeliveryBatch.class, batchId, LockModeType.PESSIMISTIC_WRITE);
         if (batch == null) {
             throw batchNotFound(batchId);
         }
-        if (expected != null && (batch.getStatus() != expected.status()
-                || !java.util.Objects.equals(batch.getRiderId(), expected.riderId()))) {
+        if (expected != null && batch.getVersion() != expected.version()) {
             throw new UnitOfWork.RowMovedMeanwhile();
         }
         return batch;

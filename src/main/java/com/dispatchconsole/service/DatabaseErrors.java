@@ -13,7 +13,10 @@ final class DatabaseErrors {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseErrors.class);
 
-    enum Kind { LOCK_TIMEOUT, STATEMENT_TIMEOUT, DEADLOCK, SERIALIZATION, UNAVAILABLE, CONSTRAINT, PERMISSION, OTHER }
+    enum Kind { GUARD, DATA, LOCK_TIMEOUT, STATEMENT_TIMEOUT, DEADLOCK, SERIALIZATION, UNAVAILABLE, CONSTRAINT, PERMISSION, OTHER }
+
+    /** The SQLSTATE of every refusal raised by the database's own guards (migration V8), "CODE: sentence". */
+    static final String GUARD_STATE = "DC000";
 
     private DatabaseErrors() {
     }
@@ -26,6 +29,9 @@ final class DatabaseErrors {
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
+                if (state.equals(GUARD_STATE)) {
+                    return Kind.GUARD;
+                }
                 switch (state) {
                     case "55P03":
                         return Kind.LOCK_TIMEOUT;
@@ -46,6 +52,9 @@ final class DatabaseErrors {
                         if (state.startsWith("23")) {
                             return Kind.CONSTRAINT;
                         }
+                        if (state.startsWith("22")) {
+                            return Kind.DATA;
+                        }
                 }
             }
         }
@@ -58,6 +67,9 @@ final class DatabaseErrors {
                     "The batch kept changing under other consoles; nothing was changed. Try again.");
         }
         DispatchException typed = switch (kind) {
+            case GUARD -> guardRefusal(error);
+            case DATA -> new DispatchException(ErrorCode.INVALID_ARGUMENT,
+                    "The database refused a value: " + rootMessage(error) + "; nothing was changed.", error);
             case LOCK_TIMEOUT -> new DispatchException(ErrorCode.RIDER_BUSY,
                     "Another console is changing this rider or batch right now (no lock within "
                             + config.lockTimeout().toMillis() + " ms); nothing was changed. Try again.", error);
@@ -82,6 +94,35 @@ final class DatabaseErrors {
             log.debug("{}", typed, error);
         }
         return typed;
+    }
+
+    /** A refusal from a database guard: its message is "CODE: sentence" with one of our error codes. */
+    private static DispatchException guardRefusal(RuntimeException error) {
+        String message = serverMessage(error);
+        int colon = message.indexOf(": ");
+        ErrorCode code = ErrorCode.UNEXPECTED;
+        String sentence = message;
+        if (colon > 0) {
+            try {
+                code = ErrorCode.valueOf(message.substring(0, colon));
+                sentence = message.substring(colon + 2);
+            } catch (IllegalArgumentException unknown) {
+                code = ErrorCode.UNEXPECTED;
+            }
+        }
+        return new DispatchException(code, sentence + (sentence.endsWith(".") ? "" : ".")
+                + " The database refused it; nothing was changed.", error);
+    }
+
+    /** The server's own message of the first PostgreSQL error in the chain, without JDBC's decorations. */
+    private static String serverMessage(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof org.postgresql.util.PSQLException psql && psql.getServerErrorMessage() != null
+                    && psql.getServerErrorMessage().getMessage() != null) {
+                return psql.getServerErrorMessage().getMessage();
+            }
+        }
+        return rootMessage(error);
     }
 
     private static String rootMessage(Throwable error) {

@@ -3,6 +3,8 @@ package com.dispatchconsole.service;
 import com.dispatchconsole.domain.Availability;
 import com.dispatchconsole.domain.DispatchException;
 import com.dispatchconsole.domain.ErrorCode;
+import com.dispatchconsole.domain.Expected;
+import com.dispatchconsole.domain.Kilograms;
 import com.dispatchconsole.domain.Load;
 import com.dispatchconsole.domain.Outlet;
 import com.dispatchconsole.domain.Rider;
@@ -52,27 +54,33 @@ public final class FleetService {
             throw new DispatchException(ErrorCode.INVALID_ARGUMENT, "A rider needs a name and a vehicle type.");
         }
         validateLimits(limits);
-        UUID id = unitOfWork.call(session -> {
+        // Written and read back in one transaction: a refusal can never follow a change that was made.
+        return unitOfWork.call(session -> {
             if (homeOutletId != null && session.find(Outlet.class, homeOutletId) == null) {
                 throw new DispatchException(ErrorCode.OUTLET_NOT_FOUND,
                         "Outlet " + ShortId.of(homeOutletId) + " does not exist.");
             }
             UUID riderId = UUID.randomUUID();
             session.persist(new Rider(riderId, name.strip(), phone, vehicle, homeOutletId, limits, clock.instant()));
-            return riderId;
+            return snapshot(session, riderId);
         });
-        return unitOfWork.read(c -> ReadQueries.riders(c, List.of(id))).get(0);
     }
 
     /** Going on break or off duty is refused while the rider still carries batches. */
     public RiderRow setAvailability(UUID riderId, Availability availability, String actor) {
+        return setAvailability(riderId, availability, Expected.ANY, actor);
+    }
+
+    /** As above, only if the rider is still the version the caller saw (else ALREADY_CHANGED, with who and when). */
+    public RiderRow setAvailability(UUID riderId, Availability availability, Expected expected, String actor) {
         Checks.requireId(riderId, "rider");
         Checks.requireActor(actor);
         if (availability == null) {
             throw new DispatchException(ErrorCode.INVALID_ARGUMENT, "No availability was given.");
         }
-        return unitOfWork.call(session -> {
+        return unitOfWork.call(actor, null, session -> {
             Rider rider = lockExisting(session, riderId);
+            requireSeen(session, rider, expected);
             if (availability != Availability.AVAILABLE) {
                 List<UUID> active = activeBatchIds(session, riderId);
                 if (!active.isEmpty()) {
@@ -92,7 +100,7 @@ public final class FleetService {
         Checks.requireId(riderId, "rider");
         Checks.requireActor(actor);
         validateLimits(limits);
-        return unitOfWork.call(session -> {
+        return unitOfWork.call(actor, null, session -> {
             Rider rider = lockExisting(session, riderId);
             Load current = UnitOfWork.jdbc(session, c -> ReadQueries.load(c, riderId));
             DispatchException refusal = limits.refusal(rider.getName(), current);
@@ -164,6 +172,13 @@ public final class FleetService {
         return rider;
     }
 
+    private static void requireSeen(Session session, Rider rider, Expected expected) {
+        if (!expected.matches(rider.getVersion())) {
+            throw StaleAction.refusal(rider.getName(),
+                    UnitOfWork.jdbc(session, c -> ReadQueries.riderHistory(c, rider.getId())));
+        }
+    }
+
     private static List<UUID> activeBatchIds(Session session, UUID riderId) {
         return UnitOfWork.jdbc(session, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT id FROM delivery_batches WHERE rider_id = ? "
@@ -187,9 +202,10 @@ public final class FleetService {
 
     private static void validateLimits(RiderLimits limits) {
         if (limits == null || limits.maxCapacity() < 1 || limits.maxActiveBatches() < 1
-                || limits.maxWeightKg() == null || limits.maxWeightKg().signum() <= 0) {
-            throw new DispatchException(ErrorCode.INVALID_ARGUMENT,
-                    "Limits need at least 1 order, more than 0 kg and at least 1 active batch.");
+                || limits.maxCapacity() > RiderLimits.MAX_COUNT || limits.maxActiveBatches() > RiderLimits.MAX_COUNT) {
+            throw new DispatchException(ErrorCode.INVALID_ARGUMENT, "Limits need 1 to " + RiderLimits.MAX_COUNT
+                    + " orders and 1 to " + RiderLimits.MAX_COUNT + " active batches.");
         }
+        Kilograms.require(limits.maxWeightKg(), "The weight limit", true);
     }
 }

@@ -53,10 +53,12 @@ public final class PodService {
     }
 
     /**
-     * A supervisor's verdict. The database decides who may review (only supervisor and admin roles may insert
-     * reviews) and records the reviewer as the session's database user; every verdict is kept.
+     * A supervisor's verdict on the version of the PoD they looked at. The database decides who may review (only
+     * supervisor and admin roles may insert reviews, never on a PoD they recorded themselves), refuses a verdict on
+     * a version that is no longer the latest, and records the reviewer as the session's database user; every
+     * verdict is kept.
      */
-    public PodReview review(UUID batchOrderId, PodReview.Verdict verdict, String note) {
+    public PodReview review(UUID batchOrderId, int podVersion, PodReview.Verdict verdict, String note) {
         Checks.requireId(batchOrderId, "order line");
         if (verdict == null) {
             throw new DispatchException(ErrorCode.INVALID_ARGUMENT, "A review needs a verdict.");
@@ -70,7 +72,13 @@ public final class PodService {
                 throw new DispatchException(ErrorCode.INVALID_ARGUMENT,
                         "Order line " + ShortId.of(batchOrderId) + " has no recorded proof of delivery to review.");
             }
-            PodQueries.insertReview(c, batchOrderId, verdict, note == null || note.isBlank() ? null : note.strip());
+            if (pod.version() != podVersion) {
+                throw new DispatchException(ErrorCode.ALREADY_CHANGED, "The proof of delivery of order line "
+                        + ShortId.of(batchOrderId) + " was recorded again (version " + pod.version() + ") after the "
+                        + "version you judged (" + podVersion + "); nothing was changed. Look at the new one.");
+            }
+            PodQueries.insertReview(c, batchOrderId, podVersion, verdict,
+                    note == null || note.isBlank() ? null : note.strip());
             List<PodReview> all = PodQueries.reviews(c, batchOrderId);
             return all.get(all.size() - 1);
         }));
@@ -80,7 +88,7 @@ public final class PodService {
     public boolean canReview() {
         return unitOfWork.read(c -> {
             try (var st = c.createStatement();
-                 var rs = st.executeQuery("SELECT has_table_privilege('pod_reviews', 'INSERT')")) {
+                 var rs = st.executeQuery("SELECT has_any_column_privilege('pod_reviews', 'INSERT')")) {
                 rs.next();
                 return rs.getBoolean(1);
             }

@@ -4,8 +4,10 @@ import com.dispatchconsole.domain.DispatchException;
 import com.dispatchconsole.domain.ErrorCode;
 import com.dispatchconsole.persistence.Database;
 import com.dispatchconsole.persistence.DatabaseConfig;
+import com.dispatchconsole.persistence.IsolationLevel;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -46,10 +48,18 @@ public final class UnitOfWork {
     }
 
     public <R> R call(Function<Session, R> work) {
+        return call(null, null, work);
+    }
+
+    /**
+     * As {@link #call(Function)}, declaring to the database who acts and why: its triggers write both into every
+     * audit row the change produces, next to the real database login and the server's clock.
+     */
+    public <R> R call(String operator, String reason, Function<Session, R> work) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return sessionFactory.fromTransaction(session -> {
-                    applyTimeouts(session);
+                    applySettings(session, operator, reason);
                     return work.apply(session);
                 });
             } catch (DispatchException e) {
@@ -79,16 +89,37 @@ public final class UnitOfWork {
         return session.doReturningWork(work::run);
     }
 
-    private void applyTimeouts(Session session) {
-        // SET LOCAL semantics (is_local = true): the waits end with the transaction, never leak into the pool.
+    /**
+     * One round trip at the start of every transaction: the bounded waits, the operator and reason for the audit,
+     * and a re-check of the isolation level the connection really runs at (pinned when it was opened, see
+     * {@code Database}). SET LOCAL semantics (is_local = true): all of it ends with the transaction.
+     */
+    private void applySettings(Session session, String operator, String reason) {
         session.doWork(connection -> {
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "SELECT set_config('lock_timeout', ?, true), set_config('statement_timeout', ?, true)")) {
+            try (PreparedStatement ps = connection.prepareStatement(SETTINGS)) {
                 ps.setString(1, config.lockTimeout().toMillis() + "ms");
                 ps.setString(2, config.statementTimeout().toMillis() + "ms");
-                ps.execute();
+                ps.setString(3, operator == null ? "" : operator.strip());
+                ps.setString(4, reason == null ? "" : reason.strip());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    requireIsolation(rs.getString(1));
+                }
             }
         });
+    }
+
+    private static final String SETTINGS = "SELECT current_setting('transaction_isolation'), "
+            + "set_config('lock_timeout', ?, true), set_config('statement_timeout', ?, true), "
+            + "set_config('dispatch.operator', ?, true), set_config('dispatch.reason', ?, true)";
+
+    private void requireIsolation(String actual) {
+        String wanted = config.unsafeIsolationAllowed() ? config.isolation().postgresName()
+                : IsolationLevel.READ_COMMITTED.postgresName();
+        if (!wanted.equals(actual)) {
+            throw new DispatchException(ErrorCode.UNSAFE_ISOLATION, "This connection runs at " + actual
+                    + ", but dispatch changes need read committed; nothing was changed.");
+        }
     }
 
     private static void backOff(int attempt) {

@@ -156,17 +156,23 @@ class PodTest {
         services.batches().recordOutcome(batch[0].id(), line.orderId(), OrderOutcome.DELIVERED, null,
                 "{\"notes\": \"ok\"}", ACTOR);
 
-        services.pods().review(line.id(), PodReview.Verdict.DISPUTED, "Photo shows the wrong door");
-        services.pods().review(line.id(), PodReview.Verdict.ACCEPTED, "Customer confirmed by phone");
+        com.dispatchconsole.persistence.DatabaseConfig supervisor =
+                com.dispatchconsole.testing.Logins.create(db.config(), "dispatch_supervisor");
+        try (Database asSupervisor = Database.open(supervisor)) {
+            DispatchServices sam = new DispatchServices(asSupervisor);
+            sam.pods().review(line.id(), 1, PodReview.Verdict.DISPUTED, "Photo shows the wrong door");
+            sam.pods().review(line.id(), 1, PodReview.Verdict.ACCEPTED, "Customer confirmed by phone");
+            assertThatThrownBy(() -> sam.pods().review(line.id(), 1, PodReview.Verdict.DISPUTED, " "))
+                    .hasMessageContaining("reason is required");
+        }
 
         List<PodReview> reviews = services.pods().reviews(line.id());
         assertThat(reviews).extracting(PodReview::verdict)
                 .containsExactly(PodReview.Verdict.DISPUTED, PodReview.Verdict.ACCEPTED);
-        assertThat(reviews.get(0).reviewer()).as("the database user, not a claimed name").isEqualTo("postgres");
+        assertThat(reviews.get(0).reviewer()).as("the database user, not a claimed name").isEqualTo(supervisor.user());
+        assertThat(reviews).extracting(PodReview::podVersion).containsOnly(1);
         assertThat(services.pods().get(line.id()).latestVerdict()).isEqualTo("ACCEPTED");
         assertThat(services.queries().history(batch[0].id())).extracting(HistoryEntry::describe)
                 .contains("Proof of delivery disputed (order 1)", "Proof of delivery accepted (order 1)");
-        assertThatThrownBy(() -> services.pods().review(line.id(), PodReview.Verdict.DISPUTED, " "))
-                .hasMessageContaining("reason is required");
     }
 }

@@ -91,15 +91,15 @@ class RolesTest {
     void aDispatcherCannotWriteAReviewEvenByHand() throws Exception {
         BatchOrderRow line = deliveredLine();
         try (Database db = Database.open(as(dispatcher))) {
-            assertThatThrownBy(() -> new DispatchServices(db).pods().review(line.id(), PodReview.Verdict.ACCEPTED, null))
+            assertThatThrownBy(() -> new DispatchServices(db).pods().review(line.id(), 1, PodReview.Verdict.ACCEPTED, null))
                     .isInstanceOfSatisfying(DispatchException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.PERMISSION_DENIED))
                     .hasMessageContaining("permission denied for table pod_reviews");
         }
         try (Connection c = DriverManager.getConnection(owner.url(), dispatcher, "secret");
              Statement st = c.createStatement()) {
-            assertThatThrownBy(() -> st.execute("INSERT INTO pod_reviews (batch_order_id, verdict) VALUES ('"
-                    + line.id() + "', 'ACCEPTED')")).hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> st.execute("INSERT INTO pod_reviews (batch_order_id, pod_version, verdict) VALUES ('"
+                    + line.id() + "', 1, 'ACCEPTED')")).hasMessageContaining("permission denied");
         }
     }
 
@@ -107,7 +107,7 @@ class RolesTest {
     void aSupervisorReviewsAndIsRecordedAsTheReviewer() {
         BatchOrderRow line = deliveredLine();
         try (Database db = Database.open(as(supervisor))) {
-            PodReview review = new DispatchServices(db).pods().review(line.id(), PodReview.Verdict.DISPUTED, "Wrong door");
+            PodReview review = new DispatchServices(db).pods().review(line.id(), 1, PodReview.Verdict.DISPUTED, "Wrong door");
             assertThat(review.reviewer()).isEqualTo(supervisor);
         }
     }

@@ -131,7 +131,8 @@ class RealtimeTest {
         waitUntil(() -> other.batch(batch.id()) != null, Duration.ofSeconds(5));
 
         sql.execute("UPDATE delivery_riders SET max_capacity = 42 WHERE id = '" + ana.id() + "'");
-        sql.execute("UPDATE delivery_batches SET status = 'CANCELLED' WHERE id = '" + batch.id() + "'");
+        sql.transaction("SET LOCAL dispatch.reason = 'Outlet system: customer cancelled'",
+                "UPDATE delivery_batches SET status = 'CANCELLED' WHERE id = '" + batch.id() + "'");
 
         waitUntil(() -> other.rider(ana.id()).limits().maxCapacity() == 42, Duration.ofSeconds(5));
         waitUntil(() -> other.batch(batch.id()).status() == BatchStatus.CANCELLED, Duration.ofSeconds(5));
@@ -311,7 +312,11 @@ class RealtimeTest {
         waitUntil(() -> other.read(m -> m.podChangesProperty().get()) > before, Duration.ofSeconds(5));
         int afterOutcome = other.read(m -> m.podChangesProperty().get());
 
-        writer.pods().review(line.id(), com.dispatchconsole.domain.rows.PodReview.Verdict.ACCEPTED, null);
+        try (var supervisor = com.dispatchconsole.persistence.Database.open(
+                com.dispatchconsole.testing.Logins.create(config, "dispatch_supervisor"))) {
+            new DispatchServices(supervisor).pods().review(line.id(), 1,
+                    com.dispatchconsole.domain.rows.PodReview.Verdict.ACCEPTED, null);
+        }
         waitUntil(() -> other.read(m -> m.podChangesProperty().get()) > afterOutcome, Duration.ofSeconds(5));
     }
 

@@ -144,7 +144,7 @@ class AssignmentServiceTest {
     }
 
     @Test
-    void reassignMovesTheBatchThroughCreatedAndRecordsTheReason() {
+    void reassignHandsTheBatchOverInOneStepAndRecordsTheReason() {
         RiderRow from = given.rider("Jo", 10, "20", 1);
         RiderRow to = given.rider("Kai", 10, "20", 1);
         BatchRow batch = given.batch(2, "2");
@@ -154,11 +154,20 @@ class AssignmentServiceTest {
 
         assertThat(moved.riderId()).isEqualTo(to.id());
         List<HistoryEntry> history = services.queries().history(batch.id());
-        assertThat(history).extracting(HistoryEntry::describe).containsSubsequence(
-                "Created as CREATED", "CREATED → ASSIGNED", "ASSIGNED → CREATED", "CREATED → ASSIGNED", "Reassigned Jo → Kai");
+        // The batch never sat unassigned, so the history shows one hand-over, not a bounce through Created.
+        assertThat(history).extracting(HistoryEntry::describe).containsExactly("Created as CREATED",
+                "Order 1 added: Customer " + firstCustomer(history) + " (2 kg)",
+                "Order 2 added: Customer " + (firstCustomer(history) + 1) + " (2 kg)",
+                "CREATED → ASSIGNED", "Assigned to Jo", "Reassigned Jo → Kai");
         assertThat(history.get(history.size() - 1).reason()).isEqualTo("Jo has a flat tyre");
+        assertThat(history.get(history.size() - 1).actor()).isEqualTo("olga");
         assertThat(services.queries().riders(List.of(from.id())).get(0).load().orders()).isZero();
         assertThat(services.queries().riders(List.of(to.id())).get(0).load().orders()).isEqualTo(2);
+    }
+
+    private static int firstCustomer(List<HistoryEntry> history) {
+        String line = history.get(1).describe();
+        return Integer.parseInt(line.replaceAll(".*Customer (\\d+).*", "$1"));
     }
 
     @Test

@@ -12,13 +12,23 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
- * The capacity guarantee under real concurrency on real PostgreSQL, and proof that the check can fail: the
- * same harness finds violations when the rider lock is removed or when transactions run at REPEATABLE READ.
+ * The capacity guarantee under real concurrency on real PostgreSQL, and proof that the check can fail: the same
+ * harness finds violations when both lines of defence are removed (the service's rider lock or READ COMMITTED,
+ * and the database's guard trigger), and finds none when only the service's line is removed.
  */
 class StressHarnessTest {
 
     private static StressSettings settings(String scenario, long seed) {
         return new StressSettings(8, 12, 400, 150, 2, scenario, seed);
+    }
+
+    /** The negative controls switch off the database's own guard on their scratch database, as its owner. */
+    private static DatabaseConfig withoutDatabaseGuard(DatabaseConfig config) throws Exception {
+        try (Database db = Database.open(config)) {
+            new com.dispatchconsole.testing.Sql(db.dataSource())
+                    .execute("ALTER TABLE delivery_batches DISABLE TRIGGER delivery_batches_guard");
+        }
+        return config;
     }
 
     private static StressReport run(DatabaseConfig config, DispatchServices.Options options, StressSettings settings)
@@ -55,23 +65,46 @@ class StressHarnessTest {
     }
 
     @Test
-    void harnessFindsViolationsWhenTheRiderLockIsRemoved() throws Exception {
-        StressReport report = run(TestDatabases.fresh(), DispatchServices.Options.withoutRiderLockForTests(),
-                new StressSettings(8, 6, 400, 250, 2, "nolock", 4));
+    void harnessFindsViolationsWhenTheRiderLockAndTheDatabaseGuardAreRemoved() throws Exception {
+        StressReport report = run(withoutDatabaseGuard(TestDatabases.fresh()),
+                DispatchServices.Options.withoutRiderLockForTests(), new StressSettings(8, 6, 400, 250, 2, "nolock", 4));
 
         assertThat(report.violations()).isPositive();
         assertThat(report.violationDetails()).anyMatch(line -> line.contains("rider "));
     }
 
     @Test
-    void harnessFindsViolationsUnderRepeatableRead() throws Exception {
-        DatabaseConfig repeatableRead = TestDatabases.fresh().withUnsafeIsolation(IsolationLevel.REPEATABLE_READ);
+    void theDatabaseHoldsTheLimitsWhenTheServiceTakesNoRiderLock() throws Exception {
+        StressReport report = run(TestDatabases.fresh(), DispatchServices.Options.withoutRiderLockForTests(),
+                new StressSettings(8, 6, 400, 250, 2, "nolock-guarded", 4));
+
+        assertThat(report.violationDetails()).isEmpty();
+        assertThat(report.succeeded()).isGreaterThan(100);
+        assertThat(report.rejected().keySet())
+                .containsAnyOf("CAPACITY_EXCEEDED", "WEIGHT_EXCEEDED", "ACTIVE_BATCH_LIMIT");
+    }
+
+    @Test
+    void harnessFindsViolationsUnderRepeatableReadWithoutTheDatabaseGuard() throws Exception {
+        DatabaseConfig repeatableRead = withoutDatabaseGuard(TestDatabases.fresh())
+                .withUnsafeIsolation(IsolationLevel.REPEATABLE_READ);
 
         StressReport report = run(repeatableRead, DispatchServices.Options.SAFE,
                 new StressSettings(8, 6, 400, 250, 2, "rr", 5));
 
         assertThat(report.violations()).isPositive();
         assertThat(report.violationDetails()).anyMatch(line -> line.contains("rider "));
+    }
+
+    @Test
+    void theDatabaseRefusesLoadChangesAtRepeatableRead() throws Exception {
+        DatabaseConfig repeatableRead = TestDatabases.fresh().withUnsafeIsolation(IsolationLevel.REPEATABLE_READ);
+
+        StressReport report = run(repeatableRead, DispatchServices.Options.SAFE,
+                new StressSettings(8, 6, 400, 250, 2, "rr-guarded", 5));
+
+        assertThat(report.violationDetails()).isEmpty();
+        assertThat(report.rejected()).containsKey("UNSAFE_ISOLATION");
     }
 
     private static StressReport runQuietly(DatabaseConfig config, long seed) {

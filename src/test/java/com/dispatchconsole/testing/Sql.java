@@ -41,6 +41,22 @@ public final class Sql {
         }
     }
 
+    /** Runs the statements in one transaction, e.g. a SET LOCAL followed by the change it is meant for. */
+    public void transaction(String... statements) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            c.setAutoCommit(false);
+            try {
+                for (String sql : statements) {
+                    st.execute(sql);
+                }
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
     /** A fingerprint of everything a dispatch call can change, to prove a refused call changed nothing. */
     public String fingerprint() {
         return (String) value("""

@@ -12,12 +12,16 @@ public record HistoryEntry(Kind kind, Instant at, String actor, String reason, B
                            BatchStatus toStatus, String fromRider, String toRider, String databaseUser,
                            String detail) {
 
-    public enum Kind { STATUS, ASSIGNMENT, REVIEW }
+    /** ORDER: an order added or removed; OUTCOME: an outcome (and PoD version) recorded; RIDER: a rider's change. */
+    public enum Kind { STATUS, ASSIGNMENT, REVIEW, ORDER, OUTCOME, RIDER }
 
     /** A one-line description such as "ASSIGNED → PICKED", "Assigned to Ben" or "Reassigned Ana → Ben". */
     public String describe() {
         if (kind == Kind.REVIEW) {
             return "Proof of delivery " + detail;
+        }
+        if (kind == Kind.ORDER || kind == Kind.OUTCOME || kind == Kind.RIDER) {
+            return detail;
         }
         if (kind == Kind.STATUS) {
             return fromStatus == null ? "Created as " + toStatus : fromStatus + " → " + toStatus;

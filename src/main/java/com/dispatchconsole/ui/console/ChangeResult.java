@@ -65,7 +65,10 @@ final class ChangeResult {
         return result;
     }
 
-    /** When a refusal is a race lost to another console, who moved the batch and when, from its history. */
+    /**
+     * When a refusal is a race lost to another console, who moved the batch and when, from its history. An
+     * ALREADY_CHANGED refusal says so itself.
+     */
     private static String meanwhile(QueryService queries, UUID batchId, BatchRow known, DispatchException error) {
         if (known == null || !RACE_CODES.contains(error.code())) {
             return null;

@@ -276,7 +276,7 @@ public final class ConsoleView {
             }
             reason = answer.get();
         }
-        model.recordOutcome(batch.id(), order.orderId(), outcome, reason);
+        model.recordOutcome(batch.id(), order.orderId(), order.outcomeVersion(), outcome, reason);
     }
 
     private void openPod(BatchOrderRow order) {

@@ -6,6 +6,7 @@ import com.dispatchconsole.domain.BatchStatus;
 import com.dispatchconsole.domain.BatchTransitions;
 import com.dispatchconsole.domain.DispatchException;
 import com.dispatchconsole.domain.ErrorCode;
+import com.dispatchconsole.domain.Expected;
 import com.dispatchconsole.domain.OrderOutcome;
 import com.dispatchconsole.domain.ShortId;
 import com.dispatchconsole.domain.rows.BatchRow;
@@ -152,9 +153,9 @@ public final class ConsoleViewModel {
                         "Batch " + ShortId.of(id) + " is already with " + name + ".");
             }
             if (row != null && row.status() == BatchStatus.ASSIGNED) {
-                return services.assignments().reassign(id, riderId, operator, reason);
+                return services.assignments().reassign(id, riderId, seen(row), operator, reason);
             }
-            return services.assignments().assign(id, riderId, operator);
+            return services.assignments().assign(id, riderId, seen(row), operator);
         });
     }
 
@@ -182,8 +183,13 @@ public final class ConsoleViewModel {
                 // Refuse from the rows on screen before touching the database; the service checks again under lock.
                 BatchTransitions.require(id, row.status(), action.target());
             }
-            return services.assignments().transition(id, action.target(), operator, reason);
+            return services.assignments().transition(id, action.target(), seen(row), operator, reason);
         });
+    }
+
+    /** What the screen showed of a batch: a change made on a row that has moved since is refused. */
+    private static Expected seen(BatchRow row) {
+        return row == null ? Expected.ANY : Expected.version(row.version());
     }
 
     /** Says why a move is not possible for the selection, from the rows on screen, without asking the database. */
@@ -201,10 +207,12 @@ public final class ConsoleViewModel {
         }
     }
 
-    public void recordOutcome(UUID batchId, UUID orderId, OrderOutcome outcome, String reason) {
+    /** @param outcomeVersionSeen the outcome version the detail pane showed for the order (0: none yet) */
+    public void recordOutcome(UUID batchId, UUID orderId, int outcomeVersionSeen, OrderOutcome outcome, String reason) {
         inFlight.set(inFlight.get() + 1);
         ui.submit(() -> {
-            services.batches().recordOutcome(batchId, orderId, outcome, reason, operator);
+            services.batches().recordOutcome(batchId, orderId, Expected.version(outcomeVersionSeen), outcome, reason,
+                    null, operator);
             return services.queries().batch(batchId);
         }, row -> {
             inFlight.set(inFlight.get() - 1);
@@ -219,7 +227,9 @@ public final class ConsoleViewModel {
 
     public void setAvailability(UUID riderId, Availability availability) {
         inFlight.set(inFlight.get() + 1);
-        ui.submit(() -> services.fleet().setAvailability(riderId, availability, operator), row -> {
+        RiderRow shown = riders.get(riderId);
+        Expected seen = shown == null ? Expected.ANY : Expected.version(shown.version());
+        ui.submit(() -> services.fleet().setAvailability(riderId, availability, seen, operator), row -> {
             inFlight.set(inFlight.get() - 1);
             riders.upsert(List.of(row));
             notify(Notice.Level.SUCCESS, row.name() + " is now " + Labels.of(availability).toLowerCase() + ".");

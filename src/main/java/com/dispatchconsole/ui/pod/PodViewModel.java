@@ -62,10 +62,17 @@ public final class PodViewModel {
         }, this::failed);
     }
 
-    /** Accept or dispute; a dispute needs a note. The database refuses it for roles that may not review. */
+    /**
+     * Accept or dispute the version on screen; a dispute needs a note. The database refuses it for roles that may
+     * not review, for the supervisor who recorded it, and when a newer version was recorded meanwhile.
+     */
     public void review(PodReview.Verdict verdict, String note) {
+        PodRow shown = row.get();
+        if (shown == null) {
+            return;
+        }
         ui.submit(() -> {
-            pods.review(batchOrderId, verdict, note);
+            pods.review(batchOrderId, shown.version(), verdict, note);
             return pods.reviews(batchOrderId);
         }, fresh -> {
             reviews.setAll(fresh);

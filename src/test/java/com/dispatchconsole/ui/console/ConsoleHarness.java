@@ -74,9 +74,25 @@ final class ConsoleHarness implements AutoCloseable {
         return robot.lookup(query).queryAs(Labeled.class).getText();
     }
 
+    private Database dispatcherDb;
+
+    /**
+     * The services of a second, separate dispatcher login: what a rider's app or another console records. A PoD
+     * recorded here can be judged by this console's login (nobody judges a PoD they recorded).
+     */
+    DispatchServices asAnotherLogin() {
+        if (dispatcherDb == null) {
+            dispatcherDb = Database.open(com.dispatchconsole.testing.Logins.create(db.config(), "dispatch_dispatcher"));
+        }
+        return new DispatchServices(dispatcherDb);
+    }
+
     @Override
     public void close() {
         executor.close();
+        if (dispatcherDb != null) {
+            dispatcherDb.close();
+        }
         db.close();
     }
 }

@@ -75,7 +75,12 @@ class LifecycleAndFilterTest {
         waitUntil(() -> !robot.lookup("#action-COMPLETE").queryAs(Button.class).isDisabled());
         robot.clickOn("#action-COMPLETE");
         waitUntil(() -> "COMPLETED".equals(status(batch)));
-        waitUntil(() -> robot.lookup("#detail-history").queryListView().getItems().size() == 6);
+        waitUntil(() -> robot.lookup("#detail-history").queryListView().getItems().stream()
+                .anyMatch(e -> ((com.dispatchconsole.domain.rows.HistoryEntry) e).toStatus() == BatchStatus.COMPLETED));
+        assertThat(robot.lookup("#detail-history").queryListView().getItems())
+                .extracting(e -> ((com.dispatchconsole.domain.rows.HistoryEntry) e).describe())
+                .containsSubsequence("CREATED → ASSIGNED", "ASSIGNED → PICKED", "PICKED → OUT_FOR_DELIVERY",
+                        "Order 1 delivered", "Order 2 delivered", "OUT_FOR_DELIVERY → COMPLETED");
     }
 
     @Test
@@ -168,7 +173,7 @@ class LifecycleAndFilterTest {
     }
 
     @Test
-    void losingARaceToAnotherConsoleSaysWhoGotThereFirst(FxRobot robot) throws Exception {
+    void aDropOnAStaleRowIsRefusedAndSaysWhoChangedItHowAndWhen(FxRobot robot) throws Exception {
         RiderRow ana = console.given.rider("Ana Silva", 10, "20", 1);
         RiderRow ben = console.given.rider("Ben Okafor", 10, "20", 1);
         BatchRow batch = console.given.batch(1, "1");
@@ -180,7 +185,8 @@ class LifecycleAndFilterTest {
 
         waitUntil(() -> robot.lookup(".notice-error").tryQuery().isPresent());
         assertThat(robot.lookup(".notice-error").queryAs(Label.class).getText())
-                .contains("maria got there first").contains("Ben Okafor");
+                .contains("changed since your screen showed it").contains("maria").contains("Assigned to Ben Okafor")
+                .contains("nothing was changed");
         waitUntil(() -> "Ben Okafor".equals(console.model.allBatches().get(0).riderName()));
         assertThat(console.sql.value("SELECT rider_id FROM delivery_batches WHERE id = ?", batch.id())).isEqualTo(ben.id());
     }

@@ -47,7 +47,7 @@ class PodViewerTest {
         console.services.assignments().transition(batch.id(), BatchStatus.PICKED, "seed", null);
         console.services.assignments().transition(batch.id(), BatchStatus.OUT_FOR_DELIVERY, "seed", null);
         BatchOrderRow line = console.services.queries().orders(batch.id()).get(0);
-        console.services.batches().recordOutcome(batch.id(), line.orderId(), OrderOutcome.DELIVERED, null, """
+        console.asAnotherLogin().batches().recordOutcome(batch.id(), line.orderId(), OrderOutcome.DELIVERED, null, """
                 {"deliveryType": "SAFE_PLACE", "recipientName": "K. Mensah", "notes": "Behind the blue bin",
                  "photos": [{"url": "file:///nonexistent/pod/door.jpg", "takenAt": "2026-11-27T14:02:11Z"}],
                  "coordinates": {"lat": 51.5007, "lon": -0.1246, "accuracyM": 8},

@@ -43,7 +43,7 @@ class ReviewQueueTest {
         console.services.assignments().transition(batch.id(), BatchStatus.PICKED, "seed", null);
         console.services.assignments().transition(batch.id(), BatchStatus.OUT_FOR_DELIVERY, "seed", null);
         BatchOrderRow line = console.services.queries().orders(batch.id()).get(0);
-        console.services.batches().recordOutcome(batch.id(), line.orderId(), OrderOutcome.DELIVERED, null, document, "seed");
+        console.asAnotherLogin().batches().recordOutcome(batch.id(), line.orderId(), OrderOutcome.DELIVERED, null, document, "seed");
         return line;
     }
 

@@ -1,0 +1,28 @@
+package com.dispatchconsole.testing;
+
+import com.dispatchconsole.persistence.DatabaseConfig;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.UUID;
+
+/** Operator logins for tests: a new PostgreSQL login in one of the group roles, on the same database. */
+public final class Logins {
+
+    public static final String PASSWORD = "secret";
+
+    private Logins() {
+    }
+
+    /** @param group dispatch_dispatcher, dispatch_supervisor, dispatch_admin or dispatch_rider_system */
+    public static DatabaseConfig create(DatabaseConfig owner, String group) {
+        String name = group.replace("dispatch_", "") + "_" + UUID.randomUUID().toString().substring(0, 8);
+        try (Connection c = DriverManager.getConnection(owner.url(), owner.user(), owner.password());
+             Statement st = c.createStatement()) {
+            st.execute("CREATE ROLE " + name + " LOGIN PASSWORD '" + PASSWORD + "' IN ROLE " + group);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not create a test login in " + group, e);
+        }
+        return DatabaseConfig.of(owner.url(), name, PASSWORD);
+    }
+}
