@@ -66,7 +66,11 @@ public final class Sql {
                   (SELECT string_agg(id || availability || version || max_capacity, ',' ORDER BY id)
                    FROM delivery_riders),
                   (SELECT count(*) FROM batch_status_history), (SELECT count(*) FROM rider_assignment_history),
-                  (SELECT count(*) FROM delivery_batch_orders),
+                  (SELECT count(*) FROM rider_history), (SELECT count(*) FROM batch_order_history),
+                  (SELECT count(*) FROM pod_versions), (SELECT count(*) FROM pod_reviews),
+                  (SELECT count(*) FROM delivery_batch_orders), (SELECT count(*) FROM orders),
+                  (SELECT string_agg(id::text || max_weight_kg || max_active_batches || name, ',' ORDER BY id)
+                   FROM delivery_riders),
                   (SELECT string_agg(outcome, ',' ORDER BY id) FROM delivery_batch_orders))
                 """);
     }
