@@ -1,8 +1,11 @@
 package com.dispatchconsole.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.dispatchconsole.domain.pod.PodDocument;
 import com.dispatchconsole.domain.pod.PodFlags;
+import com.dispatchconsole.domain.pod.PodValidator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -36,5 +39,45 @@ class PodFlagsTest {
         assertThat(PodFlags.of(pod, null, null, 51.5080, -0.1281)).containsExactly(PodFlags.Flag.FAR_FROM_ADDRESS);
         assertThat(PodFlags.of(pod, null, null, 51.5008, -0.1247)).isEmpty();
         assertThat(PodFlags.distanceToAddress(pod, null, null)).as("no address position, no distance").isNull();
+    }
+
+    @Test
+    void aDocumentThatCannotBeReadIsFlaggedUnreadableAndNothingElse() {
+        // A LEFT_AT_DOOR delivery without photos would be NO_PHOTO; an unreadable one is only UNREADABLE.
+        PodDocument pod = PodDocument.read("{\"deliveryType\": \"LEFT_AT_DOOR\", \"deliveredAt\": \"yesterday\"}");
+
+        assertThat(pod.readable()).isFalse();
+        assertThat(pod.problem()).startsWith("deliveredAt is not an ISO-8601 timestamp").doesNotContain("Nothing was saved");
+        assertThat(pod.json()).as("nothing to guess from").isEmpty();
+        assertThat(PodFlags.of(pod, OUT.plusSeconds(600), OUT, 51.5, -0.12)).containsExactly(PodFlags.Flag.UNREADABLE);
+    }
+
+    @Test
+    void aReadableDocumentKeepsItsFlagsAndNoDocumentIsReadable() {
+        PodDocument pod = PodDocument.read("{\"deliveryType\": \"SAFE_PLACE\"}");
+        assertThat(pod.readable()).isTrue();
+        assertThat(pod.problem()).isNull();
+        assertThat(PodFlags.of(pod, OUT.plusSeconds(600), OUT, null, null)).containsExactly(PodFlags.Flag.NO_PHOTO);
+
+        PodDocument none = PodDocument.read(null);
+        assertThat(none.readable()).as("no PoD recorded: nothing in it can be wrong").isTrue();
+        assertThat(none.rawForDisplay()).isEmpty();
+    }
+
+    @Test
+    void theRawTextIsPrettyPrintedWhenItParsesAndVerbatimOtherwise() {
+        assertThat(PodDocument.read("[1,{\"a\":1.10}]").rawForDisplay()).as("exact numbers, not doubles")
+                .isEqualToNormalizingNewlines("[ 1, {\n  \"a\" : 1.10\n} ]");
+        String broken = "{\"notes\": \"unterminated }";
+        PodDocument pod = PodDocument.read(broken);
+        assertThat(pod.problem()).startsWith("The proof of delivery is not valid JSON");
+        assertThat(pod.rawForDisplay()).isEqualTo(broken);
+    }
+
+    @Test
+    void writingStillRefusesWithTheSameSentenceAndSaysNothingWasSaved() {
+        assertThatThrownBy(() -> PodValidator.validate("{\"deliveredAt\": \"yesterday\"}"))
+                .isInstanceOfSatisfying(DispatchException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_POD))
+                .hasMessage(PodDocument.read("{\"deliveredAt\": \"yesterday\"}").problem() + " Nothing was saved.");
     }
 }

@@ -14,7 +14,8 @@ public final class PodFlags {
     public enum Flag {
         FAR_FROM_ADDRESS("Far away", "Recorded more than 250 m from the delivery address"),
         NO_PHOTO("No photo", "No photo, but the delivery type needs one"),
-        LATE("Late", "Delivered long after the batch went out");
+        LATE("Late", "Delivered long after the batch went out"),
+        UNREADABLE("Unreadable", "The document cannot be read; see why and the raw JSON");
 
         private final String shortLabel;
         private final String sentence;
@@ -41,11 +42,26 @@ public final class PodFlags {
     private PodFlags() {
     }
 
+    /**
+     * Flags of a stored document. An unreadable one gets {@link Flag#UNREADABLE} alone: any other flag would be a
+     * guess from fields of the wrong type or out of range.
+     */
+    public static List<Flag> of(PodDocument document, Instant completedAt, Instant outForDeliveryAt, Double addressLat,
+                                Double addressLon) {
+        if (!document.readable()) {
+            return List.of(Flag.UNREADABLE);
+        }
+        return of(document.json(), completedAt, outForDeliveryAt, addressLat, addressLon);
+    }
+
     public static List<Flag> of(JsonNode document, Instant completedAt, Instant outForDeliveryAt) {
         return of(document, completedAt, outForDeliveryAt, null, null);
     }
 
-    /** All flags; the distance check needs the address position and is skipped without it. */
+    /**
+     * All flags of a document {@link PodValidator} accepts; the distance check needs the address position and is
+     * skipped without it. A stored document goes through {@link PodDocument} first.
+     */
     public static List<Flag> of(JsonNode document, Instant completedAt, Instant outForDeliveryAt, Double addressLat,
                                 Double addressLon) {
         List<Flag> flags = new ArrayList<>();

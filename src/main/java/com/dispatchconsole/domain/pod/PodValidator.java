@@ -43,22 +43,41 @@ public final class PodValidator {
 
     /** Returns the document as a JSON object, or throws {@link ErrorCode#INVALID_POD} naming the field. */
     public static ObjectNode validate(String document) {
+        try {
+            if (document != null && !document.isBlank()) {
+                int bytes = document.getBytes(StandardCharsets.UTF_8).length;
+                if (bytes > MAX_BYTES) {
+                    throw invalid("The proof of delivery is " + bytes + " bytes; at most " + MAX_BYTES
+                            + " (64 KiB) are allowed.");
+                }
+            }
+            return check(document);
+        } catch (Refusal refusal) {
+            throw new DispatchException(ErrorCode.INVALID_POD, refusal.getMessage() + " Nothing was saved.");
+        }
+    }
+
+    /**
+     * The same rules without the size limit, for documents already stored: a document written around this class
+     * (plain SQL, an older version) is judged by what the product can interpret, not by what it would accept.
+     * Throws a {@link Refusal} whose message is the one sentence naming the field.
+     */
+    static ObjectNode check(String document) {
         if (document == null || document.isBlank()) {
             throw invalid("The proof of delivery is empty.");
-        }
-        int bytes = document.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes > MAX_BYTES) {
-            throw invalid("The proof of delivery is " + bytes + " bytes; at most " + MAX_BYTES + " (64 KiB) are allowed.");
         }
         JsonNode root;
         try {
             root = JSON.readTree(document);
         } catch (JsonProcessingException e) {
+            // Not every parser refusal carries a location (limits on length or depth may not), so it is optional.
             throw invalid("The proof of delivery is not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ").");
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")") + ".");
         }
         if (root == null || !root.isObject()) {
-            throw invalid("The proof of delivery must be a JSON object.");
+            throw invalid("The proof of delivery must be a JSON object"
+                    + (root == null ? "" : ", not " + kind(root)) + ".");
         }
         ObjectNode pod = (ObjectNode) root;
         for (String field : TEXTS) {
@@ -71,6 +90,18 @@ public final class PodValidator {
         checkCoordinates(pod.get("coordinates"));
         checkSignature(pod.get("signature"));
         return pod;
+    }
+
+    /** "an array", "a number", …: what a document that is not an object is, so the sentence says what was found. */
+    private static String kind(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case ARRAY -> "an array";
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "true or false";
+            case NULL -> "null";
+            default -> "something else";
+        };
     }
 
     private static void checkPhotos(JsonNode photos) {
@@ -194,8 +225,19 @@ public final class PodValidator {
         return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 
-    private static DispatchException invalid(String sentence) {
-        return new DispatchException(ErrorCode.INVALID_POD, sentence + " Nothing was saved.");
+    private static Refusal invalid(String sentence) {
+        return new Refusal(sentence);
+    }
+
+    /**
+     * One refusal sentence naming the field. Not a {@link DispatchException}: writing turns it into one, reading a
+     * stored document turns it into an unreadable {@link PodDocument}. No stack trace: it is a verdict, not a bug,
+     * and the review queue may meet one per row.
+     */
+    static final class Refusal extends RuntimeException {
+        Refusal(String sentence) {
+            super(sentence, null, false, false);
+        }
     }
 
     /** Field names at the top level that this product interprets; everything else is kept untouched. */

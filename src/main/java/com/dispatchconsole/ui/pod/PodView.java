@@ -19,6 +19,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.TreeItem;
@@ -66,6 +67,7 @@ public final class PodView {
         message.setId("pod-message");
         message.getStyleClass().add("muted");
         message.textProperty().bind(model.messageProperty());
+        VBox unreadable = unreadable();
 
         model.rowProperty().addListener((o, a, row) -> {
             title.setText("Proof of delivery · " + row.customerName() + " · " + row.deliveryAddress());
@@ -90,8 +92,36 @@ public final class PodView {
             });
         });
 
-        root.getChildren().addAll(title, message, section("Photos", photos), section("Signature", signature),
-                section("Details", facts), flags, reviews(), raw);
+        VBox photoSection = section("Photos", photos);
+        VBox signatureSection = section("Signature", signature);
+        VBox detailSection = section("Details", facts);
+        // An unreadable document has nothing to draw; its reviews stay, so a supervisor can still dispute it.
+        for (javafx.scene.Node readableOnly : new javafx.scene.Node[] {photoSection, signatureSection, detailSection,
+                flags, raw}) {
+            readableOnly.visibleProperty().bind(model.readableProperty());
+            readableOnly.managedProperty().bind(model.readableProperty());
+        }
+        root.getChildren().addAll(title, message, unreadable, photoSection, signatureSection, detailSection, flags,
+                reviews(), raw);
+    }
+
+    /** Why the document cannot be read, and the document itself as stored. */
+    private VBox unreadable() {
+        Label reason = new Label();
+        reason.setId("pod-unreadable");
+        reason.setWrapText(true);
+        reason.getStyleClass().addAll("notice", "notice-warning");
+        reason.textProperty().bind(model.unreadableProperty());
+        TextArea json = new TextArea();
+        json.setId("pod-raw");
+        json.setEditable(false);
+        json.setPrefRowCount(14);
+        json.getStyleClass().add("mono");
+        json.textProperty().bind(model.rawDocumentProperty());
+        VBox box = new VBox(6, reason, section("Document as stored", json));
+        box.visibleProperty().bind(model.readableProperty().not());
+        box.managedProperty().bind(model.readableProperty().not());
+        return box;
     }
 
     public Parent root() {

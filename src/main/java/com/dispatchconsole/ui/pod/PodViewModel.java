@@ -1,13 +1,13 @@
 package com.dispatchconsole.ui.pod;
 
 import com.dispatchconsole.domain.DispatchException;
+import com.dispatchconsole.domain.pod.PodDocument;
 import com.dispatchconsole.domain.pod.PodFlags;
 import com.dispatchconsole.domain.rows.PodReview;
 import com.dispatchconsole.domain.rows.PodRow;
 import com.dispatchconsole.service.PodService;
 import com.dispatchconsole.ui.common.UiExecutor;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -20,13 +20,14 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** One proof of delivery as the viewer shows it: the document, its flags, its reviews, and the review actions. */
+/**
+ * One proof of delivery as the viewer shows it: the document, its flags, its reviews, and the review actions. A
+ * document that cannot be read is shown as unreadable, with why and its raw JSON, and can still be reviewed.
+ */
 public final class PodViewModel {
 
     public record Photo(String url, String takenAt) {
     }
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PodService pods;
     private final UiExecutor ui;
@@ -38,6 +39,9 @@ public final class PodViewModel {
     private final ObservableList<PodReview> reviews = FXCollections.observableArrayList();
     private final BooleanProperty canReview = new SimpleBooleanProperty();
     private final StringProperty message = new SimpleStringProperty("Loading…");
+    private final BooleanProperty readable = new SimpleBooleanProperty(true);
+    private final StringProperty unreadable = new SimpleStringProperty("");
+    private final StringProperty rawDocument = new SimpleStringProperty("");
 
     public PodViewModel(PodService pods, UiExecutor ui, UUID batchOrderId) {
         this.pods = pods;
@@ -50,11 +54,15 @@ public final class PodViewModel {
 
     public void load() {
         ui.submit(() -> new Loaded(pods.get(batchOrderId), pods.reviews(batchOrderId), pods.canReview()), loaded -> {
-            JsonNode parsed = parse(loaded.row().document());
-            document.set(parsed);
+            PodDocument read = PodDocument.read(loaded.row().document());
+            // The unreadable state first: the view decides what to draw when the row arrives.
+            readable.set(read.readable());
+            unreadable.set(read.readable() ? "" : "Unreadable proof of delivery: " + read.problem());
+            rawDocument.set(read.readable() ? "" : read.rawForDisplay());
+            document.set(read.json());
             row.set(loaded.row());
-            photos.setAll(photosOf(parsed));
-            flags.setAll(PodFlags.of(parsed, loaded.row().completedAt(), loaded.row().outForDeliveryAt(),
+            photos.setAll(photosOf(read.json()));
+            flags.setAll(PodFlags.of(read, loaded.row().completedAt(), loaded.row().outForDeliveryAt(),
                     loaded.row().addressLat(), loaded.row().addressLon()));
             reviews.setAll(loaded.reviews());
             canReview.set(loaded.canReview());
@@ -82,14 +90,6 @@ public final class PodViewModel {
 
     private void failed(DispatchException error) {
         message.set(error.sentence());
-    }
-
-    private static JsonNode parse(String text) {
-        try {
-            return text == null ? JSON.createObjectNode() : JSON.readTree(text);
-        } catch (Exception e) {
-            return JSON.createObjectNode();
-        }
     }
 
     private static List<Photo> photosOf(JsonNode document) {
@@ -127,5 +127,20 @@ public final class PodViewModel {
 
     public StringProperty messageProperty() {
         return message;
+    }
+
+    /** False when the stored document cannot be read; photos, signature and details are then not drawn. */
+    public BooleanProperty readableProperty() {
+        return readable;
+    }
+
+    /** "Unreadable proof of delivery: " and the sentence naming the field; empty when the document reads. */
+    public StringProperty unreadableProperty() {
+        return unreadable;
+    }
+
+    /** The unreadable document as stored, pretty-printed when it parses; empty when the document reads. */
+    public StringProperty rawDocumentProperty() {
+        return rawDocument;
     }
 }

@@ -1,12 +1,10 @@
 package com.dispatchconsole.ui.review;
 
 import com.dispatchconsole.ui.common.Labels;
-import com.dispatchconsole.domain.pod.PodFlags;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -64,8 +62,7 @@ public final class ReviewQueueView {
         table.getColumns().add(column("Rider", 130, e -> e.pod().riderName() == null ? "—" : e.pod().riderName()));
         table.getColumns().add(column("Customer", 120, e -> e.pod().customerName()));
         table.getColumns().add(column("Type", 150, e -> Labels.of(e.deliveryType())));
-        table.getColumns().add(column("Flags", 160, e -> e.flags().stream().map(f -> "⚑ " + f.shortLabel())
-                .collect(Collectors.joining("  "))));
+        table.getColumns().add(column("Flags", 160, ReviewQueueViewModel.Entry::flagsText));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(t -> {
             TableRow<ReviewQueueViewModel.Entry> row = new TableRow<>();

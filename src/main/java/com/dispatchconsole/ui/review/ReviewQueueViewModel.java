@@ -1,16 +1,16 @@
 package com.dispatchconsole.ui.review;
 
+import com.dispatchconsole.domain.pod.PodDocument;
 import com.dispatchconsole.domain.pod.PodFlags;
 import com.dispatchconsole.domain.rows.PodRow;
 import com.dispatchconsole.service.PodService;
 import com.dispatchconsole.ui.common.UiExecutor;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -22,14 +22,25 @@ import javafx.collections.transformation.FilteredList;
 /** PoDs awaiting a supervisor's verdict, with their flags, filterable by flag, outlet, rider and date. */
 public final class ReviewQueueViewModel {
 
-    /** One queue entry: the PoD and what a supervisor should look at twice. */
-    public record Entry(PodRow pod, List<PodFlags.Flag> flags, String deliveryType) {
+    /**
+     * One queue entry: the PoD and what a supervisor should look at twice; {@code problem} is why the document
+     * cannot be read (null when it can).
+     */
+    public record Entry(PodRow pod, List<PodFlags.Flag> flags, String deliveryType, String problem) {
+
+        public boolean unreadable() {
+            return flags.contains(PodFlags.Flag.UNREADABLE);
+        }
+
+        /** The flags as the queue shows them; an unreadable document also says which field is wrong. */
+        public String flagsText() {
+            String text = flags.stream().map(f -> "⚑ " + f.shortLabel()).collect(Collectors.joining("  "));
+            return problem == null ? text : text + ": " + problem;
+        }
     }
 
     /** The flag filter: any entry, entries with some flag, or entries with one flag. */
-    public enum FlagFilter { ALL, FLAGGED, NO_PHOTO, LATE }
-
-    private static final ObjectMapper JSON = new ObjectMapper();
+    public enum FlagFilter { ALL, FLAGGED, NO_PHOTO, LATE, UNREADABLE }
 
     private final PodService pods;
     private final UiExecutor ui;
@@ -53,8 +64,10 @@ public final class ReviewQueueViewModel {
 
     public void load() {
         ui.submit(pods::awaitingReview, rows -> {
-            entries.setAll(rows.stream().map(ReviewQueueViewModel::entry).toList());
-            message.set(rows.size() + " awaiting review");
+            List<Entry> read = rows.stream().map(ReviewQueueViewModel::entry).toList();
+            entries.setAll(read);
+            long unreadable = read.stream().filter(Entry::unreadable).count();
+            message.set(rows.size() + " awaiting review" + (unreadable == 0 ? "" : " (" + unreadable + " unreadable)"));
         }, error -> message.set(error.sentence()));
     }
 
@@ -69,15 +82,11 @@ public final class ReviewQueueViewModel {
         }
     }
 
+    /** Each row on its own: a document that cannot be read is one unreadable entry, never a failed list. */
     private static Entry entry(PodRow row) {
-        JsonNode document;
-        try {
-            document = JSON.readTree(row.document());
-        } catch (Exception e) {
-            document = JSON.createObjectNode();
-        }
-        return new Entry(row, PodFlags.of(document, row.completedAt(), row.outForDeliveryAt(), row.addressLat(), row.addressLon()),
-                document.path("deliveryType").asText(""));
+        PodDocument document = PodDocument.read(row.document());
+        return new Entry(row, PodFlags.of(document, row.completedAt(), row.outForDeliveryAt(), row.addressLat(),
+                row.addressLon()), document.json().path("deliveryType").asText(""), document.problem());
     }
 
     private void refilter() {
@@ -90,6 +99,7 @@ public final class ReviewQueueViewModel {
             case FLAGGED -> !e.flags().isEmpty();
             case NO_PHOTO -> e.flags().contains(PodFlags.Flag.NO_PHOTO);
             case LATE -> e.flags().contains(PodFlags.Flag.LATE);
+            case UNREADABLE -> e.unreadable();
         } && (outletText.isEmpty() || e.pod().outletName().toLowerCase(Locale.ROOT).contains(outletText))
                 && (riderText.isEmpty() || (e.pod().riderName() != null
                 && e.pod().riderName().toLowerCase(Locale.ROOT).contains(riderText)))

@@ -70,6 +70,17 @@ final class ConsoleHarness implements AutoCloseable {
         robot.interact(() -> row.getContextMenu().show(row, javafx.geometry.Side.BOTTOM, 40, 0));
     }
 
+    /** Whether {@code query} finds a node that a person could see: it and every parent visible. */
+    static boolean shown(FxRobot robot, String query) {
+        Optional<Node> node = robot.lookup(query).tryQuery();
+        for (Node n = node.orElse(null); n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return node.isPresent();
+    }
+
     static String text(FxRobot robot, String query) {
         return robot.lookup(query).queryAs(Labeled.class).getText();
     }

@@ -64,6 +64,7 @@ class PodViewerTest {
         waitUntil(() -> robot.lookup("#pod-fact-recipient").tryQuery().isPresent());
         assertThat(robot.lookup("#pod-fact-recipient").queryAs(Label.class).getText()).isEqualTo("K. Mensah");
         assertThat(robot.lookup("#pod-fact-position").queryAs(Label.class).getText()).isEqualTo("51.50070, -0.12460 ±8 m");
+        assertThat(ConsoleHarness.shown(robot, "#pod-unreadable")).as("a readable document is not flagged").isFalse();
         waitUntil(() -> robot.lookup("#photo-error").tryQuery().isPresent());
         assertThat(robot.lookup("#photo-error").queryAs(Label.class).getText()).startsWith("Could not load photo");
         assertThat(robot.lookup("#signature-canvas").tryQuery()).isPresent();
@@ -77,5 +78,36 @@ class PodViewerTest {
         assertThat(console.sql.value("SELECT verdict FROM pod_reviews WHERE batch_order_id = ?", line.id()))
                 .isEqualTo("ACCEPTED");
         waitUntil(() -> robot.lookup("#pod-reviews").queryListView().getItems().size() == 1);
+    }
+
+    @Test
+    void aDocumentThatWouldBreakTheDrawingIsShownUnreadableWithItsRawJson(FxRobot robot) throws Exception {
+        RiderRow ana = console.given.rider("Ana Silva", 10, "20", 1);
+        BatchRow batch = console.given.batch(1, "1");
+        console.services.assignments().assign(batch.id(), ana.id(), "seed");
+        console.services.assignments().transition(batch.id(), BatchStatus.PICKED, "seed", null);
+        console.services.assignments().transition(batch.id(), BatchStatus.OUT_FOR_DELIVERY, "seed", null);
+        BatchOrderRow line = console.services.queries().orders(batch.id()).get(0);
+        console.services.batches().recordOutcome(batch.id(), line.orderId(), OrderOutcome.DELIVERED, null,
+                "{\"notes\": \"ok\"}", "seed");
+        // A photo that is no URL and a stroke point that is no pair: drawn as they are, both used to throw.
+        console.sql.update("UPDATE delivery_batch_orders SET proof_of_delivery = ?::jsonb WHERE id = ?",
+                "{\"photos\": [{\"url\": \"door.jpg\"}], \"signature\": {\"strokes\": [[1]]}}", line.id());
+        console.load(robot, 1, 1);
+
+        robot.clickOn(cell(robot, "#batches-table", ShortId.of(batch.id())));
+        TableView<?> orders = robot.lookup("#detail-orders").queryTableView();
+        waitUntil(() -> orders.getItems().size() == 1);
+        robot.interact(() -> orders.getSelectionModel().select(0));
+        robot.clickOn("#view-pod");
+
+        waitUntil(() -> ConsoleHarness.shown(robot, "#pod-unreadable"));
+        assertThat(robot.lookup("#pod-unreadable").queryAs(Label.class).getText()).isEqualTo(
+                "Unreadable proof of delivery: photos[0].url is not a well-formed http(s) URL (got \"door.jpg\").");
+        assertThat(robot.lookup("#pod-raw").queryAs(javafx.scene.control.TextArea.class).getText())
+                .contains("\"url\" : \"door.jpg\"").contains("\"strokes\" : [ [ 1 ] ]");
+        assertThat(robot.lookup("#signature-canvas").tryQuery()).isEmpty();
+        assertThat(ConsoleHarness.shown(robot, "#pod-signature")).isFalse();
+        assertThat(robot.lookup("#pod-title").queryAs(Label.class).getText()).contains(line.customerName());
     }
 }

@@ -74,4 +74,41 @@ class ReviewQueueTest {
         assertThat(console.sql.value("SELECT note FROM pod_reviews WHERE batch_order_id = ?", suspicious.id()))
                 .isEqualTo("No photo for a doorstep delivery");
     }
+
+    @Test
+    void aMalformedPodWrittenBySqlIsOneUnreadableRowAndTheViewerShowsWhyAndTheRawJson(FxRobot robot) throws Exception {
+        delivered("Ana Silva", "{\"deliveryType\": \"HANDED_TO_RECIPIENT\", \"notes\": \"fine\"}");
+        BatchOrderRow broken = delivered("Ben Okafor", "{\"deliveryType\": \"HANDED_TO_RECIPIENT\"}");
+        delivered("Cai Wong", "{\"deliveryType\": \"LEFT_AT_DOOR\"}");
+        console.sql.update("UPDATE delivery_batch_orders SET proof_of_delivery = ?::jsonb WHERE id = ?",
+                "{\"deliveryType\": \"HANDED_TO_RECIPIENT\", \"deliveredAt\": \"yesterday\"}", broken.id());
+        console.load(robot, 3, 3);
+        waitUntil(() -> robot.lookup("#open-review-queue").tryQuery().map(n -> n.isVisible()).orElse(false));
+
+        robot.clickOn("#open-review-queue");
+        TableView<ReviewQueueViewModel.Entry> queue = robot.lookup("#review-queue").queryTableView();
+        waitUntil(() -> queue.getItems().size() == 3);
+        assertThat(ConsoleHarness.text(robot, "#queue-message")).isEqualTo("3 awaiting review (1 unreadable)");
+        String reason = "deliveredAt is not an ISO-8601 timestamp with an offset (got \"yesterday\"); "
+                + "use e.g. 2026-11-27T14:02:11Z.";
+        robot.from(queue).lookup(".table-cell").match(n -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                && ("⚑ Unreadable: " + reason).equals(c.getText())).query();
+        robot.from(queue).lookup(".table-cell").match(n -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                && "⚑ No photo".equals(c.getText())).query();
+
+        int row = queue.getItems().stream().map(e -> e.pod().batchOrderId()).toList().indexOf(broken.id());
+        robot.interact(() -> queue.getSelectionModel().select(row));
+        robot.clickOn("#queue-open");
+        waitUntil(() -> ConsoleHarness.shown(robot, "#pod-unreadable"));
+        assertThat(ConsoleHarness.text(robot, "#pod-unreadable")).isEqualTo("Unreadable proof of delivery: " + reason);
+        assertThat(robot.lookup("#pod-raw").queryAs(javafx.scene.control.TextArea.class).getText())
+                .isEqualToNormalizingNewlines("""
+                        {
+                          "deliveredAt" : "yesterday",
+                          "deliveryType" : "HANDED_TO_RECIPIENT"
+                        }""");
+        assertThat(robot.lookup("#pod-message").queryAs(javafx.scene.control.Label.class).getText()).isEmpty();
+        assertThat(ConsoleHarness.shown(robot, "#pod-photos")).as("nothing drawn from a bad document").isFalse();
+        assertThat(ConsoleHarness.shown(robot, "#review-dispute")).as("still reviewable").isTrue();
+    }
 }
