@@ -110,6 +110,35 @@ class RealtimeTest {
     }
 
     @Test
+    void forgedNotificationsFromAnyLoginNeverMakeAScreenShowWhatIsNotInTheDatabase() throws Exception {
+        RiderRow ana = given.rider("Ana", 10, "20", 1);
+        BatchRow batch = given.batch(1, "1");
+        BatchRow later = given.batch(1, "1");
+        Console other = console();
+        waitUntil(() -> other.batch(later.id()) != null, Duration.ofSeconds(5));
+
+        // NOTIFY has no privilege check in PostgreSQL: any login can send one on the consoles' channel.
+        var forger = com.dispatchconsole.testing.Logins.create(config, "dispatch_dispatcher");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(config.url(), forger.user(), forger.password());
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("NOTIFY dispatch_changes, '{\"e\": \"batch\", \"id\": \"" + batch.id() + "\", \"op\": \"U\", "
+                    + "\"status\": \"COMPLETED\", \"rider\": \"" + ana.id() + "\", \"v\": 99}'");
+            st.execute("NOTIFY dispatch_changes, '{\"e\": \"batch\", \"id\": \"" + UUID.randomUUID() + "\", \"v\": 1}'");
+            st.execute("NOTIFY dispatch_changes, 'not json at all'");
+        }
+        // A real change after the forged ones: once it shows, the forged ones were handled before it.
+        writer.assignments().assign(later.id(), ana.id(), "olga");
+        waitUntil(() -> other.batch(later.id()).status() == BatchStatus.ASSIGNED, Duration.ofSeconds(5));
+
+        assertThat(other.batch(batch.id()).status()).as("the payload is a hint; the row is re-read")
+                .isEqualTo(BatchStatus.CREATED);
+        assertThat(other.batch(batch.id()).riderId()).isNull();
+        int shown = other.read(m -> m.allBatches().size());
+        assertThat(shown).isEqualTo(2);
+        assertThat(other.equalsDatabase()).isTrue();
+    }
+
+    @Test
     void anAssignmentInOneConsoleAppearsInTheOthersTables() {
         RiderRow ana = given.rider("Ana", 10, "20", 1);
         BatchRow batch = given.batch(3, "2");
