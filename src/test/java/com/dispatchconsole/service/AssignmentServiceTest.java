@@ -75,6 +75,26 @@ class AssignmentServiceTest {
     }
 
     @Test
+    void theDatabaseStateMapIsExactlyTheJavaStateMap() {
+        StringBuilder java = new StringBuilder();
+        for (BatchStatus from : BatchStatus.values()) {
+            for (BatchStatus to : BatchStatus.values()) {
+                if (com.dispatchconsole.domain.BatchTransitions.isAllowed(from, to)) {
+                    java.append(java.length() == 0 ? "" : ",").append(from).append(">").append(to);
+                }
+            }
+        }
+        String database = (String) sql.value("SELECT string_agg(from_status || '>' || to_status, ',' "
+                + "ORDER BY array_position(?::text[], from_status), array_position(?::text[], to_status)) "
+                + "FROM batch_transitions", order(), order());
+        assertThat(database).isEqualTo(java.toString());
+    }
+
+    private static String order() {
+        return "{" + String.join(",", java.util.Arrays.stream(BatchStatus.values()).map(Enum::name).toList()) + "}";
+    }
+
+    @Test
     void assignRefusesAnUnknownRider() {
         BatchRow batch = given.batch(1, "1");
         assertRefused(ErrorCode.RIDER_NOT_FOUND, "does not exist",
