@@ -7,6 +7,10 @@
 -- and are the only writers of the history tables. Each history row carries the session's database login
 -- (session_user, which SECURITY DEFINER does not change), the server's clock (now()) and the operator name the
 -- session declared with set_config('dispatch.operator', …, true).
+--
+-- Every function that reads a table pins its search_path with pg_temp LAST: otherwise a session's temporary
+-- table named like one of ours (any login may create temporary tables) would be searched first and could feed
+-- the guards a fake state map, fake riders or a fake history.
 
 -- ---- shared helpers ----------------------------------------------------------------------------------------
 
@@ -18,10 +22,18 @@ BEGIN
 END;
 $$;
 
--- The operator name a session declared, or its login. A declared name may not be another login's name: the
--- display name is free text, but it cannot be used to make history look as if another account acted.
+-- A name reduced to what a reader sees in it: case, accents and width folded, spaces and punctuation (including
+-- look-alike spaces) dropped, so "Demo_Supervisor\u00a0" and "demo supervisor" compare equal.
+CREATE FUNCTION operator_skeleton(name text) RETURNS text
+    LANGUAGE sql IMMUTABLE AS
+$$
+SELECT regexp_replace(lower(normalize(name, NFKC)), '[^a-z0-9]', '', 'g')
+$$;
+
+-- The operator name a session declared, or its login. A declared name may not be (or look like) another login's
+-- name: the display name is free text, but it cannot make history look as if another account acted.
 CREATE FUNCTION audit_operator() RETURNS text
-    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS
 $$
 DECLARE
     declared text := nullif(btrim(current_setting('dispatch.operator', true)), '');
@@ -32,8 +44,8 @@ BEGIN
     IF length(declared) > 100 THEN
         PERFORM dispatch_refuse('INVALID_ARGUMENT', 'The operator name is longer than 100 characters.');
     END IF;
-    IF lower(declared) <> lower(session_user)
-            AND EXISTS (SELECT 1 FROM pg_roles WHERE lower(rolname) = lower(declared)) THEN
+    IF operator_skeleton(declared) <> operator_skeleton(session_user)
+            AND EXISTS (SELECT 1 FROM pg_roles WHERE operator_skeleton(rolname) = operator_skeleton(declared)) THEN
         PERFORM dispatch_refuse('PERMISSION_DENIED', format('The operator name %L is another database login; '
             || 'sign in as that login to act under its name.', declared));
     END IF;
@@ -239,7 +251,7 @@ END;
 $$;
 
 CREATE FUNCTION guard_rider() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS
 $$
 DECLARE
     load record;
@@ -286,7 +298,7 @@ CREATE TRIGGER delivery_riders_guard BEFORE INSERT OR UPDATE ON delivery_riders
     FOR EACH ROW EXECUTE FUNCTION guard_rider();
 
 CREATE FUNCTION audit_rider() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS
 $$
 DECLARE
     who text := audit_operator();
@@ -379,7 +391,7 @@ WHERE bo.batch_id = batch
 $$;
 
 CREATE FUNCTION guard_batch() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS
 $$
 DECLARE
     contents record;
@@ -477,7 +489,7 @@ CREATE TRIGGER delivery_batches_guard BEFORE INSERT OR UPDATE ON delivery_batche
     FOR EACH ROW EXECUTE FUNCTION guard_batch();
 
 CREATE FUNCTION audit_batch() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS
 $$
 DECLARE
     who text := audit_operator();
@@ -507,16 +519,31 @@ CREATE TRIGGER delivery_batches_audit AFTER INSERT OR UPDATE ON delivery_batches
 -- ---- order lines -------------------------------------------------------------------------------------------
 
 CREATE FUNCTION guard_batch_order() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS
 $$
 DECLARE
+    batch record;
     batch_status text;
 BEGIN
+    -- Lines come and go only before pick-up, checked on the line itself: a statement that swaps one order for
+    -- another of the same weight changes no total, so the batch's own guard would never see it.
+    IF TG_OP IN ('INSERT', 'DELETE') THEN
+        SELECT id, status, outlet_id INTO batch FROM delivery_batches
+        WHERE id = CASE WHEN TG_OP = 'INSERT' THEN NEW.batch_id ELSE OLD.batch_id END FOR SHARE;
+    END IF;
     IF TG_OP = 'INSERT' THEN
         IF NEW.outcome <> 'PENDING' OR NEW.proof_of_delivery IS NOT NULL OR NEW.outcome_reason IS NOT NULL
                 OR NEW.completed_at IS NOT NULL THEN
             PERFORM dispatch_refuse('INVALID_ARGUMENT', 'An order joins a batch without an outcome; record the '
                 || 'outcome when it is delivered or fails.');
+        END IF;
+        IF batch.status NOT IN ('CREATED', 'ASSIGNED') THEN
+            PERFORM dispatch_refuse('INVALID_BATCH_STATUS', format('Batch %s is %s; orders can change only '
+                || 'before pick-up.', left(NEW.batch_id::text, 8), batch.status));
+        END IF;
+        IF (SELECT outlet_id FROM orders WHERE id = NEW.order_id) IS DISTINCT FROM batch.outlet_id THEN
+            PERFORM dispatch_refuse('INVALID_ARGUMENT', format('Order %s belongs to another outlet than batch %s.',
+                left(NEW.order_id::text, 8), left(NEW.batch_id::text, 8)));
         END IF;
         NEW.outcome_version := 0;
         RETURN NEW;
@@ -525,6 +552,14 @@ BEGIN
         IF OLD.outcome <> 'PENDING' OR OLD.proof_of_delivery IS NOT NULL OR OLD.outcome_version > 0 THEN
             PERFORM dispatch_refuse('INVALID_BATCH_STATUS', 'An order with a recorded outcome or proof of '
                 || 'delivery is evidence and cannot be removed.');
+        END IF;
+        IF batch.status NOT IN ('CREATED', 'ASSIGNED') THEN
+            PERFORM dispatch_refuse('INVALID_BATCH_STATUS', format('Batch %s is %s; orders can change only '
+                || 'before pick-up.', left(OLD.batch_id::text, 8), batch.status));
+        END IF;
+        IF NOT EXISTS (SELECT 1 FROM delivery_batch_orders WHERE batch_id = OLD.batch_id AND id <> OLD.id) THEN
+            PERFORM dispatch_refuse('INVALID_ARGUMENT', format('Batch %s would be empty; cancel it instead of '
+                || 'removing its last order.', left(OLD.batch_id::text, 8)));
         END IF;
         RETURN OLD;
     END IF;
@@ -538,7 +573,6 @@ BEGIN
         NEW.outcome_version := OLD.outcome_version;
         RETURN NEW;
     END IF;
-    -- A new outcome: only while the batch is out for delivery (share-locked so it cannot complete meanwhile).
     SELECT status INTO batch_status FROM delivery_batches WHERE id = NEW.batch_id FOR SHARE;
     IF batch_status <> 'OUT_FOR_DELIVERY' THEN
         PERFORM dispatch_refuse('INVALID_BATCH_STATUS', format('Batch %s is %s; outcomes are recorded only while '
@@ -565,7 +599,7 @@ CREATE TRIGGER delivery_batch_orders_guard BEFORE INSERT OR UPDATE OR DELETE ON 
     FOR EACH ROW EXECUTE FUNCTION guard_batch_order();
 
 CREATE FUNCTION audit_batch_order() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS
 $$
 DECLARE
     who text := audit_operator();
@@ -604,7 +638,7 @@ CREATE TRIGGER delivery_batch_orders_audit AFTER INSERT OR UPDATE OR DELETE ON d
 -- Contents follow the lines: once per statement and batch, so a batch created with its orders in one
 -- multi-row insert is updated once.
 CREATE FUNCTION recompute_batch_contents() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS
 $$
 BEGIN
     UPDATE delivery_batches b SET order_count = c.orders, total_weight_kg = c.weight
@@ -646,7 +680,7 @@ CREATE TRIGGER orders_guard BEFORE INSERT OR UPDATE ON orders FOR EACH ROW EXECU
 -- ---- reviews -----------------------------------------------------------------------------------------------
 
 CREATE FUNCTION guard_review() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS
 $$
 DECLARE
     line record;
@@ -674,6 +708,27 @@ END;
 $$;
 
 CREATE TRIGGER pod_reviews_guard BEFORE INSERT ON pod_reviews FOR EACH ROW EXECUTE FUNCTION guard_review();
+
+-- ---- positions and notifications ---------------------------------------------------------------------------
+
+-- A position's arrival time is the server's; the fix time is the device's.
+CREATE FUNCTION stamp_location() RETURNS trigger
+    LANGUAGE plpgsql AS
+$$
+BEGIN
+    NEW.received_at := now();
+    RETURN NEW;
+END;
+$$;
+CREATE TRIGGER rider_locations_stamp BEFORE INSERT OR UPDATE ON rider_locations
+    FOR EACH ROW EXECUTE FUNCTION stamp_location();
+
+-- The notification functions read tables too (to name the outlet); pinned like the guards.
+ALTER FUNCTION notify_batch_change() SET search_path = pg_catalog, public, pg_temp;
+ALTER FUNCTION notify_rider_change() SET search_path = pg_catalog, public, pg_temp;
+ALTER FUNCTION notify_batch_order_change() SET search_path = pg_catalog, public, pg_temp;
+ALTER FUNCTION notify_location_change() SET search_path = pg_catalog, public, pg_temp;
+ALTER FUNCTION notify_review_change() SET search_path = pg_catalog, public, pg_temp;
 
 -- ---- least privilege ---------------------------------------------------------------------------------------
 

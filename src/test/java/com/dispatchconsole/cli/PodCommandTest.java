@@ -43,7 +43,8 @@ class PodCommandTest {
             Files.writeString(bad, "{\"photos\": [{\"url\": \"ftp//broken\"}]}");
 
             int ok = run("pod", "record", "--db-url", config.url(), "--db-user", config.user(),
-                    "--batch", batch.id().toString(), "--order", first.orderId().toString(), "--file", good.toString());
+                    "--batch", batch.id().toString(), "--order", first.orderId().toString(), "--file", good.toString(),
+                    "--actor", "rider-app 4.2");
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             PrintStream originalErr = System.err;
             int refused;
@@ -60,6 +61,8 @@ class PodCommandTest {
             assertThat(sql.value("SELECT proof_of_delivery->>'notes' FROM delivery_batch_orders WHERE id = ?", first.id()))
                     .isEqualTo("porch");
             assertThat(sql.value("SELECT outcome FROM delivery_batch_orders WHERE id = ?", first.id())).isEqualTo("DELIVERED");
+            assertThat(sql.value("SELECT actor || '|' || db_user FROM pod_versions WHERE batch_order_id = ?", first.id()))
+                    .as("the --actor is recorded with the version, next to the real login").isEqualTo("rider-app 4.2|postgres");
             assertThat(refused).isEqualTo(1);
             assertThat(err.toString(StandardCharsets.UTF_8)).contains("INVALID_POD: photos[0].url is not a well-formed");
             assertThat(sql.value("SELECT outcome FROM delivery_batch_orders WHERE id = ?", second.id())).isEqualTo("PENDING");
