@@ -14,13 +14,8 @@
 
 -- ---- shared helpers ----------------------------------------------------------------------------------------
 
-CREATE FUNCTION dispatch_refuse(code text, sentence text) RETURNS void
-    LANGUAGE plpgsql AS
-$$
-BEGIN
-    RAISE EXCEPTION USING ERRCODE = 'DC000', MESSAGE = code || ': ' || sentence;
-END;
-$$;
+-- Refusals are raised where they are found (RAISE … USING ERRCODE = 'DC000', MESSAGE = 'CODE: sentence'), not
+-- through a helper, so psql shows one line of context under the error instead of a stack of them.
 
 -- A name reduced to what a reader sees in it: case, accents and width folded, spaces and punctuation (including
 -- look-alike spaces) dropped, so "Demo_Supervisor\u00a0" and "demo supervisor" compare equal.
@@ -42,12 +37,12 @@ BEGIN
         RETURN session_user;
     END IF;
     IF length(declared) > 100 THEN
-        PERFORM dispatch_refuse('INVALID_ARGUMENT', 'The operator name is longer than 100 characters.');
+        RAISE EXCEPTION USING ERRCODE = 'DC000', MESSAGE = 'INVALID_ARGUMENT: ' || 'The operator name is longer than 100 characters.';
     END IF;
     IF operator_skeleton(declared) <> operator_skeleton(session_user)
             AND EXISTS (SELECT 1 FROM pg_roles WHERE operator_skeleton(rolname) = operator_skeleton(declared)) THEN
-        PERFORM dispatch_refuse('PERMISSION_DENIED', format('The operator name %L is another database login; '
-            || 'sign in as that login to act under its name.', declared));
+        RAISE EXCEPTION USING ERRCODE = 'DC000', MESSAGE = 'PERMISSION_DENIED: ' || format('The operator name %L is another database login; '
+            || 'sign in as that login to act under its name.', declared);
     END IF;
     RETURN declared;
 END;
@@ -243,9 +238,9 @@ CREATE FUNCTION require_read_committed() RETURNS void
 $$
 BEGIN
     IF current_setting('transaction_isolation') <> 'read committed' THEN
-        PERFORM dispatch_refuse('UNSAFE_ISOLATION', format('This transaction runs at %s; changes to riders'' '
+        RAISE EXCEPTION USING ERRCODE = 'DC000', MESSAGE = 'UNSAFE_ISOLATION: ' || format('This transaction runs at %s; changes to riders'' '
             || 'loads are accepted only at read committed, where the capacity check is correct.',
-            current_setting('transaction_isolation')));
+            current_setting('transaction_isolation'));
     END IF;
 END;
 $$;
@@ -263,7 +258,7 @@ BEGIN
         RETURN NEW;
     END IF;
     IF NEW.id <> OLD.id OR NEW.created_at <> OLD.created_at THEN
-        PERFORM dispatch_refuse('INVALID_ARGUMENT', 'A rider''s id and creation time never change.');
+        RAISE EXCEPTION USING ERRCODE = 'DC000', MESSAGE = 'INVALID_ARGUMENT: ' || 'A rider''s id and creation time never change.';
     END IF;
     NEW.version := OLD.version + 1;
     NEW.updated_at := now();
@@ -273,21 +268,21 @@ BEGIN
         PERFORM require_read_committed();
         load := rider_load(NEW.id, NULL);
         IF NEW.availability <> 'AVAILABLE' AND OLD.availability = 'AVAILABLE' AND load.batches > 0 THEN
-            PERFORM dispatch_refuse('RIDER_HAS_ACTIVE_BATCHES', format('%s still carries %s active batch%s; '
+            RAISE EXCEPTION USING ERRCODE = 'DC000', MESSAGE = 'RIDER_HAS_ACTIVE_BATCHES: ' || format('%s still carries %s active batch%s; '
                 || 'finish or reassign them first.', NEW.name, load.batches, CASE WHEN load.batches = 1 THEN ''
-                ELSE 'es' END));
+                ELSE 'es' END);
         END IF;
         IF load.batches > NEW.max_active_batches THEN
-            PERFORM dispatch_refuse('ACTIVE_BATCH_LIMIT', format('The new limits are below what %s carries now: '
-                || '%s active batches, limit %s.', NEW.name, load.batches, NEW.max_active_batches));
+            RAISE EXCEPTION USING ERRCODE = 'DC000', MESSAGE = 'ACTIVE_BATCH_LIMIT: ' || format('The new limits are below what %s carries now: '
+                || '%s active batches, limit %s.', NEW.name, load.batches, NEW.max_active_batches);
         END IF;
         IF load.orders > NEW.max_capacity THEN
-            PERFORM dispatch_refuse('CAPACITY_EXCEEDED', format('The new limits are below what %s carries now: '
-                || '%s orders, limit %s.', NEW.name, load.orders, NEW.max_capacity));
+            RAISE EXCEPTION USING ERRCODE = 'DC000', MESSAGE = 'CAPACITY_EXCEEDED: ' || format('The new limits are below what %s carries now: '
+                || '%s orders, limit %s.', NEW.name, load.orders, NEW.max_capacity);
         END IF;
         IF load.weight > NEW.max_weight_kg THEN
-            PERFORM dispatch_refuse('WEIGHT_EXCEEDED', format('The new limits are below what %s carries now: '
-                || '%s kg, limit %s kg.', NEW.name, load.weight, NEW.max_weight_kg));
+            RAISE EXCEPTION USING ERRCODE = 'DC000', MESSAGE = 'WEIGHT_EXCEEDED: ' || format('The new limits are below what %s carries now: '
+                || '%s kg, limit %s kg.', NEW.name, load.weight, NEW.max_weight_kg);
         END IF;
     END IF;
     RETURN NEW;
@@ -359,24 +354,24 @@ BEGIN
     SELECT name, availability, max_capacity, max_weight_kg, max_active_batches INTO r
     FROM delivery_riders WHERE id = rider FOR NO KEY UPDATE;
     IF NOT FOUND THEN
-        PERFORM dispatch_refuse('RIDER_NOT_FOUND', format('Rider %s does not exist.', left(rider::text, 8)));
+        RAISE EXCEPTION USING ERRCODE = 'DC000', MESSAGE = 'RIDER_NOT_FOUND: ' || format('Rider %s does not exist.', left(rider::text, 8));
     END IF;
     IF newly_active AND r.availability <> 'AVAILABLE' THEN
-        PERFORM dispatch_refuse('RIDER_UNAVAILABLE', format('%s is %s and cannot take batches.', r.name,
-            lower(replace(r.availability, '_', ' '))));
+        RAISE EXCEPTION USING ERRCODE = 'DC000', MESSAGE = 'RIDER_UNAVAILABLE: ' || format('%s is %s and cannot take batches.', r.name,
+            lower(replace(r.availability, '_', ' ')));
     END IF;
     load := rider_load(rider, batch);
     IF load.batches + 1 > r.max_active_batches THEN
-        PERFORM dispatch_refuse('ACTIVE_BATCH_LIMIT', format('%s already carries %s of at most %s active batch%s.',
-            r.name, load.batches, r.max_active_batches, CASE WHEN r.max_active_batches = 1 THEN '' ELSE 'es' END));
+        RAISE EXCEPTION USING ERRCODE = 'DC000', MESSAGE = 'ACTIVE_BATCH_LIMIT: ' || format('%s already carries %s of at most %s active batch%s.',
+            r.name, load.batches, r.max_active_batches, CASE WHEN r.max_active_batches = 1 THEN '' ELSE 'es' END);
     END IF;
     IF load.orders + batch_orders > r.max_capacity THEN
-        PERFORM dispatch_refuse('CAPACITY_EXCEEDED', format('%s would carry %s orders; the limit is %s.', r.name,
-            load.orders + batch_orders, r.max_capacity));
+        RAISE EXCEPTION USING ERRCODE = 'DC000', MESSAGE = 'CAPACITY_EXCEEDED: ' || format('%s would carry %s orders; the limit is %s.', r.name,
+            load.orders + batch_orders, r.max_capacity);
     END IF;
     IF load.weight + batch_weight > r.max_weight_kg THEN
-        PERFORM dispatch_refuse('WEIGHT_EXCEEDED', format('%s would carry %s kg; the limit is %s kg.', r.name,
-            trim_scale(load.weight + batch_weight), trim_scale(r.max_weight_kg)));
+        RAISE EXCEPTION USING ERRCODE = 'DC000', MESSAGE = 'WEIGHT_EXCEEDED: ' || format('%s would carry %s kg; the limit is %s kg.', r.name,
+            trim_scale(load.weight + batch_weight), trim_scale(r.max_weight_kg));
     END IF;
 END;
 $$;
@@ -401,8 +396,8 @@ DECLARE
 BEGIN
     IF TG_OP = 'INSERT' THEN
         IF NEW.status <> 'CREATED' OR NEW.rider_id IS NOT NULL THEN
-            PERFORM dispatch_refuse('ILLEGAL_TRANSITION', 'A batch is created as CREATED, without a rider; '
-                || 'assign it afterwards.');
+            RAISE EXCEPTION USING ERRCODE = 'DC000', MESSAGE = 'ILLEGAL_TRANSITION: ' || 'A batch is created as CREATED, without a rider; '
+                || 'assign it afterwards.';
         END IF;
         -- Contents are computed from the order lines as they are added.
         NEW.order_count := 0;
@@ -415,23 +410,32 @@ BEGIN
     END IF;
 
     IF NEW.id <> OLD.id OR NEW.outlet_id <> OLD.outlet_id OR NEW.created_at <> OLD.created_at THEN
-        PERFORM dispatch_refuse('INVALID_ARGUMENT', 'A batch''s id, outlet and creation time never change.');
+        RAISE EXCEPTION USING ERRCODE = 'DC000', MESSAGE = 'INVALID_ARGUMENT: ' || 'A batch''s id, outlet and creation time never change.';
+    END IF;
+    rider_moved := NEW.rider_id IS DISTINCT FROM OLD.rider_id;
+    -- An update that changes nothing a person can see keeps the version: a stale-screen refusal must always be
+    -- able to name the change that made the screen stale, and every real change has a history line.
+    IF NEW.status = OLD.status AND NOT rider_moved
+            AND (NEW.order_count, NEW.total_weight_kg) IS NOT DISTINCT FROM (OLD.order_count, OLD.total_weight_kg) THEN
+        NEW.version := OLD.version;
+        NEW.updated_at := OLD.updated_at;
+        NEW.status_changed_at := OLD.status_changed_at;
+        RETURN NEW;
     END IF;
     NEW.version := OLD.version + 1;
     NEW.updated_at := now();
-    rider_moved := NEW.rider_id IS DISTINCT FROM OLD.rider_id;
 
     IF NEW.status <> OLD.status THEN
         IF NOT EXISTS (SELECT 1 FROM batch_transitions WHERE from_status = OLD.status AND to_status = NEW.status) THEN
-            PERFORM dispatch_refuse('ILLEGAL_TRANSITION', format('Batch %s cannot move from %s to %s.',
-                left(NEW.id::text, 8), OLD.status, NEW.status));
+            RAISE EXCEPTION USING ERRCODE = 'DC000', MESSAGE = 'ILLEGAL_TRANSITION: ' || format('Batch %s cannot move from %s to %s.',
+                left(NEW.id::text, 8), OLD.status, NEW.status);
         END IF;
         NEW.status_changed_at := now();
     ELSIF rider_moved THEN
         -- A reassign: ASSIGNED to one rider, through CREATED, to another, in one statement.
         IF OLD.status <> 'ASSIGNED' THEN
-            PERFORM dispatch_refuse('INVALID_BATCH_STATUS', format('Batch %s is %s; only ASSIGNED batches '
-                || 'change rider.', left(NEW.id::text, 8), OLD.status));
+            RAISE EXCEPTION USING ERRCODE = 'DC000', MESSAGE = 'INVALID_BATCH_STATUS: ' || format('Batch %s is %s; only ASSIGNED batches '
+                || 'change rider.', left(NEW.id::text, 8), OLD.status);
         END IF;
         NEW.status_changed_at := now();
     ELSE
@@ -441,42 +445,46 @@ BEGIN
     -- The rider follows the status: given on ASSIGNED, cleared on CREATED and CANCELLED (a CHECK constraint
     -- enforces those), and kept on the way to PICKED, OUT_FOR_DELIVERY, COMPLETED and FAILED.
     IF rider_moved AND NEW.status NOT IN ('ASSIGNED', 'CREATED', 'CANCELLED') THEN
-        PERFORM dispatch_refuse('INVALID_ARGUMENT', format('Batch %s keeps its rider while %s.',
-            left(NEW.id::text, 8), NEW.status));
+        RAISE EXCEPTION USING ERRCODE = 'DC000', MESSAGE = 'INVALID_ARGUMENT: ' || format('Batch %s keeps its rider while %s.',
+            left(NEW.id::text, 8), NEW.status);
     END IF;
     IF (NEW.status IN ('CANCELLED', 'FAILED') AND NEW.status <> OLD.status)
             OR (rider_moved AND OLD.rider_id IS NOT NULL AND NEW.rider_id IS NOT NULL) THEN
         IF audit_reason() IS NULL THEN
-            PERFORM dispatch_refuse('INVALID_ARGUMENT', format('A reason is required to %s (set dispatch.reason).',
+            RAISE EXCEPTION USING ERRCODE = 'DC000', MESSAGE = 'INVALID_ARGUMENT: ' || format('A reason is required to %s (set dispatch.reason).',
                 CASE WHEN NEW.status = 'CANCELLED' THEN 'cancel a batch' WHEN NEW.status = 'FAILED'
-                THEN 'fail a batch' ELSE 'reassign a batch' END));
+                THEN 'fail a batch' ELSE 'reassign a batch' END);
         END IF;
     END IF;
 
     IF NEW.status = 'COMPLETED' AND OLD.status <> 'COMPLETED' THEN
         SELECT count(*) INTO pending FROM delivery_batch_orders WHERE batch_id = NEW.id AND outcome = 'PENDING';
         IF pending > 0 THEN
-            PERFORM dispatch_refuse('OUTCOMES_MISSING', format('Batch %s still has %s order%s without an outcome; '
+            RAISE EXCEPTION USING ERRCODE = 'DC000', MESSAGE = 'OUTCOMES_MISSING: ' || format('Batch %s still has %s order%s without an outcome; '
                 || 'record each delivery or failure before completing it.', left(NEW.id::text, 8), pending,
-                CASE WHEN pending = 1 THEN '' ELSE 's' END));
+                CASE WHEN pending = 1 THEN '' ELSE 's' END);
         END IF;
     END IF;
 
     grows := false;
     IF (NEW.order_count, NEW.total_weight_kg) IS DISTINCT FROM (OLD.order_count, OLD.total_weight_kg) THEN
         IF OLD.status NOT IN ('CREATED', 'ASSIGNED') OR NEW.status <> OLD.status THEN
-            PERFORM dispatch_refuse('INVALID_BATCH_STATUS', format('Batch %s is %s; orders can change only '
-                || 'before pick-up.', left(NEW.id::text, 8), OLD.status));
+            RAISE EXCEPTION USING ERRCODE = 'DC000', MESSAGE = 'INVALID_BATCH_STATUS: ' || format('Batch %s is %s; orders can change only '
+                || 'before pick-up.', left(NEW.id::text, 8), OLD.status);
         END IF;
         contents := batch_contents(NEW.id);
         IF contents.orders <> NEW.order_count OR contents.weight <> NEW.total_weight_kg THEN
-            PERFORM dispatch_refuse('INVALID_ARGUMENT', format('A batch''s order count and weight are computed '
+            RAISE EXCEPTION USING ERRCODE = 'DC000', MESSAGE = 'INVALID_ARGUMENT: ' || format('A batch''s order count and weight are computed '
                 || 'from its orders (%s orders, %s kg); they cannot be set.', contents.orders,
-                trim_scale(contents.weight)));
+                trim_scale(contents.weight));
         END IF;
         grows := NEW.order_count > OLD.order_count OR NEW.total_weight_kg > OLD.total_weight_kg;
     END IF;
 
+    IF dispatch_is_active(NEW.status) AND NEW.rider_id IS NULL THEN
+        RAISE EXCEPTION USING ERRCODE = 'DC000', MESSAGE = 'INVALID_ARGUMENT: ' || format('Batch %s is %s and needs a '
+            || 'rider; unassign it (status CREATED) to take its rider away.', left(NEW.id::text, 8), NEW.status);
+    END IF;
     IF dispatch_is_active(NEW.status) AND (rider_moved OR NOT dispatch_is_active(OLD.status) OR grows) THEN
         PERFORM require_rider_room(NEW.rider_id, NEW.id, NEW.order_count, NEW.total_weight_kg,
                                    rider_moved OR NOT dispatch_is_active(OLD.status));
@@ -534,38 +542,38 @@ BEGIN
     IF TG_OP = 'INSERT' THEN
         IF NEW.outcome <> 'PENDING' OR NEW.proof_of_delivery IS NOT NULL OR NEW.outcome_reason IS NOT NULL
                 OR NEW.completed_at IS NOT NULL THEN
-            PERFORM dispatch_refuse('INVALID_ARGUMENT', 'An order joins a batch without an outcome; record the '
-                || 'outcome when it is delivered or fails.');
+            RAISE EXCEPTION USING ERRCODE = 'DC000', MESSAGE = 'INVALID_ARGUMENT: ' || 'An order joins a batch without an outcome; record the '
+                || 'outcome when it is delivered or fails.';
         END IF;
         IF batch.status NOT IN ('CREATED', 'ASSIGNED') THEN
-            PERFORM dispatch_refuse('INVALID_BATCH_STATUS', format('Batch %s is %s; orders can change only '
-                || 'before pick-up.', left(NEW.batch_id::text, 8), batch.status));
+            RAISE EXCEPTION USING ERRCODE = 'DC000', MESSAGE = 'INVALID_BATCH_STATUS: ' || format('Batch %s is %s; orders can change only '
+                || 'before pick-up.', left(NEW.batch_id::text, 8), batch.status);
         END IF;
         IF (SELECT outlet_id FROM orders WHERE id = NEW.order_id) IS DISTINCT FROM batch.outlet_id THEN
-            PERFORM dispatch_refuse('INVALID_ARGUMENT', format('Order %s belongs to another outlet than batch %s.',
-                left(NEW.order_id::text, 8), left(NEW.batch_id::text, 8)));
+            RAISE EXCEPTION USING ERRCODE = 'DC000', MESSAGE = 'INVALID_ARGUMENT: ' || format('Order %s belongs to another outlet than batch %s.',
+                left(NEW.order_id::text, 8), left(NEW.batch_id::text, 8));
         END IF;
         NEW.outcome_version := 0;
         RETURN NEW;
     END IF;
     IF TG_OP = 'DELETE' THEN
         IF OLD.outcome <> 'PENDING' OR OLD.proof_of_delivery IS NOT NULL OR OLD.outcome_version > 0 THEN
-            PERFORM dispatch_refuse('INVALID_BATCH_STATUS', 'An order with a recorded outcome or proof of '
-                || 'delivery is evidence and cannot be removed.');
+            RAISE EXCEPTION USING ERRCODE = 'DC000', MESSAGE = 'INVALID_BATCH_STATUS: ' || 'An order with a recorded outcome or proof of '
+                || 'delivery is evidence and cannot be removed.';
         END IF;
         IF batch.status NOT IN ('CREATED', 'ASSIGNED') THEN
-            PERFORM dispatch_refuse('INVALID_BATCH_STATUS', format('Batch %s is %s; orders can change only '
-                || 'before pick-up.', left(OLD.batch_id::text, 8), batch.status));
+            RAISE EXCEPTION USING ERRCODE = 'DC000', MESSAGE = 'INVALID_BATCH_STATUS: ' || format('Batch %s is %s; orders can change only '
+                || 'before pick-up.', left(OLD.batch_id::text, 8), batch.status);
         END IF;
         IF NOT EXISTS (SELECT 1 FROM delivery_batch_orders WHERE batch_id = OLD.batch_id AND id <> OLD.id) THEN
-            PERFORM dispatch_refuse('INVALID_ARGUMENT', format('Batch %s would be empty; cancel it instead of '
-                || 'removing its last order.', left(OLD.batch_id::text, 8)));
+            RAISE EXCEPTION USING ERRCODE = 'DC000', MESSAGE = 'INVALID_ARGUMENT: ' || format('Batch %s would be empty; cancel it instead of '
+                || 'removing its last order.', left(OLD.batch_id::text, 8));
         END IF;
         RETURN OLD;
     END IF;
     IF (NEW.id, NEW.batch_id, NEW.order_id, NEW.sequence) IS DISTINCT FROM
        (OLD.id, OLD.batch_id, OLD.order_id, OLD.sequence) THEN
-        PERFORM dispatch_refuse('INVALID_ARGUMENT', 'An order line''s batch, order and sequence never change.');
+        RAISE EXCEPTION USING ERRCODE = 'DC000', MESSAGE = 'INVALID_ARGUMENT: ' || 'An order line''s batch, order and sequence never change.';
     END IF;
     IF (NEW.outcome, NEW.outcome_reason, NEW.proof_of_delivery)
             IS NOT DISTINCT FROM (OLD.outcome, OLD.outcome_reason, OLD.proof_of_delivery) THEN
@@ -575,19 +583,23 @@ BEGIN
     END IF;
     SELECT status INTO batch_status FROM delivery_batches WHERE id = NEW.batch_id FOR SHARE;
     IF batch_status <> 'OUT_FOR_DELIVERY' THEN
-        PERFORM dispatch_refuse('INVALID_BATCH_STATUS', format('Batch %s is %s; outcomes are recorded only while '
-            || 'it is OUT_FOR_DELIVERY.', left(NEW.batch_id::text, 8), batch_status));
+        RAISE EXCEPTION USING ERRCODE = 'DC000', MESSAGE = 'INVALID_BATCH_STATUS: ' || format('Batch %s is %s; outcomes are recorded only while '
+            || 'it is OUT_FOR_DELIVERY.', left(NEW.batch_id::text, 8), batch_status);
+    END IF;
+    IF NEW.outcome = 'PENDING' AND OLD.outcome = 'PENDING' THEN
+        RAISE EXCEPTION USING ERRCODE = 'DC000', MESSAGE = 'INVALID_ARGUMENT: Record the outcome (DELIVERED or '
+            || 'FAILED) together with its proof of delivery; the order is still PENDING.';
     END IF;
     IF NEW.outcome = 'PENDING' THEN
-        PERFORM dispatch_refuse('INVALID_ARGUMENT', 'An outcome is DELIVERED or FAILED; a recorded outcome '
-            || 'never goes back to PENDING.');
+        RAISE EXCEPTION USING ERRCODE = 'DC000', MESSAGE = 'INVALID_ARGUMENT: A recorded outcome never goes back '
+            || 'to PENDING; record DELIVERED or FAILED again to correct it.';
     END IF;
     IF NEW.outcome = 'FAILED' AND nullif(btrim(NEW.outcome_reason), '') IS NULL THEN
-        PERFORM dispatch_refuse('INVALID_ARGUMENT', 'A reason is required to record a failed delivery.');
+        RAISE EXCEPTION USING ERRCODE = 'DC000', MESSAGE = 'INVALID_ARGUMENT: ' || 'A reason is required to record a failed delivery.';
     END IF;
     IF NOT pod_document_ok(NEW.proof_of_delivery) THEN
-        PERFORM dispatch_refuse('INVALID_POD', 'The proof of delivery must be a JSON object of at most 64 KiB '
-            || 'with coordinates.lat in [-90, 90] and coordinates.lon in [-180, 180].');
+        RAISE EXCEPTION USING ERRCODE = 'DC000', MESSAGE = 'INVALID_POD: ' || 'The proof of delivery must be a JSON object of at most 64 KiB '
+            || 'with coordinates.lat in [-90, 90] and coordinates.lon in [-180, 180].';
     END IF;
     NEW.completed_at := now();
     NEW.outcome_version := OLD.outcome_version + 1;
@@ -665,8 +677,8 @@ $$
 BEGIN
     IF TG_OP = 'UPDATE' AND (NEW.id, NEW.outlet_id, NEW.weight_kg, NEW.created_at)
             IS DISTINCT FROM (OLD.id, OLD.outlet_id, OLD.weight_kg, OLD.created_at) THEN
-        PERFORM dispatch_refuse('INVALID_ARGUMENT', 'An order''s outlet and weight never change; remove the order '
-            || 'and add a new one.');
+        RAISE EXCEPTION USING ERRCODE = 'DC000', MESSAGE = 'INVALID_ARGUMENT: ' || 'An order''s outlet and weight never change; remove the order '
+            || 'and add a new one.';
     END IF;
     IF TG_OP = 'INSERT' THEN
         NEW.created_at := now();
@@ -689,19 +701,19 @@ BEGIN
     SELECT outcome, outcome_version, proof_of_delivery IS NOT NULL AS has_pod INTO line
     FROM delivery_batch_orders WHERE id = NEW.batch_order_id FOR SHARE;
     IF NOT FOUND OR NOT line.has_pod OR line.outcome = 'PENDING' THEN
-        PERFORM dispatch_refuse('INVALID_ARGUMENT', format('Order line %s has no recorded proof of delivery to '
-            || 'review.', left(NEW.batch_order_id::text, 8)));
+        RAISE EXCEPTION USING ERRCODE = 'DC000', MESSAGE = 'INVALID_ARGUMENT: ' || format('Order line %s has no recorded proof of delivery to '
+            || 'review.', left(NEW.batch_order_id::text, 8));
     END IF;
     IF NEW.pod_version IS NULL OR NEW.pod_version <> line.outcome_version THEN
-        PERFORM dispatch_refuse('ALREADY_CHANGED', format('The proof of delivery of order line %s is at version '
+        RAISE EXCEPTION USING ERRCODE = 'DC000', MESSAGE = 'ALREADY_CHANGED: ' || format('The proof of delivery of order line %s is at version '
             || '%s; a verdict must name the version it judged (%s).', left(NEW.batch_order_id::text, 8),
-            line.outcome_version, coalesce(NEW.pod_version::text, 'none given')));
+            line.outcome_version, coalesce(NEW.pod_version::text, 'none given'));
     END IF;
     SELECT db_user INTO recorder FROM pod_versions
     WHERE batch_order_id = NEW.batch_order_id AND version = NEW.pod_version;
     IF recorder = session_user THEN
-        PERFORM dispatch_refuse('PERMISSION_DENIED', 'You recorded this proof of delivery; another supervisor '
-            || 'must judge it.');
+        RAISE EXCEPTION USING ERRCODE = 'DC000', MESSAGE = 'PERMISSION_DENIED: ' || 'You recorded this proof of delivery; another supervisor '
+            || 'must judge it.';
     END IF;
     RETURN NEW;
 END;

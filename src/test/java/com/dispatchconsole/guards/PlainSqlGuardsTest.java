@@ -529,12 +529,23 @@ class PlainSqlGuardsTest {
         run(dispatcher, "UPDATE delivery_batches SET version = 0, updated_at = '2019-01-01', "
                 + "status_changed_at = '2019-01-01' WHERE id = " + q(batch.id()));
 
+        // Nothing a person can see changed, so nothing moved: a stale-screen check never trips on a no-op, and
+        // every version step has a history line that can be named.
         assertThat(sql.value("SELECT version FROM delivery_batches WHERE id = ?", batch.id()))
-                .as("the version only moves forward").isEqualTo(version + 1);
-        assertThat(sql.count("SELECT count(*) FROM delivery_batches WHERE id = ? "
-                + "AND updated_at BETWEEN now() - interval '10 minutes' AND now()", batch.id())).isEqualTo(1);
+                .as("the version never goes back, and a no-op does not move it").isEqualTo(version);
+        assertThat(sql.count("SELECT count(*) FROM delivery_batches WHERE id = ? AND updated_at > '2020-01-01'",
+                batch.id())).isEqualTo(1);
         assertThat(sql.value("SELECT status_changed_at FROM delivery_batches WHERE id = ?", batch.id()))
                 .as("the status did not change, so neither did its time").isEqualTo(statusChangedAt);
+
+        RiderRow rider = given.rider("Forger " + UUID.randomUUID().toString().substring(0, 4), 10, "20", 1);
+        run(dispatcher, "UPDATE delivery_batches SET status = 'ASSIGNED', rider_id = " + q(rider.id())
+                + ", version = 0, updated_at = '2019-01-01', status_changed_at = '2019-01-01' WHERE id = " + q(batch.id()));
+        assertThat(sql.value("SELECT version FROM delivery_batches WHERE id = ?", batch.id()))
+                .as("a real change moves the version forward by one, whatever the writer sent").isEqualTo(version + 1);
+        assertThat(sql.count("SELECT count(*) FROM delivery_batches WHERE id = ? "
+                + "AND updated_at BETWEEN now() - interval '10 minutes' AND now() "
+                + "AND status_changed_at BETWEEN now() - interval '10 minutes' AND now()", batch.id())).isEqualTo(1);
     }
 
     // ---- order lines -------------------------------------------------------------------------------------
@@ -673,9 +684,24 @@ class PlainSqlGuardsTest {
     }
 
     @Test
+    void aBatchOnTheRoadCannotLoseItsRiderAndTheRefusalSaysWhy() {
+        BatchRow batch = assigned(rider(10, "20", 1), 1, "1");
+        guarded(dispatcher, "INVALID_ARGUMENT: Batch " + shortId(batch.id()) + " is ASSIGNED and needs a rider",
+                "UPDATE delivery_batches SET rider_id = NULL WHERE id = " + q(batch.id()));
+    }
+
+    @Test
+    void aPodWithoutAnOutcomeIsRefusedWithWhatToDoInstead() {
+        BatchRow batch = outForDelivery(rider(10, "20", 1), 1, "1");
+        guarded(dispatcher, "INVALID_ARGUMENT: Record the outcome (DELIVERED or FAILED) together with its proof",
+                "UPDATE delivery_batch_orders SET proof_of_delivery = '{\"notes\": \"x\"}' WHERE id = "
+                        + q(lines(batch).get(0).id()));
+    }
+
+    @Test
     void anOutcomeNeverGoesBackToPending() {
         BatchOrderRow line = deliveredBy(dispatcher, "{\"notes\": \"ok\"}");
-        guarded(dispatcher, "INVALID_ARGUMENT: An outcome is DELIVERED or FAILED; a recorded outcome never goes back to PENDING",
+        guarded(dispatcher, "INVALID_ARGUMENT: A recorded outcome never goes back to PENDING",
                 "UPDATE delivery_batch_orders SET outcome = 'PENDING', proof_of_delivery = NULL WHERE id = " + q(line.id()));
     }
 

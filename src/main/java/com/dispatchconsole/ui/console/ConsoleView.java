@@ -223,8 +223,10 @@ public final class ConsoleView {
     // ---- gestures ------------------------------------------------------------------------------------------
 
     private void dropped(List<UUID> ids, UUID riderId) {
+        // What the screen shows now is what the dispatcher decided on; the dialog below may take a while.
+        SeenRows seen = model.see(ids);
         String reason = null;
-        if (model.dropNeedsReason(ids, riderId)) {
+        if (model.dropNeedsReason(seen, riderId)) {
             RiderRow rider = riders.getItems().stream().filter(r -> r.id().equals(riderId)).findFirst().orElse(null);
             Optional<String> answer = ReasonDialog.ask(window(), "Reassign",
                     "Reassign " + describe(ids) + " to " + (rider == null ? "this rider" : rider.name()) + "?", "Reassign");
@@ -233,7 +235,7 @@ public final class ConsoleView {
             }
             reason = answer.get();
         }
-        model.dropOnRider(ids, riderId, reason);
+        model.dropOnRider(seen, riderId, reason);
     }
 
     private void act(LifecycleAction action) {
@@ -241,9 +243,10 @@ public final class ConsoleView {
             model.explainRefusal(action);
             return;
         }
+        SeenRows seen = model.seeSelection();
         String reason = null;
         if (action.needsReason()) {
-            List<UUID> ids = model.selectedBatches().stream().map(BatchRow::id).toList();
+            List<UUID> ids = seen.ids();
             Optional<String> answer = ReasonDialog.ask(window(), action.label().replace("…", ""),
                     action.label().replace("…", "") + " " + describe(ids) + "? This cannot be undone.",
                     action.label().replace("…", ""));
@@ -252,7 +255,7 @@ public final class ConsoleView {
             }
             reason = answer.get();
         }
-        model.perform(action, reason);
+        model.perform(action, seen, reason);
     }
 
     private void assignSelectionToSelectedRider() {

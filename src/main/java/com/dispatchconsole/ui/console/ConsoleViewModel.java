@@ -132,18 +132,36 @@ public final class ConsoleViewModel {
         return rider == null || rows.isEmpty() ? null : FitHint.evaluate(rows, rider);
     }
 
+    /** The batches as the screen shows them now; take it before asking anything, and act on it afterwards. */
+    public SeenRows see(List<UUID> batchIds) {
+        return new SeenRows(batchIds, known(batchIds));
+    }
+
+    public SeenRows seeSelection() {
+        return see(selectedBatches.stream().map(BatchRow::id).toList());
+    }
+
     /** True when the drop would take a batch away from another rider, which needs a reason. */
     public boolean dropNeedsReason(List<UUID> batchIds, UUID riderId) {
-        return rows(batchIds).stream().anyMatch(b -> b.status() == BatchStatus.ASSIGNED && !riderId.equals(b.riderId()));
+        return dropNeedsReason(see(batchIds), riderId);
+    }
+
+    public boolean dropNeedsReason(SeenRows seen, UUID riderId) {
+        return seen.rows().values().stream()
+                .anyMatch(b -> b.status() == BatchStatus.ASSIGNED && !riderId.equals(b.riderId()));
     }
 
     /** Assigns CREATED batches and reassigns ASSIGNED ones (with the reason) to the rider they were dropped on. */
     public void dropOnRider(List<UUID> batchIds, UUID riderId, String reason) {
+        dropOnRider(see(batchIds), riderId, reason);
+    }
+
+    /** As above, from the rows the screen showed when the dispatcher decided; a batch that moved since is refused. */
+    public void dropOnRider(SeenRows seen, UUID riderId, String reason) {
         RiderRow rider = riders.get(riderId);
         String name = rider == null ? "rider " + ShortId.of(riderId) : rider.name();
-        Map<UUID, BatchRow> known = known(batchIds);
-        change("given to " + name, batchIds, List.of(riderId), id -> {
-            BatchRow row = known.get(id);
+        change("given to " + name, seen, List.of(riderId), id -> {
+            BatchRow row = seen.row(id);
             if (row != null && row.status() != BatchStatus.CREATED && row.status() != BatchStatus.ASSIGNED) {
                 throw new DispatchException(ErrorCode.INVALID_BATCH_STATUS, "Batch " + ShortId.of(id) + " is "
                         + row.status() + "; only created or assigned batches can be given to a rider.");
@@ -153,9 +171,9 @@ public final class ConsoleViewModel {
                         "Batch " + ShortId.of(id) + " is already with " + name + ".");
             }
             if (row != null && row.status() == BatchStatus.ASSIGNED) {
-                return services.assignments().reassign(id, riderId, seen(row), operator, reason);
+                return services.assignments().reassign(id, riderId, seen.expected(id), operator, reason);
             }
-            return services.assignments().assign(id, riderId, seen(row), operator);
+            return services.assignments().assign(id, riderId, seen.expected(id), operator);
         });
     }
 
@@ -165,31 +183,26 @@ public final class ConsoleViewModel {
     }
 
     public void unassign(List<UUID> batchIds) {
-        perform(LifecycleAction.UNASSIGN, batchIds, null);
+        perform(LifecycleAction.UNASSIGN, see(batchIds), null);
     }
 
     // ---- lifecycle -----------------------------------------------------------------------------------------
 
-    /** Applies a lifecycle move to the selected batches. */
+    /** Applies a lifecycle move to the selected batches as they are on screen now. */
     public void perform(LifecycleAction action, String reason) {
-        perform(action, selectedBatches.stream().map(BatchRow::id).toList(), reason);
+        perform(action, seeSelection(), reason);
     }
 
-    private void perform(LifecycleAction action, List<UUID> batchIds, String reason) {
-        Map<UUID, BatchRow> known = known(batchIds);
-        change(action.label().replace("…", "").toLowerCase(), batchIds, List.of(), id -> {
-            BatchRow row = known.get(id);
+    /** Applies a lifecycle move to the batches as the screen showed them when the dispatcher decided. */
+    public void perform(LifecycleAction action, SeenRows seen, String reason) {
+        change(action.label().replace("…", "").toLowerCase(), seen, List.of(), id -> {
+            BatchRow row = seen.row(id);
             if (row != null) {
                 // Refuse from the rows on screen before touching the database; the service checks again under lock.
                 BatchTransitions.require(id, row.status(), action.target());
             }
-            return services.assignments().transition(id, action.target(), seen(row), operator, reason);
+            return services.assignments().transition(id, action.target(), seen.expected(id), operator, reason);
         });
-    }
-
-    /** What the screen showed of a batch: a change made on a row that has moved since is refused. */
-    private static Expected seen(BatchRow row) {
-        return row == null ? Expected.ANY : Expected.version(row.version());
     }
 
     /** Says why a move is not possible for the selection, from the rows on screen, without asking the database. */
@@ -242,11 +255,12 @@ public final class ConsoleViewModel {
 
     // ---- the one path every batch change takes -------------------------------------------------------------
 
-    private void change(String verb, List<UUID> batchIds, Collection<UUID> alsoRefreshRiders, Function<UUID, BatchRow> call) {
+    private void change(String verb, SeenRows seen, Collection<UUID> alsoRefreshRiders, Function<UUID, BatchRow> call) {
+        List<UUID> batchIds = seen.ids();
         if (batchIds.isEmpty()) {
             return;
         }
-        Map<UUID, BatchRow> known = known(batchIds);
+        Map<UUID, BatchRow> known = seen.rows();
         Set<UUID> ridersToRefresh = new LinkedHashSet<>(alsoRefreshRiders);
         known.values().stream().map(BatchRow::riderId).filter(Objects::nonNull).forEach(ridersToRefresh::add);
         inFlight.set(inFlight.get() + 1);

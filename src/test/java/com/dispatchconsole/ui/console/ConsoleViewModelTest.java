@@ -42,6 +42,43 @@ class ConsoleViewModelTest {
         }
     }
 
+    /**
+     * A dialog asks for a reason while another console changes the batch (and this console's live feed updates
+     * the row): confirming must be refused, because the dispatcher decided on what the screen showed before.
+     */
+    @Test
+    void aBatchThatChangesWhileTheReasonDialogIsOpenIsRefusedNotChanged() {
+        try (Database db = Database.open(TestDatabases.fresh())) {
+            DispatchServices services = new DispatchServices(db);
+            Fixtures given = new Fixtures(services);
+            com.dispatchconsole.testing.Sql sql = new com.dispatchconsole.testing.Sql(db.dataSource());
+            RiderRow rosa = given.rider("Rosa", 10, "20", 2);
+            RiderRow jonas = given.rider("Jonas", 10, "20", 2);
+            BatchRow toReassign = given.batch(1, "1");
+            BatchRow toCancel = given.batch(1, "1");
+            services.assignments().assign(toReassign.id(), rosa.id(), "t");
+            ConsoleViewModel model = new ConsoleViewModel(services, new SynchronousUiExecutor(), "olga", "db");
+            model.load();
+
+            SeenRows reassignDialog = model.see(List.of(toReassign.id()));
+            model.selectedBatches().setAll(model.batchesOf(List.of(toCancel.id())));
+            SeenRows cancelDialog = model.seeSelection();
+            // Meanwhile, elsewhere: Sam unassigns the first batch and Maria assigns the second.
+            services.assignments().unassign(toReassign.id(), "sam", "hold");
+            services.assignments().assign(toCancel.id(), jonas.id(), "maria");
+            model.applyRemote(services.queries().batches(List.of(toReassign.id(), toCancel.id())), List.of(), List.of());
+            String before = sql.fingerprint();
+
+            model.dropOnRider(reassignDialog, jonas.id(), "closer to the outlet");
+            model.perform(LifecycleAction.CANCEL, cancelDialog, "customer called");
+
+            assertThat(sql.fingerprint()).as("nothing changed").isEqualTo(before);
+            assertThat(model.notices()).extracting(Notice::text)
+                    .anyMatch(t -> t.contains("changed since your screen showed it") && t.contains("sam"))
+                    .anyMatch(t -> t.contains("changed since your screen showed it") && t.contains("maria"));
+        }
+    }
+
     @Test
     void allowedActionsFollowTheStateMapForTheWholeSelection() {
         try (Database db = Database.open(TestDatabases.fresh())) {
