@@ -29,7 +29,8 @@ import javafx.collections.transformation.SortedList;
 /**
  * Commit → listener and commit → table model latency of the live feed, with full-size table models: a writer
  * commits single-row batch changes at a fixed rate while N listening consoles (each a feed, a live updater and
- * a console view model with a sorted view, on a headless UI thread) follow them.
+ * a console view model with a sorted view, on a headless UI thread) follow them. Each change is a real one
+ * through the database's guards: an assigned batch is unassigned, or an unassigned one given back to its rider.
  */
 final class NotifyBenchmark {
 
@@ -164,8 +165,27 @@ final class NotifyBenchmark {
         long next = start;
         long commits = 0;
         long lastSample = 0;
-        try (PreparedStatement update = writer.prepareStatement("UPDATE delivery_batches SET updated_at = now(), "
-                + "version = version + 1 WHERE id = ? RETURNING version");
+        // The database keeps the version of an update that changes nothing, so every commit here changes
+        // something real: it unassigns an assigned batch or gives an unassigned one back to its rider.
+        Map<UUID, UUID> riderOf = new java.util.HashMap<>();
+        try (PreparedStatement ps = writer.prepareStatement(
+                "SELECT id, rider_id FROM delivery_batches WHERE status = 'ASSIGNED' AND id = ANY (?)")) {
+            ps.setArray(1, writer.createArrayOf("uuid", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    riderOf.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
+                }
+            }
+        }
+        if (riderOf.isEmpty()) {
+            throw new IllegalStateException("The benchmark needs assigned batches to move; none were found.");
+        }
+        List<UUID> movable = new ArrayList<>(riderOf.keySet());
+        java.util.Set<UUID> away = new java.util.HashSet<>();
+        try (PreparedStatement unassign = writer.prepareStatement("UPDATE delivery_batches SET status = 'CREATED', "
+                + "rider_id = NULL WHERE id = ? RETURNING version");
+             PreparedStatement giveBack = writer.prepareStatement("UPDATE delivery_batches SET status = 'ASSIGNED', "
+                     + "rider_id = ? WHERE id = ? RETURNING version");
              PreparedStatement queue = writer.prepareStatement("SELECT pg_notification_queue_usage()")) {
             while (System.nanoTime() < end) {
                 long now = System.nanoTime();
@@ -174,8 +194,17 @@ final class NotifyBenchmark {
                     continue;
                 }
                 next += intervalNanos;
-                UUID id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
-                update.setObject(1, id);
+                UUID id = movable.get(ThreadLocalRandom.current().nextInt(movable.size()));
+                PreparedStatement update;
+                if (away.remove(id)) {
+                    update = giveBack;
+                    update.setObject(1, riderOf.get(id));
+                    update.setObject(2, id);
+                } else {
+                    away.add(id);
+                    update = unassign;
+                    update.setObject(1, id);
+                }
                 try (ResultSet rs = update.executeQuery()) {
                     rs.next();
                     committedAt.put(id + ":" + rs.getLong(1), System.nanoTime());
