@@ -32,9 +32,19 @@ public final class EmbeddedServer implements AutoCloseable {
 
     /**
      * Starts a server on {@code dataDirectory}, creating the cluster there on first use and keeping it otherwise.
-     * Uses {@code preferredPort} when free (so psql instructions stay stable), else any free port.
+     * Uses {@code preferredPort} when free (so psql instructions stay stable), else any free port. Kept data is
+     * durable; thrown-away data runs with fsync and friends off, which is all a test needs.
      */
     public static EmbeddedServer start(Path dataDirectory, boolean keepData, int preferredPort) throws IOException {
+        return start(dataDirectory, keepData, keepData, preferredPort);
+    }
+
+    /**
+     * As {@link #start(Path, boolean, int)}, with durability chosen apart from keeping the data: a benchmark throws
+     * its data away yet must commit like the operator's server does (fsync, synchronous_commit, full_page_writes on).
+     */
+    public static EmbeddedServer start(Path dataDirectory, boolean keepData, boolean durable, int preferredPort)
+            throws IOException {
         Files.createDirectories(dataDirectory);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
@@ -42,9 +52,9 @@ public final class EmbeddedServer implements AutoCloseable {
                 .setPort(preferredPort > 0 && isFree(preferredPort) ? preferredPort : freePort())
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "300")
-                .setServerConfig("fsync", keepData ? "on" : "off")
-                .setServerConfig("synchronous_commit", keepData ? "on" : "off")
-                .setServerConfig("full_page_writes", keepData ? "on" : "off")
+                .setServerConfig("fsync", durable ? "on" : "off")
+                .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                .setServerConfig("full_page_writes", durable ? "on" : "off")
                 .start();
         return new EmbeddedServer(postgres, dataDirectory);
     }

@@ -5,6 +5,10 @@ import com.dispatchconsole.app.EmbeddedServer;
 import com.dispatchconsole.persistence.Database;
 import com.dispatchconsole.persistence.DatabaseConfig;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * The database a stress run or benchmark works on: the one given with --db-url, or a scratch embedded one in a
@@ -20,21 +24,47 @@ final class ScratchDatabase implements AutoCloseable {
         this.server = server;
     }
 
+    /** A scratch server with fsync off: fast, and enough where only correctness or relative figures count. */
     static ScratchDatabase open(DbOptions db, String name, int poolSize) throws Exception {
+        return open(db, name, poolSize, false);
+    }
+
+    /**
+     * As {@link #open(DbOptions, String, int)}; {@code durable} makes the scratch server commit as the operator's
+     * embedded server does (fsync on), so that absolute throughput figures mean something. Its data is still
+     * thrown away. A database given with --db-url runs with whatever its server is configured for.
+     */
+    static ScratchDatabase open(DbOptions db, String name, int poolSize, boolean durable) throws Exception {
         if (db.external()) {
             return new ScratchDatabase(Database.open(DatabaseConfig.of(db.url(), db.user(), db.password())
                     .withPoolSize(poolSize)), null);
         }
-        EmbeddedServer server = EmbeddedServer.start(Files.createTempDirectory("dispatch-" + name), false, 0);
+        EmbeddedServer server = EmbeddedServer.start(Files.createTempDirectory("dispatch-" + name), false, durable, 0);
         try {
             server.createDatabase(name, null);
             ScratchDatabase scratch = new ScratchDatabase(Database.open(DatabaseConfig.of(server.jdbcUrl(name),
                     EmbeddedServer.SUPERUSER, null).withPoolSize(poolSize)), server);
-            System.err.println("Using a scratch embedded database at " + scratch.database.config().displayUrl());
+            System.err.println("Using a scratch embedded database (" + (durable ? "durable" : "fsync off") + ") at "
+                    + scratch.database.config().displayUrl());
             return scratch;
         } catch (Exception e) {
             server.close();
             throw e;
+        }
+    }
+
+    /**
+     * Whether the server commits durably, read from its settings rather than from what was asked for, so that a
+     * figure also says the truth for a database given with --db-url.
+     */
+    boolean durable() throws SQLException {
+        try (Connection c = database.dataSource().getConnection();
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT current_setting('fsync') = 'on'"
+                     + " AND current_setting('synchronous_commit') <> 'off'"
+                     + " AND current_setting('full_page_writes') = 'on'")) {
+            rs.next();
+            return rs.getBoolean(1);
         }
     }
 

@@ -9,7 +9,7 @@ import java.math.BigDecimal;
 public record RiderLimits(int maxCapacity, BigDecimal maxWeightKg, int maxActiveBatches) {
 
     /** The most orders or active batches a limit may name: far beyond any vehicle, well inside the columns. */
-    public static final int MAX_COUNT = 10_000;
+    public static final int MAX_COUNT = 1_000_000;
 
     /** Returns the refusal for carrying {@code load}, or null when it fits. */
     public DispatchException refusal(String riderName, Load load) {

@@ -67,7 +67,7 @@ class RefusalsChangeNothingTest {
         refused(ErrorCode.INVALID_ARGUMENT, "The weight limit must be at most 999999.99 kg",
                 () -> services.fleet().createRider("Big", null, VehicleType.VAN, given.outletId(),
                         new RiderLimits(5, new BigDecimal("10000000"), 1)));
-        refused(ErrorCode.INVALID_ARGUMENT, "1 to 10000 orders",
+        refused(ErrorCode.INVALID_ARGUMENT, "1 to 1000000 orders",
                 () -> services.fleet().createRider("Many", null, VehicleType.VAN, given.outletId(),
                         new RiderLimits(Integer.MAX_VALUE, new BigDecimal("10"), 1)));
     }
