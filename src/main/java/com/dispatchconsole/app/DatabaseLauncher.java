@@ -1,5 +1,6 @@
 package com.dispatchconsole.app;
 
+import com.dispatchconsole.domain.DispatchException;
 import com.dispatchconsole.persistence.Database;
 import com.dispatchconsole.persistence.DatabaseConfig;
 import com.dispatchconsole.service.DispatchServices;
@@ -45,6 +46,15 @@ public final class DatabaseLauncher implements AutoCloseable {
      */
     public static DatabaseLauncher open(DbOptions options, Path dataDirOverride, DemoSize demo, String operator,
                                         PrintStream out) throws IOException, SQLException {
+        return open(options, dataDirOverride, demo, operator, null, out);
+    }
+
+    /**
+     * As above, with the embedded server's port: null for the preferred port when free (else any free one, said
+     * aloud), or a port to listen on exactly, refused with {@code PORT_IN_USE} when another program holds it.
+     */
+    public static DatabaseLauncher open(DbOptions options, Path dataDirOverride, DemoSize demo, String operator,
+                                        Integer pinnedPort, PrintStream out) throws IOException, SQLException {
         if (options.external()) {
             return new DatabaseLauncher(null,
                     Database.open(DatabaseConfig.of(options.url(), options.user(), options.password())));
@@ -53,7 +63,10 @@ public final class DatabaseLauncher implements AutoCloseable {
         Path dataDir = AppPaths.embeddedDataDirectory(dataDirOverride);
         EmbeddedServer server;
         try {
-            server = EmbeddedServer.start(dataDir, true, EmbeddedServer.PREFERRED_PORT);
+            server = pinnedPort != null ? EmbeddedServer.startOn(dataDir, pinnedPort)
+                    : EmbeddedServer.start(dataDir, true, EmbeddedServer.PREFERRED_PORT);
+        } catch (DispatchException refused) {
+            throw refused;
         } catch (IOException | RuntimeException e) {
             throw new IOException("Could not start the embedded PostgreSQL in " + dataDir + " (" + e.getMessage()
                     + "). If another console already runs on it, start `dispatch-console db` once and give every "
@@ -69,6 +82,10 @@ public final class DatabaseLauncher implements AutoCloseable {
                     + DemoOperators.SUPERVISOR + " / " + DemoOperators.PASSWORD + " (supervisor); e.g. --db-user "
                     + DemoOperators.SUPERVISOR + " --db-password " + DemoOperators.PASSWORD);
             out.println("Connect with psql: psql -h localhost -p " + server.port() + " -U postgres " + EMBEDDED_DATABASE);
+            if (pinnedPort == null && server.port() != EmbeddedServer.PREFERRED_PORT) {
+                out.println("Port " + EmbeddedServer.PREFERRED_PORT + " was in use, so the database listens on "
+                        + server.port() + " this time; `db --port N` keeps one port or refuses to start.");
+            }
             DispatchServices services = new DispatchServices(database);
             if (demo == DemoSize.LARGE && services.queries().outlets().isEmpty()) {
                 com.dispatchconsole.bench.LargeDataSet.seed(database.dataSource(), 2000, 50_000);

@@ -1,5 +1,7 @@
 package com.dispatchconsole.app;
 
+import com.dispatchconsole.domain.DispatchException;
+import com.dispatchconsole.domain.ErrorCode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -45,11 +47,45 @@ public final class EmbeddedServer implements AutoCloseable {
      */
     public static EmbeddedServer start(Path dataDirectory, boolean keepData, boolean durable, int preferredPort)
             throws IOException {
+        return launch(dataDirectory, keepData, durable, preferredPort > 0 && isFree(preferredPort) ? preferredPort
+                : freePort());
+    }
+
+    /**
+     * Starts the kept, durable server on {@code port} or not at all. Consoles were told the URL with this port;
+     * a server that quietly came up on another one would be a server they never find again, so a port held by
+     * another program is refused with {@link ErrorCode#PORT_IN_USE} before anything starts.
+     */
+    public static EmbeddedServer startOn(Path dataDirectory, int port) throws IOException {
+        if (port < 1 || port > 65535) {
+            throw new DispatchException(ErrorCode.INVALID_ARGUMENT, "--port must be between 1 and 65535 (got " + port + ").");
+        }
+        if (!isFree(port)) {
+            throw portInUse(port);
+        }
+        try {
+            return launch(dataDirectory, true, true, port);
+        } catch (IOException | RuntimeException e) {
+            // Taken between the check and PostgreSQL's own bind: the same refusal, not a stack trace.
+            if (!isFree(port)) {
+                throw portInUse(port);
+            }
+            throw e;
+        }
+    }
+
+    private static DispatchException portInUse(int port) {
+        return new DispatchException(ErrorCode.PORT_IN_USE, "Port " + port + " is in use by another program, so the "
+                + "embedded database was not started; stop that program or choose another --port.");
+    }
+
+    private static EmbeddedServer launch(Path dataDirectory, boolean keepData, boolean durable, int port)
+            throws IOException {
         Files.createDirectories(dataDirectory);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(!keepData)
-                .setPort(preferredPort > 0 && isFree(preferredPort) ? preferredPort : freePort())
+                .setPort(port)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "300")
                 .setServerConfig("fsync", durable ? "on" : "off")

@@ -2,6 +2,8 @@ package com.dispatchconsole.cli;
 
 import com.dispatchconsole.app.DatabaseLauncher;
 import com.dispatchconsole.app.DbOptions;
+import com.dispatchconsole.domain.DispatchException;
+import com.dispatchconsole.domain.ErrorCode;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -25,9 +27,17 @@ public final class DbCommand implements Callable<Integer> {
                     + "LARGE (2,000 riders, 50,000 batches). Default ${DEFAULT-VALUE}.")
     com.dispatchconsole.app.DatabaseLauncher.DemoSize demo;
 
+    @Option(names = "--port", paramLabel = "N",
+            description = "Listen on port N or refuse to start (default: 54329 when free, else any free port).")
+    Integer port;
+
     @Override
     public Integer call() throws Exception {
-        try (DatabaseLauncher launcher = DatabaseLauncher.open(db, dataDir, demo, System.out)) {
+        if (port != null && db.external()) {
+            System.err.println("INVALID_ARGUMENT: --port is for the embedded database; a --db-url database keeps its own.");
+            return 2;
+        }
+        try (DatabaseLauncher launcher = DatabaseLauncher.open(db, dataDir, demo, null, port, System.out)) {
             if (!launcher.embedded()) {
                 System.out.println("Database at " + launcher.jdbcUrl() + " is migrated; nothing to keep running.");
                 return 0;
@@ -46,6 +56,10 @@ public final class DbCommand implements Callable<Integer> {
             }));
             stop.await();
             return 0;
+        } catch (DispatchException refused) {
+            // Consoles were given this port: starting anywhere else would leave them looking at nothing.
+            System.err.println(refused.code() + ": " + refused.sentence());
+            return refused.code() == ErrorCode.INVALID_ARGUMENT ? 2 : 1;
         }
     }
 }

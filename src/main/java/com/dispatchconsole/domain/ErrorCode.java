@@ -25,5 +25,7 @@ public enum ErrorCode {
     UNSAFE_ISOLATION,
     DATABASE_TIMEOUT,
     DATABASE_UNAVAILABLE,
+    /** {@code db --port N}: another program holds the port, so the embedded database did not start at all. */
+    PORT_IN_USE,
     UNEXPECTED
 }

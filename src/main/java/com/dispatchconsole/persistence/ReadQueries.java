@@ -8,6 +8,7 @@ import com.dispatchconsole.domain.RiderLimits;
 import com.dispatchconsole.domain.VehicleType;
 import com.dispatchconsole.domain.rows.BatchOrderRow;
 import com.dispatchconsole.domain.rows.BatchRow;
+import com.dispatchconsole.domain.rows.DatabaseIdentity;
 import com.dispatchconsole.domain.rows.HistoryEntry;
 import com.dispatchconsole.domain.rows.OutletRow;
 import com.dispatchconsole.domain.rows.RiderPosition;
@@ -240,6 +241,35 @@ public final class ReadQueries {
                 rows.add(new OutletRow(rs.getObject(1, UUID.class), rs.getString(2)));
             }
             return rows;
+        }
+    }
+
+    /**
+     * The identity of the database this connection reaches (see {@link DatabaseIdentity}). Asking whether the login
+     * may call {@code pg_control_system()} first keeps a server that revoked it from failing the transaction:
+     * the privilege is checked when a statement starts, even in a branch that would not run.
+     */
+    public static DatabaseIdentity identity(Connection c) throws SQLException {
+        long oid;
+        String name;
+        boolean mayReadControlData;
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT d.oid, d.datname, pg_catalog.has_function_privilege('pg_catalog.pg_control_system()', 'EXECUTE')
+                FROM pg_catalog.pg_database d WHERE d.datname = pg_catalog.current_database()""");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            oid = rs.getLong(1);
+            name = rs.getString(2);
+            mayReadControlData = rs.getBoolean(3);
+        }
+        if (!mayReadControlData) {
+            return new DatabaseIdentity(null, oid, name);
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT system_identifier FROM pg_catalog.pg_control_system()");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return new DatabaseIdentity(rs.getLong(1), oid, name);
         }
     }
 

@@ -1,8 +1,10 @@
 package com.dispatchconsole.service;
 
+import com.dispatchconsole.domain.rows.AllRows;
 import com.dispatchconsole.domain.rows.BatchOrderRow;
 import com.dispatchconsole.domain.rows.BatchRow;
 import com.dispatchconsole.domain.rows.ChangedRows;
+import com.dispatchconsole.domain.rows.DatabaseIdentity;
 import com.dispatchconsole.domain.rows.HistoryEntry;
 import com.dispatchconsole.domain.rows.OutletRow;
 import com.dispatchconsole.domain.rows.RiderRow;
@@ -44,6 +46,19 @@ public final class QueryService {
         return unitOfWork.read(c -> new ChangedRows(
                 batchIds.isEmpty() ? List.of() : ReadQueries.batches(c, batchIds),
                 riderIds.isEmpty() ? List.of() : ReadQueries.riders(c, riderIds)));
+    }
+
+    /**
+     * Every batch and rider with the identity of the database they came from, in one transaction: what a console
+     * reads after its live feed was away, to tell "the same database, changed meanwhile" from "another database".
+     */
+    public AllRows everything() {
+        return unitOfWork.read(c -> new AllRows(ReadQueries.identity(c), ReadQueries.batches(c), ReadQueries.riders(c)));
+    }
+
+    /** Which database the pool reaches now: the cluster's system identifier, the database's oid and name. */
+    public DatabaseIdentity identity() {
+        return unitOfWork.read(ReadQueries::identity);
     }
 
     public BatchRow batch(UUID batchId) {

@@ -11,12 +11,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A TCP relay on loopback in front of PostgreSQL that can freeze: while frozen it keeps every socket open but
- * passes no bytes, like a server that hangs or a network that silently drops packets.
+ * passes no bytes, like a server that hangs or a network that silently drops packets. It can also be pointed at
+ * another server, like a port that another cluster took over after the first one went away.
  */
 public final class FreezingProxy implements AutoCloseable {
 
     private final ServerSocket server;
-    private final int targetPort;
+    private volatile int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile boolean frozen;
     private volatile boolean open = true;
@@ -41,13 +42,33 @@ public final class FreezingProxy implements AutoCloseable {
         frozen = false;
     }
 
+    /**
+     * The server behind the port changes: every connection open now is cut (the old server is gone) and new ones
+     * reach {@code port}.
+     */
+    public synchronized void retarget(int port) throws IOException {
+        targetPort = port;
+        for (Socket socket : sockets) {
+            socket.close();
+        }
+        sockets.clear();
+    }
+
     private void accept() {
         while (open) {
             try {
                 Socket client = server.accept();
-                Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                sockets.add(client);
-                sockets.add(upstream);
+                Socket upstream;
+                synchronized (this) {
+                    try {
+                        upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                    } catch (IOException nobodyThere) {
+                        client.close();
+                        continue;
+                    }
+                    sockets.add(client);
+                    sockets.add(upstream);
+                }
                 relay(client.getInputStream(), upstream.getOutputStream());
                 relay(upstream.getInputStream(), client.getOutputStream());
             } catch (IOException e) {

@@ -2,8 +2,10 @@ package com.dispatchconsole.ui.common;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import javafx.collections.FXCollections;
@@ -65,6 +67,29 @@ public final class RowStore<T> {
                 rows.set(position, row);
             }
         }
+    }
+
+    /**
+     * Makes the rows exactly {@code fresh}: rows whose id is no longer there are removed (in one change), changed
+     * ones are replaced in place and new ones appended. What a resync uses, so a row deleted or moved out of scope
+     * while the console was away does not stay on screen.
+     */
+    public void sync(List<T> fresh) {
+        Set<UUID> present = new HashSet<>();
+        fresh.forEach(row -> present.add(idOf.apply(row)));
+        List<T> gone = rows.stream().filter(row -> !present.contains(idOf.apply(row))).toList();
+        if (gone.size() > BULK_THRESHOLD) {
+            replaceAll(fresh);
+            return;
+        }
+        if (!gone.isEmpty()) {
+            rows.removeAll(new HashSet<>(gone));
+            positions.clear();
+            for (int i = 0; i < rows.size(); i++) {
+                positions.put(idOf.apply(rows.get(i)), i);
+            }
+        }
+        upsert(fresh);
     }
 
     public T get(UUID id) {

@@ -140,7 +140,7 @@ public final class ConsoleView {
         });
     }
 
-    private Label banner() {
+    private VBox banner() {
         Label banner = new Label();
         banner.setId("database-banner");
         banner.getStyleClass().add("banner");
@@ -148,7 +148,17 @@ public final class ConsoleView {
         banner.textProperty().bind(model.bannerProperty());
         banner.visibleProperty().bind(model.databaseDownProperty());
         banner.managedProperty().bind(model.databaseDownProperty());
-        return banner;
+        Label replaced = new Label();
+        replaced.setId("database-replaced");
+        replaced.getStyleClass().addAll("banner", "banner-warning");
+        replaced.setMaxWidth(Double.MAX_VALUE);
+        replaced.setWrapText(true);
+        replaced.setTooltip(new javafx.scene.control.Tooltip("Click to dismiss"));
+        replaced.textProperty().bind(model.databaseReplacedProperty());
+        replaced.visibleProperty().bind(model.databaseReplacedProperty().isNotEmpty());
+        replaced.managedProperty().bind(replaced.visibleProperty());
+        replaced.setOnMouseClicked(e -> model.dismissDatabaseReplaced());
+        return new VBox(banner, replaced);
     }
 
     private HBox toolbar() {
@@ -167,7 +177,7 @@ public final class ConsoleView {
         unassign.getStyleClass().add("unassign-zone");
         unassign.setMaxWidth(Double.MAX_VALUE);
         unassign.setOnDragOver(e -> {
-            if (DragIds.carriesBatches(e.getDragboard())) {
+            if (DragIds.carriesBatches(e.getDragboard()) && model.canChangeProperty().get()) {
                 e.acceptTransferModes(TransferMode.MOVE);
                 unassign.getStyleClass().add("drag-over");
             }
@@ -223,6 +233,9 @@ public final class ConsoleView {
     // ---- gestures ------------------------------------------------------------------------------------------
 
     private void dropped(List<UUID> ids, UUID riderId) {
+        if (!model.checkCanChange()) {
+            return;
+        }
         // What the screen shows now is what the dispatcher decided on; the dialog below may take a while.
         SeenRows seen = model.see(ids);
         String reason = null;

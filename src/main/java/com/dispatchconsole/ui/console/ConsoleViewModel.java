@@ -9,9 +9,12 @@ import com.dispatchconsole.domain.ErrorCode;
 import com.dispatchconsole.domain.Expected;
 import com.dispatchconsole.domain.OrderOutcome;
 import com.dispatchconsole.domain.ShortId;
+import com.dispatchconsole.domain.rows.AllRows;
 import com.dispatchconsole.domain.rows.BatchRow;
+import com.dispatchconsole.domain.rows.DatabaseIdentity;
 import com.dispatchconsole.domain.rows.OutletRow;
 import com.dispatchconsole.domain.rows.RiderRow;
+import com.dispatchconsole.realtime.LiveState;
 import com.dispatchconsole.service.DispatchServices;
 import com.dispatchconsole.ui.common.RowStore;
 import com.dispatchconsole.ui.common.UiExecutor;
@@ -24,12 +27,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -47,6 +53,7 @@ import javafx.collections.transformation.FilteredList;
  */
 public final class ConsoleViewModel {
 
+    static final String CANNOT_CHANGE = "The database cannot be reached: nothing can be changed until it is back.";
 
     private final DispatchServices services;
     private final Set<UUID> outletScope;
@@ -72,8 +79,11 @@ public final class ConsoleViewModel {
     private final javafx.beans.property.BooleanProperty canReview = new javafx.beans.property.SimpleBooleanProperty();
     private final IntegerProperty podChanges = new SimpleIntegerProperty();
     private final StringProperty visibleCount = new SimpleStringProperty("");
-    private final ObjectProperty<com.dispatchconsole.realtime.LiveState> liveState = new SimpleObjectProperty<>(
-            new com.dispatchconsole.realtime.LiveState(com.dispatchconsole.realtime.LiveState.Status.OFFLINE, Instant.now()));
+    // CONNECTING until a feed says otherwise: a console without one (tests, tools) is not offline.
+    private final ObjectProperty<LiveState> liveState = new SimpleObjectProperty<>(
+            new LiveState(LiveState.Status.CONNECTING, Instant.now()));
+    private final ReadOnlyBooleanWrapper canChange = new ReadOnlyBooleanWrapper(true);
+    private final ShownDatabase shownDatabase = new ShownDatabase();
 
     public ConsoleViewModel(DispatchServices services, UiExecutor ui, String operator, String databaseLabel) {
         this(services, ui, operator, databaseLabel, Set.of());
@@ -94,21 +104,31 @@ public final class ConsoleViewModel {
         selectedBatches.addListener((ListChangeListener<BatchRow>) c -> selectionChanged());
         this.tally = new StatusTally(batches.rows());
         this.banner = new DatabaseBanner(services.queries(), ui, this::databaseBack);
+        liveState.addListener((o, was, state) -> banner.feedState(state));
+        banner.downProperty().addListener((o, was, down) -> {
+            canChange.set(!down);
+            selectionChanged();
+        });
         visibleBatches.addListener((ListChangeListener<BatchRow>) c -> updateVisibleCount());
     }
 
     // ---- loading -------------------------------------------------------------------------------------------
 
-    private record Snapshot(List<OutletRow> outlets, List<RiderRow> riders, List<BatchRow> batches, String role,
-                            boolean canReview) {
+    private record Snapshot(DatabaseIdentity identity, List<OutletRow> outlets, List<RiderRow> riders,
+                            List<BatchRow> batches, String role, boolean canReview) {
     }
 
-    /** Reads outlets, riders and batches off the UI thread; a failure keeps the old rows and says why. */
+    /**
+     * Reads outlets, riders and batches off the UI thread and shows exactly them; a failure keeps the old rows and
+     * says why. A load that finds another database than the rows on screen came from says so.
+     */
     public void load() {
         inFlight.set(inFlight.get() + 1);
         message.set("Loading riders and batches…");
-        ui.submit(() -> new Snapshot(services.queries().outlets(), services.queries().riders(),
-                services.queries().batches(), services.queries().sessionRole(), services.pods().canReview()), snapshot -> {
+        ui.submit(() -> new Snapshot(services.queries().identity(), services.queries().outlets(),
+                services.queries().riders(), services.queries().batches(), services.queries().sessionRole(),
+                services.pods().canReview()), snapshot -> {
+            shownDatabase.arrived(snapshot.identity()).ifPresent(this::replacedBy);
             sessionRole.set(snapshot.role());
             canReview.set(snapshot.canReview());
             inFlight.set(inFlight.get() - 1);
@@ -116,6 +136,7 @@ public final class ConsoleViewModel {
             riders.replaceAll(scopedRiders(snapshot.riders()));
             batches.replaceAll(scopedBatches(snapshot.batches()));
             message.set("Loaded " + snapshot.riders().size() + " riders and " + snapshot.batches().size() + " batches.");
+            forgetVanishedSelection();
             selectionChanged();
         }, error -> {
             inFlight.set(inFlight.get() - 1);
@@ -125,8 +146,14 @@ public final class ConsoleViewModel {
 
     // ---- drag and drop -------------------------------------------------------------------------------------
 
-    /** The fit hint for dragging these batches over a rider; unknown ids or rider give no hint. */
+    /**
+     * The fit hint for dragging these batches over a rider; unknown ids or rider give no hint. While nothing can be
+     * changed, the hint says so instead (and the rider does not take the drop).
+     */
     public FitHint hint(List<UUID> batchIds, UUID riderId) {
+        if (!canChange.get()) {
+            return new FitHint(false, CANNOT_CHANGE);
+        }
         RiderRow rider = riders.get(riderId);
         List<BatchRow> rows = rows(batchIds);
         return rider == null || rows.isEmpty() ? null : FitHint.evaluate(rows, rider);
@@ -179,7 +206,18 @@ public final class ConsoleViewModel {
 
     /** Assigns the selected batches to the rider selected in the riders table (the keyboard twin of a drop). */
     public boolean canAssignSelectionToSelectedRider() {
-        return selectedRider.get() != null && !selectedBatches.isEmpty();
+        return canChange.get() && selectedRider.get() != null && !selectedBatches.isEmpty();
+    }
+
+    /**
+     * Whether anything can be changed now; if not, says why. Asked before a gesture opens a dialog, so nobody
+     * types a reason for a change that cannot be made.
+     */
+    public boolean checkCanChange() {
+        if (!canChange.get()) {
+            notify(Notice.Level.WARNING, CANNOT_CHANGE);
+        }
+        return canChange.get();
     }
 
     public void unassign(List<UUID> batchIds) {
@@ -207,6 +245,9 @@ public final class ConsoleViewModel {
 
     /** Says why a move is not possible for the selection, from the rows on screen, without asking the database. */
     public void explainRefusal(LifecycleAction action) {
+        if (!checkCanChange()) {
+            return;
+        }
         if (selectedBatches.isEmpty()) {
             notify(Notice.Level.WARNING, "Select a batch first.");
             return;
@@ -222,6 +263,9 @@ public final class ConsoleViewModel {
 
     /** @param outcomeVersionSeen the outcome version the detail pane showed for the order (0: none yet) */
     public void recordOutcome(UUID batchId, UUID orderId, int outcomeVersionSeen, OrderOutcome outcome, String reason) {
+        if (!checkCanChange()) {
+            return;
+        }
         inFlight.set(inFlight.get() + 1);
         ui.submit(() -> {
             services.batches().recordOutcome(batchId, orderId, Expected.version(outcomeVersionSeen), outcome, reason,
@@ -239,6 +283,9 @@ public final class ConsoleViewModel {
     }
 
     public void setAvailability(UUID riderId, Availability availability) {
+        if (!checkCanChange()) {
+            return;
+        }
         inFlight.set(inFlight.get() + 1);
         RiderRow shown = riders.get(riderId);
         Expected seen = shown == null ? Expected.ANY : Expected.version(shown.version());
@@ -257,7 +304,7 @@ public final class ConsoleViewModel {
 
     private void change(String verb, SeenRows seen, Collection<UUID> alsoRefreshRiders, Function<UUID, BatchRow> call) {
         List<UUID> batchIds = seen.ids();
-        if (batchIds.isEmpty()) {
+        if (batchIds.isEmpty() || !checkCanChange()) {
             return;
         }
         Map<UUID, BatchRow> known = seen.rows();
@@ -308,12 +355,48 @@ public final class ConsoleViewModel {
         }
     }
 
-    /** After the feed was away: every row read again; only the ones that differ change on screen. */
-    public void applyResync(List<BatchRow> allBatches, List<RiderRow> allRiders) {
-        batches.upsert(scopedBatches(allBatches));
-        riders.upsert(scopedRiders(allRiders));
-        allBatches.forEach(detail::refreshIfShowing);
+    /**
+     * After the feed was away: every row read again. From the same database, the screen becomes exactly those rows
+     * (changed ones replaced in place; deleted ones, and ones that left this console's outlets, removed). From
+     * another database, nothing of the old one may stay: the screen is emptied, says so, and loads from scratch.
+     */
+    public void applyResync(AllRows all) {
+        Optional<String> replaced = shownDatabase.arrived(all.identity());
+        if (replaced.isPresent()) {
+            replacedBy(replaced.get());
+            load();
+            return;
+        }
+        batches.sync(scopedBatches(all.batches()));
+        riders.sync(scopedRiders(all.riders()));
+        forgetVanishedSelection();
+        selectionChanged();
+        all.batches().forEach(detail::refreshIfShowing);
         message.set("Back in sync with the database.");
+    }
+
+    /**
+     * Another database answers: every table, selection and outlet filter is emptied at once, so not one row of the
+     * old database shows while the new one loads, and the dispatcher is told.
+     */
+    private void replacedBy(String text) {
+        selectedBatches.clear();
+        selectedRider.set(null);
+        filter.outletProperty().set(null);
+        detail.show(null);
+        batches.replaceAll(List.of());
+        riders.replaceAll(List.of());
+        outlets.clear();
+        notify(Notice.Level.WARNING, text);
+        message.set("Reloading everything from a different database…");
+    }
+
+    /** A selected row that is no longer on screen (deleted, out of scope, another database) is not selected. */
+    private void forgetVanishedSelection() {
+        selectedBatches.removeIf(b -> batches.get(b.id()) == null);
+        if (selectedRider.get() != null && riders.get(selectedRider.get().id()) == null) {
+            selectedRider.set(null);
+        }
     }
 
     // ---- failures ------------------------------------------------------------------------------------------
@@ -343,7 +426,8 @@ public final class ConsoleViewModel {
 
     private void selectionChanged() {
         List<BatchRow> current = selectedBatches.stream().map(b -> Objects.requireNonNullElse(batches.get(b.id()), b)).toList();
-        allowedActions.set(LifecycleAction.allowedFor(current));
+        // While the database cannot be reached no move is offered: it could only end in a spinner and a failure.
+        allowedActions.set(canChange.get() ? LifecycleAction.allowedFor(current) : EnumSet.noneOf(LifecycleAction.class));
         detail.show(current.size() == 1 ? current.get(0) : null);
     }
 
@@ -435,6 +519,20 @@ public final class ConsoleViewModel {
         return banner.downProperty();
     }
 
+    /** False while the database cannot be reached (a failed call, or the live feed OFFLINE): changes are refused. */
+    public ReadOnlyBooleanProperty canChangeProperty() {
+        return canChange.getReadOnlyProperty();
+    }
+
+    /** Non-empty after the console found a different database than its rows came from; stays until dismissed. */
+    public StringProperty databaseReplacedProperty() {
+        return shownDatabase.replacedProperty();
+    }
+
+    public void dismissDatabaseReplaced() {
+        shownDatabase.dismiss();
+    }
+
     public StringProperty bannerProperty() {
         return banner.textProperty();
     }
@@ -475,7 +573,7 @@ public final class ConsoleViewModel {
         return new com.dispatchconsole.ui.pod.PodViewModel(services.pods(), ui, batchOrderId);
     }
 
-    public ObjectProperty<com.dispatchconsole.realtime.LiveState> liveStateProperty() {
+    public ObjectProperty<LiveState> liveStateProperty() {
         return liveState;
     }
 

@@ -1,5 +1,6 @@
 package com.dispatchconsole.ui.console;
 
+import com.dispatchconsole.realtime.LiveState;
 import com.dispatchconsole.service.QueryService;
 import com.dispatchconsole.ui.common.UiExecutor;
 import java.time.Duration;
@@ -10,8 +11,11 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * The "database unreachable" banner: raised by the first call that cannot reach the database, cleared by the
- * first probe (every few seconds, off the UI thread) that can; {@code onBack} then reloads the console.
+ * The "database unreachable" banner, raised by either of two witnesses: the first call that cannot reach the
+ * database (cleared by the first probe, every few seconds off the UI thread, that can; {@code onBack} then
+ * reloads the console), or the change feed going OFFLINE (cleared when it is LIVE again, and its resync reloads).
+ * The feed is the witness that matters when nobody clicks: it raises the banner the moment it gives up, instead
+ * of the dispatcher finding out from a spinner on their next action.
  */
 final class DatabaseBanner {
 
@@ -22,6 +26,8 @@ final class DatabaseBanner {
     private final Runnable onBack;
     private final BooleanProperty down = new SimpleBooleanProperty();
     private final StringProperty text = new SimpleStringProperty("");
+    private Instant callFailedSince;
+    private Instant feedOfflineSince;
 
     DatabaseBanner(QueryService queries, UiExecutor ui, Runnable onBack) {
         this.queries = queries;
@@ -29,22 +35,46 @@ final class DatabaseBanner {
         this.onBack = onBack;
     }
 
+    /** A call could not reach the database. */
     void raise() {
-        if (down.get()) {
+        if (callFailedSince != null) {
             return;
         }
-        down.set(true);
-        text.set("Database unreachable since " + Formats.clock(Instant.now()) + " — retrying every "
-                + RETRY_EVERY.toSeconds() + " s. Nothing can be changed until it is back.");
+        callFailedSince = Instant.now();
+        refresh();
         ui.schedule(RETRY_EVERY, this::probe);
+    }
+
+    /** The change feed's state: OFFLINE raises the banner at once, LIVE clears what the feed raised. */
+    void feedState(LiveState state) {
+        if (state.status() == LiveState.Status.OFFLINE) {
+            feedOfflineSince = state.since();
+        } else if (state.status() == LiveState.Status.LIVE) {
+            feedOfflineSince = null;
+        }
+        // CONNECTING and RECONNECTING keep what was there: a feed retrying after OFFLINE is not back yet.
+        refresh();
     }
 
     private void probe() {
         ui.submit(queries::outlets, ok -> {
-            down.set(false);
-            text.set("");
+            callFailedSince = null;
+            refresh();
             onBack.run();
         }, error -> ui.schedule(RETRY_EVERY, this::probe));
+    }
+
+    private void refresh() {
+        if (feedOfflineSince != null) {
+            text.set("Offline since " + Formats.clock(feedOfflineSince) + ": the database cannot be reached, so this "
+                    + "screen may be out of date. Retrying; nothing can be changed until it is back.");
+        } else if (callFailedSince != null) {
+            text.set("Database unreachable since " + Formats.clock(callFailedSince) + " — retrying every "
+                    + RETRY_EVERY.toSeconds() + " s. Nothing can be changed until it is back.");
+        } else {
+            text.set("");
+        }
+        down.set(feedOfflineSince != null || callFailedSince != null);
     }
 
     BooleanProperty downProperty() {

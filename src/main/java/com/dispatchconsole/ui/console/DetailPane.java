@@ -79,9 +79,9 @@ final class DetailPane {
         var canRecord = Bindings.createBooleanBinding(() -> {
             BatchRow batch = detail.batchProperty().get();
             BatchOrderRow order = orders.getSelectionModel().getSelectedItem();
-            return batch != null && batch.status() == BatchStatus.OUT_FOR_DELIVERY && order != null
-                    && order.outcome() == OrderOutcome.PENDING;
-        }, detail.batchProperty(), orders.getSelectionModel().selectedItemProperty());
+            return model.canChangeProperty().get() && batch != null && batch.status() == BatchStatus.OUT_FOR_DELIVERY
+                    && order != null && order.outcome() == OrderOutcome.PENDING;
+        }, detail.batchProperty(), orders.getSelectionModel().selectedItemProperty(), model.canChangeProperty());
         delivered.disableProperty().bind(canRecord.not());
         failed.disableProperty().bind(canRecord.not());
         delivered.setOnAction(e -> onOutcome.accept(orders.getSelectionModel().getSelectedItem(), OrderOutcome.DELIVERED));

@@ -1,5 +1,6 @@
 package com.dispatchconsole.ui.console;
 
+import com.dispatchconsole.domain.rows.AllRows;
 import com.dispatchconsole.domain.rows.BatchRow;
 import com.dispatchconsole.domain.rows.ChangedRows;
 import com.dispatchconsole.domain.rows.RiderRow;
@@ -101,13 +102,16 @@ public final class LiveUpdater implements ChangeSubscriber, AutoCloseable {
         }
     }
 
+    /**
+     * Reads everything again with the identity of the database it came from, in one transaction, on the same
+     * worker as the bursts: a burst read before it is applied before it, one read after it after it.
+     */
     @Override
     public void onResync() {
         worker.execute(() -> {
             try {
-                List<RiderRow> riders = queries.riders();
-                List<BatchRow> batches = queries.batches();
-                ui.onUiThread(() -> model.applyResync(batches, riders));
+                AllRows all = queries.everything();
+                ui.onUiThread(() -> model.applyResync(all));
             } catch (RuntimeException e) {
                 log.warn("Resync after reconnect failed: {}; retrying", e.getMessage());
                 worker.schedule(this::onResync, 1, TimeUnit.SECONDS);

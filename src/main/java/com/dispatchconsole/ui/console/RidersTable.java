@@ -70,8 +70,11 @@ final class RidersTable {
         TableRow<RiderRow> row = new TableRow<>();
         row.setOnDragOver(e -> {
             if (row.getItem() != null && DragIds.carriesBatches(e.getDragboard())) {
-                // Accept even when it will not fit: the service decides, and its refusal is shown clearly.
-                e.acceptTransferModes(TransferMode.MOVE);
+                // Accept even when it will not fit: the service decides, and its refusal is shown clearly. Never
+                // while the database cannot be reached: the hint then says why the drop is not taken.
+                if (model.canChangeProperty().get()) {
+                    e.acceptTransferModes(TransferMode.MOVE);
+                }
                 FitHint fit = model.hint(DragIds.read(e.getDragboard()), row.getItem().id());
                 if (fit != null) {
                     row.pseudoClassStateChanged(FITS, fit.fits());
@@ -89,7 +92,8 @@ final class RidersTable {
             row.pseudoClassStateChanged(REFUSED, false);
         });
         row.setOnDragDropped(e -> {
-            boolean accepted = row.getItem() != null && DragIds.carriesBatches(e.getDragboard());
+            boolean accepted = row.getItem() != null && DragIds.carriesBatches(e.getDragboard())
+                    && model.canChangeProperty().get();
             if (accepted) {
                 List<UUID> ids = DragIds.read(e.getDragboard());
                 UUID rider = row.getItem().id();
@@ -117,10 +121,15 @@ final class RidersTable {
         for (Availability availability : Availability.values()) {
             MenuItem item = new MenuItem("Set " + Labels.of(availability).toLowerCase());
             item.setId("availability-" + availability.name());
-            item.setDisable(rider.availability() == availability);
             item.setOnAction(e -> model.setAvailability(rider.id(), availability));
             menu.getItems().add(item);
         }
+        menu.setOnShowing(e -> {
+            for (int i = 0; i < menu.getItems().size(); i++) {
+                menu.getItems().get(i).setDisable(!model.canChangeProperty().get()
+                        || rider.availability() == Availability.values()[i]);
+            }
+        });
         return menu;
     }
 }

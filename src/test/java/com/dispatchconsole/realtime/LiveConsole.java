@@ -1,0 +1,98 @@
+package com.dispatchconsole.realtime;
+
+import com.dispatchconsole.domain.rows.BatchRow;
+import com.dispatchconsole.domain.rows.RiderRow;
+import com.dispatchconsole.persistence.Database;
+import com.dispatchconsole.service.DispatchServices;
+import com.dispatchconsole.ui.common.SerialUiExecutor;
+import com.dispatchconsole.ui.console.ConsoleViewModel;
+import com.dispatchconsole.ui.console.LiveUpdater;
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** A console without a window: its own view model, live updater and feed on {@code db}, read as its UI thread sees it. */
+final class LiveConsole implements AutoCloseable {
+
+    final SerialUiExecutor ui = new SerialUiExecutor();
+    final ConsoleViewModel model;
+    final LiveUpdater live;
+    final ChangeFeed feed;
+
+    LiveConsole(Database db, FeedSettings settings, Set<UUID> scope) {
+        DispatchServices services = new DispatchServices(db);
+        model = new ConsoleViewModel(services, ui, "reader", "db", scope);
+        live = new LiveUpdater(services.queries(), model, ui);
+        feed = new ChangeFeed(settings);
+        feed.subscribe(live);
+        feed.start();
+        waitUntil(() -> feed.state().status() == LiveState.Status.LIVE, Duration.ofSeconds(10));
+        ui.onUiThread(model::load);
+    }
+
+    <T> T read(Function<ConsoleViewModel, T> query) {
+        return ui.read(() -> query.apply(model));
+    }
+
+    String text(Function<ConsoleViewModel, String> query) {
+        return read(query);
+    }
+
+    boolean is(java.util.function.Predicate<ConsoleViewModel> query) {
+        return read(query::test);
+    }
+
+    java.util.Set<com.dispatchconsole.ui.console.LifecycleAction> allowedActions() {
+        return read(m -> Set.copyOf(m.allowedActionsProperty().get()));
+    }
+
+    java.util.List<String> notices() {
+        return read(m -> m.notices().stream().map(com.dispatchconsole.ui.console.Notice::text).toList());
+    }
+
+    /** Runs {@code action} on the console's UI thread and waits for it. */
+    void act(java.util.function.Consumer<ConsoleViewModel> action) {
+        ui.read(() -> {
+            action.accept(model);
+            return null;
+        });
+    }
+
+    Set<UUID> batchIds() {
+        return read(m -> m.allBatches().stream().map(BatchRow::id).collect(Collectors.toSet()));
+    }
+
+    Set<UUID> riderIds() {
+        return read(m -> m.riders().stream().map(RiderRow::id).collect(Collectors.toSet()));
+    }
+
+    BatchRow batch(UUID id) {
+        return read(m -> m.allBatches().stream().filter(b -> b.id().equals(id)).findFirst().orElse(null));
+    }
+
+    @Override
+    public void close() {
+        feed.close();
+        live.close();
+        ui.close();
+    }
+
+    static void waitUntil(BooleanSupplier condition, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("condition not met within " + limit);
+    }
+}
