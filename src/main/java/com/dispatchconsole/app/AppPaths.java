@@ -21,4 +21,18 @@ public final class AppPaths {
                 : Path.of(System.getProperty("user.home"), ".local", "share");
         return base.resolve("dispatch-console").resolve("postgres");
     }
+
+    /**
+     * Where the PostgreSQL programs are unpacked: a per-user cache directory only this OS account may write (not
+     * the shared, predictably named temp folder, where another account could swap {@code pg_ctl}).
+     */
+    public static Path binariesDirectory() {
+        String explicit = System.getenv("DISPATCH_PG_BINARIES");
+        if (explicit != null && !explicit.isBlank()) {
+            return Path.of(explicit);
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("dispatch-console").resolve("postgres-binaries");
+    }
 }

@@ -30,8 +30,9 @@ final class ConsoleLauncher {
         DatabaseLauncher opened = null;
         DbOptions options = given;
         String problem = null;
-        // A shared database without a login: the operator signs in with their own database account.
-        boolean askForLogin = given.external() && given.user() == null;
+        // A shared database without a login or its password: the operator signs in with their own database
+        // account in the dialog (passwords never need the command line).
+        boolean askForLogin = given.external() && (given.user() == null || given.password() == null);
         for (int attempt = 1; opened == null; attempt++) {
             if (askForLogin) {
                 String shownProblem = problem;

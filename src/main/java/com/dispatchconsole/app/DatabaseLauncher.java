@@ -75,13 +75,14 @@ public final class DatabaseLauncher implements AutoCloseable {
         try {
             server.createDatabase(EMBEDDED_DATABASE, null);
             Database database = Database.open(DatabaseConfig.of(server.jdbcUrl(EMBEDDED_DATABASE),
-                    EmbeddedServer.SUPERUSER, null));
+                    EmbeddedServer.SUPERUSER, server.superuserPassword()));
             DemoOperators.ensure(database.dataSource());
             out.println("Embedded PostgreSQL data: " + dataDir);
             out.println("Demo operators: " + DemoOperators.DISPATCHER + " / " + DemoOperators.PASSWORD + " (dispatcher), "
                     + DemoOperators.SUPERVISOR + " / " + DemoOperators.PASSWORD + " (supervisor); e.g. --db-user "
-                    + DemoOperators.SUPERVISOR + " --db-password " + DemoOperators.PASSWORD);
-            out.println("Connect with psql: psql -h localhost -p " + server.port() + " -U postgres " + EMBEDDED_DATABASE);
+                    + DemoOperators.SUPERVISOR);
+            out.println("Connect with psql: psql -h localhost -p " + server.port() + " -U postgres " + EMBEDDED_DATABASE
+                    + " (the superuser's password is in " + dataDir.resolve(EmbeddedServer.PASSWORD_FILE) + ")");
             if (pinnedPort == null && server.port() != EmbeddedServer.PREFERRED_PORT) {
                 out.println("Port " + EmbeddedServer.PREFERRED_PORT + " was in use, so the database listens on "
                         + server.port() + " this time; `db --port N` keeps one port or refuses to start.");

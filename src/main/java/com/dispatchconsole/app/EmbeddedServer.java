@@ -18,18 +18,28 @@ import java.time.Duration;
 /**
  * A real PostgreSQL server run from the binaries packaged in a Maven artifact: the default database of the
  * console (kept in a data directory across restarts) and the database of every test (thrown away).
+ *
+ * <p>Locked down for a workstation shared with other OS accounts: every login, the superuser included, needs its
+ * password (SCRAM; {@code pg_hba.conf} is rewritten at every start); the superuser's random password lives in
+ * {@value #PASSWORD_FILE} inside the data directory, which PostgreSQL keeps readable by this OS user only; the
+ * socket is in that directory too, not in a shared temp folder; the PostgreSQL programs are unpacked into a
+ * private per-user directory ({@link AppPaths#binariesDirectory()}); the server listens on loopback only.
  */
 public final class EmbeddedServer implements AutoCloseable {
 
     public static final int PREFERRED_PORT = 54329;
     public static final String SUPERUSER = "postgres";
 
+    public static final String PASSWORD_FILE = "dispatch-superuser.password";
+
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
+    private final String superuserPassword;
 
-    private EmbeddedServer(EmbeddedPostgres postgres, Path dataDirectory) {
+    private EmbeddedServer(EmbeddedPostgres postgres, Path dataDirectory, String superuserPassword) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
+        this.superuserPassword = superuserPassword;
     }
 
     /**
@@ -82,22 +92,52 @@ public final class EmbeddedServer implements AutoCloseable {
     private static EmbeddedServer launch(Path dataDirectory, boolean keepData, boolean durable, int port)
             throws IOException {
         Files.createDirectories(dataDirectory);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        Path binaries = PrivateDirectory.ensure(AppPaths.binariesDirectory());
+        boolean newCluster = !keepData || !Files.exists(dataDirectory.resolve("PG_VERSION"));
+        String password = newCluster ? SuperuserPassword.generate() : SuperuserPassword.read(dataDirectory);
+        // initdb wants an empty data directory, so a new cluster's password waits in the private binaries folder.
+        Path pending = newCluster ? SuperuserPassword.writePending(binaries, password) : null;
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setOverrideWorkingDirectory(binaries.toFile())
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(!keepData)
                 .setPort(port)
                 .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("listen_addresses", "localhost")
+                .setServerConfig("unix_socket_directories", dataDirectory.toAbsolutePath().toString())
+                .setServerConfig("password_encryption", "scram-sha-256")
                 .setServerConfig("max_connections", "300")
                 .setServerConfig("fsync", durable ? "on" : "off")
                 .setServerConfig("synchronous_commit", durable ? "on" : "off")
                 .setServerConfig("full_page_writes", durable ? "on" : "off")
-                .start();
-        return new EmbeddedServer(postgres, dataDirectory);
+                .setConnectConfig("password", password)
+                .setDataDirectoryCustomizer(dir -> SuperuserPassword.secure(dir.toPath(), binaries, password, pending));
+        if (pending != null) {
+            builder.setLocaleConfig("pwfile", pending.toString())
+                    .setLocaleConfig("auth-local", "scram-sha-256")
+                    .setLocaleConfig("auth-host", "scram-sha-256");
+        }
+        try {
+            EmbeddedServer server = new EmbeddedServer(builder.start(), dataDirectory, password);
+            // The unpacking opens the folder's write bit to everyone; without the search bit that grants nothing,
+            // but it is put back to owner-only all the same.
+            PrivateDirectory.ensure(binaries);
+            return server;
+        } finally {
+            if (pending != null) {
+                Files.deleteIfExists(pending);
+            }
+        }
+    }
+
+    /** The superuser's password: for the owner's own connections (migrations, demo seed, tests). */
+    public String superuserPassword() {
+        return superuserPassword;
     }
 
     /** Creates {@code database} unless it exists, optionally as a copy of {@code template}. */
     public void createDatabase(String database, String template) throws SQLException {
-        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, null)) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, superuserPassword)) {
             try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
                 ps.setString(1, database);
                 try (ResultSet rs = ps.executeQuery()) {

@@ -42,8 +42,9 @@ public final class DbCommand implements Callable<Integer> {
                 System.out.println("Database at " + launcher.jdbcUrl() + " is migrated; nothing to keep running.");
                 return 0;
             }
-            System.out.println(launcher.jdbcUrl() + "?user=postgres");
-            System.out.println("Ready. Start consoles with --db-url <the URL above>. Press Ctrl+C to stop.");
+            System.out.println(launcher.jdbcUrl());
+            System.out.println("Ready. Start consoles with --db-url <the URL above> --db-user <an operator>; the console "
+                    + "asks for the password (or set DISPATCH_DB_PASSWORD). Press Ctrl+C to stop.");
             System.out.flush();
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

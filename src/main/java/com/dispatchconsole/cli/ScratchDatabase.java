@@ -43,7 +43,7 @@ final class ScratchDatabase implements AutoCloseable {
         try {
             server.createDatabase(name, null);
             ScratchDatabase scratch = new ScratchDatabase(Database.open(DatabaseConfig.of(server.jdbcUrl(name),
-                    EmbeddedServer.SUPERUSER, null).withPoolSize(poolSize)), server);
+                    EmbeddedServer.SUPERUSER, server.superuserPassword()).withPoolSize(poolSize)), server);
             System.err.println("Using a scratch embedded database (" + (durable ? "durable" : "fsync off") + ") at "
                     + scratch.database.config().displayUrl());
             return scratch;

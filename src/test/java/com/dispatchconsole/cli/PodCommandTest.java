@@ -42,7 +42,7 @@ class PodCommandTest {
             Path bad = Files.createTempFile("pod", ".json");
             Files.writeString(bad, "{\"photos\": [{\"url\": \"ftp//broken\"}]}");
 
-            int ok = run("pod", "record", "--db-url", config.url(), "--db-user", config.user(),
+            int ok = run("pod", "record", "--db-url", config.url(), "--db-user", config.user(), "--db-password", config.password(),
                     "--batch", batch.id().toString(), "--order", first.orderId().toString(), "--file", good.toString(),
                     "--actor", "rider-app 4.2");
             ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -50,7 +50,7 @@ class PodCommandTest {
             int refused;
             try {
                 System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-                refused = run("pod", "record", "--db-url", config.url(), "--db-user", config.user(),
+                refused = run("pod", "record", "--db-url", config.url(), "--db-user", config.user(), "--db-password", config.password(),
                         "--batch", batch.id().toString(), "--order", second.orderId().toString(), "--file", bad.toString());
             } finally {
                 System.setErr(originalErr);

@@ -24,7 +24,7 @@ class StressCommandTest {
         int exit;
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            exit = new CommandLine(new Main()).execute("stress", "--db-url", config.url(), "--db-user", config.user(),
+            exit = new CommandLine(new Main()).execute("stress", "--db-url", config.url(), "--db-user", config.user(), "--db-password", config.password(),
                     "--dispatchers", "4", "--riders", "6", "--batches", "120", "--ops", "60", "--scenario", "cli");
         } finally {
             System.setOut(original);

@@ -31,7 +31,7 @@ class SharedDatabaseSetupTest {
         try (EmbeddedServer server = EmbeddedServer.start(Files.createTempDirectory("dispatch-ops"), false, 0)) {
             String url = server.jdbcUrl("dispatch");
             // 1. One time, as a superuser (or the cloud provider's admin).
-            try (Connection c = DriverManager.getConnection(server.jdbcUrl("postgres"), EmbeddedServer.SUPERUSER, null);
+            try (Connection c = DriverManager.getConnection(server.jdbcUrl("postgres"), EmbeddedServer.SUPERUSER, server.superuserPassword());
                  Statement st = c.createStatement()) {
                 st.execute("CREATE ROLE dispatch_owner LOGIN PASSWORD 'owner-secret' CREATEROLE");
                 st.execute("CREATE DATABASE dispatch OWNER dispatch_owner");

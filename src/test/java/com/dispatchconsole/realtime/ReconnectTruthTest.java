@@ -46,10 +46,16 @@ class ReconnectTruthTest {
              FreezingProxy port = new FreezingProxy(one.port())) {
             one.createDatabase("dispatch", null);
             other.createDatabase("dispatch", null);
-            DatabaseConfig first = DatabaseConfig.of(one.jdbcUrl("dispatch"), EmbeddedServer.SUPERUSER, null);
-            DatabaseConfig second = DatabaseConfig.of(other.jdbcUrl("dispatch"), EmbeddedServer.SUPERUSER, null);
+            // Each embedded cluster has its own random superuser password; the impostor here knows the first one's
+            // (a cluster restored from a backup of the same login would).
+            try (Connection c = DriverManager.getConnection(other.jdbcUrl("postgres"), EmbeddedServer.SUPERUSER,
+                    other.superuserPassword()); Statement st = c.createStatement()) {
+                st.execute("ALTER ROLE postgres PASSWORD '" + one.superuserPassword() + "'");
+            }
+            DatabaseConfig first = DatabaseConfig.of(one.jdbcUrl("dispatch"), EmbeddedServer.SUPERUSER, one.superuserPassword());
+            DatabaseConfig second = DatabaseConfig.of(other.jdbcUrl("dispatch"), EmbeddedServer.SUPERUSER, one.superuserPassword());
             DatabaseConfig viaPort = DatabaseConfig.of("jdbc:postgresql://localhost:" + port.port() + "/dispatch",
-                    EmbeddedServer.SUPERUSER, null);
+                    EmbeddedServer.SUPERUSER, one.superuserPassword());
             try (Database firstDb = Database.open(first);
                  Database secondDb = Database.open(second);
                  Database consoleDb = Database.open(viaPort)) {
@@ -115,7 +121,7 @@ class ReconnectTruthTest {
                     FeedSettings.of(config.url(), config.user(), config.password()), Set.of())) {
                 waitUntil(() -> console.batchIds().equals(Set.of(before.id())), Duration.ofSeconds(10));
 
-                try (Connection c = DriverManager.getConnection(server.jdbcUrl("postgres"), EmbeddedServer.SUPERUSER, null);
+                try (Connection c = DriverManager.getConnection(server.jdbcUrl("postgres"), EmbeddedServer.SUPERUSER, server.superuserPassword());
                      Statement st = c.createStatement()) {
                     st.execute("DROP DATABASE \"" + name + "\" WITH (FORCE)");
                     st.execute("CREATE DATABASE \"" + name + "\"");
@@ -190,7 +196,7 @@ class ReconnectTruthTest {
         EmbeddedServer server = EmbeddedServer.start(dir, true, 0);
         int serverPort = server.port();
         server.createDatabase("offline", null);
-        DatabaseConfig config = DatabaseConfig.of(server.jdbcUrl("offline"), EmbeddedServer.SUPERUSER, null);
+        DatabaseConfig config = DatabaseConfig.of(server.jdbcUrl("offline"), EmbeddedServer.SUPERUSER, server.superuserPassword());
         try (Database db = Database.open(config)) {
             DispatchServices services = new DispatchServices(db);
             Fixtures given = new Fixtures(services);

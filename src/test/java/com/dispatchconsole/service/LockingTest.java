@@ -124,7 +124,7 @@ class LockingTest {
     void aDatabaseThatGoesDownGivesDatabaseUnavailableNotAHang() throws Exception {
         EmbeddedServer server = EmbeddedServer.start(Files.createTempDirectory("dispatch-down"), false, 0);
         server.createDatabase("down", null);
-        try (Database db = Database.open(DatabaseConfig.of(server.jdbcUrl("down"), EmbeddedServer.SUPERUSER, null))) {
+        try (Database db = Database.open(DatabaseConfig.of(server.jdbcUrl("down"), EmbeddedServer.SUPERUSER, server.superuserPassword()))) {
             DispatchServices services = new DispatchServices(db);
             RiderRow rider = new Fixtures(services).rider("Ana", 10, "20", 1);
             server.close();

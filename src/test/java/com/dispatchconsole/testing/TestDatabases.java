@@ -51,6 +51,6 @@ public final class TestDatabases {
     }
 
     private static DatabaseConfig config(String database) {
-        return DatabaseConfig.of(server.jdbcUrl(database), EmbeddedServer.SUPERUSER, null);
+        return DatabaseConfig.of(server.jdbcUrl(database), EmbeddedServer.SUPERUSER, server.superuserPassword());
     }
 }

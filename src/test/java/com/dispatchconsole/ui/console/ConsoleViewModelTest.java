@@ -110,7 +110,7 @@ class ConsoleViewModelTest {
         int port = server.port();
         server.createDatabase("banner", null);
         SynchronousUiExecutor ui = new SynchronousUiExecutor();
-        try (Database db = Database.open(DatabaseConfig.of(server.jdbcUrl("banner"), EmbeddedServer.SUPERUSER, null))) {
+        try (Database db = Database.open(DatabaseConfig.of(server.jdbcUrl("banner"), EmbeddedServer.SUPERUSER, server.superuserPassword()))) {
             DispatchServices services = new DispatchServices(db);
             new Fixtures(services).rider("Ana", 10, "20", 1);
             ConsoleViewModel model = new ConsoleViewModel(services, ui, "olga", "db");
