@@ -91,7 +91,7 @@ public final class DatabaseLauncher implements AutoCloseable {
             if (demo == DemoSize.LARGE && services.queries().outlets().isEmpty()) {
                 com.dispatchconsole.bench.LargeDataSet.seed(database.dataSource(), 2000, 50_000);
                 out.println("Seeded large demo data: 2,000 riders and 50,000 batches (first start).");
-            } else if (demo == DemoSize.STANDARD && DemoData.seedIfEmpty(services, demoPhoto(dataDir))) {
+            } else if (demo == DemoSize.STANDARD && DemoData.seedIfEmpty(services, DemoData.photoDataUrl())) {
                 out.println("Seeded demo data (first start).");
             }
             if (signInAs != null) {
@@ -107,18 +107,6 @@ public final class DatabaseLauncher implements AutoCloseable {
             server.close();
             throw e;
         }
-    }
-
-    /** Copies the demo photo next to the data, so demo proofs of delivery have a picture that loads offline. */
-    private static String demoPhoto(Path dataDir) throws IOException {
-        Path photo = dataDir.resolveSibling("demo-photos").resolve("door.png");
-        java.nio.file.Files.createDirectories(photo.getParent());
-        try (var in = DatabaseLauncher.class.getResourceAsStream("/com/dispatchconsole/demo/door.png")) {
-            if (in != null) {
-                java.nio.file.Files.copy(in, photo, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-        return photo.toUri().toString();
     }
 
     public Database database() {

@@ -40,6 +40,22 @@ public final class DemoData {
     private DemoData() {
     }
 
+    /**
+     * The demo photo (a front door, 8 KB) as a {@code data:image/png;base64,…} URL. The picture travels inside each
+     * demo PoD (about 11 KB of a document's 64 KiB), so it shows offline and the viewer fetches nothing; a file
+     * path would be refused as an unsafe address, and an https one would not load offline.
+     */
+    public static String photoDataUrl() {
+        try (var in = DemoData.class.getResourceAsStream("/com/dispatchconsole/demo/door.png")) {
+            if (in == null) {
+                return null;
+            }
+            return "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(in.readAllBytes());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("The demo photo in the jar could not be read", e);
+        }
+    }
+
     /** Seeds the demo shift when the database has no outlets yet; returns whether it did. */
     public static boolean seedIfEmpty(DispatchServices services) {
         return seedIfEmpty(services, null);

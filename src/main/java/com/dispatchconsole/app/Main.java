@@ -36,8 +36,21 @@ public final class Main implements Callable<Integer> {
             description = "Scope this console to these outlets (comma-separated names); default: all outlets.")
     java.util.List<String> outlets = java.util.List.of();
 
+    // Declared once, inherited by every subcommand, so it may come before or after the subcommand's name.
+    @Option(names = CliErrorHandler.VERBOSE, scope = CommandLine.ScopeType.INHERIT,
+            description = "On failure, print the stack trace before the one-line CODE: sentence.")
+    boolean verbose;
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with every subcommand and the one failure handler: one line per failure, code != 0. */
+    public static CommandLine commandLine() {
+        CliErrorHandler failures = new CliErrorHandler();
+        return new CommandLine(new Main())
+                .setExecutionExceptionHandler(failures)
+                .setParameterExceptionHandler(failures);
     }
 
     @Override

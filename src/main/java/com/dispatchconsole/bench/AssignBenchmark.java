@@ -3,6 +3,7 @@ package com.dispatchconsole.bench;
 import com.dispatchconsole.domain.RiderLimits;
 import com.dispatchconsole.domain.VehicleType;
 import com.dispatchconsole.domain.rows.NewOrder;
+import com.dispatchconsole.persistence.ServerIdentity;
 import com.dispatchconsole.service.DispatchServices;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -10,10 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Throughput of the assignment transaction, Hibernate service against raw JDBC, on one database in one run.
@@ -29,6 +32,8 @@ public final class AssignBenchmark {
     private final RawSqlAssignment raw;
     private final List<UUID> riders = new ArrayList<>();
     private final List<UUID> batches = new ArrayList<>();
+    /** The server the riders and batches were made on; every measurement must end on it too. */
+    private ServerIdentity server;
 
     public AssignBenchmark(DispatchServices services) {
         this.services = services;
@@ -66,6 +71,11 @@ public final class AssignBenchmark {
     }
 
     private void setUp(int riderCount, int batchCount) {
+        try {
+            server = ServerIdentity.of(services.database().dataSource());
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not ask the database which server it is", e);
+        }
         UUID outlet = services.fleet().createOutlet("bench:" + UUID.randomUUID(), "benchmark");
         RiderLimits roomy = new RiderLimits(100_000, new BigDecimal("100000"), 100_000);
         for (int i = 0; i < riderCount; i++) {
@@ -79,27 +89,52 @@ public final class AssignBenchmark {
         batches.addAll(services.batches().createBatches(outlet, orders, "bench"));
     }
 
+    /**
+     * One measurement. The first failure of any client (a refused call, a lost database) stops every client at
+     * once and is thrown as it was: a benchmark does not retry, and never goes on against whatever server answers
+     * on the port next.
+     */
     private double measure(int clients, boolean hot, boolean useRaw, double seconds) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long deadline = System.nanoTime() + (long) (seconds * 1e9);
         long began = System.nanoTime();
+        AtomicReference<Exception> failed = new AtomicReference<>();
         List<Future<Long>> counts = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             UUID batch = batches.get(i);
-            counts.add(pool.submit(() -> cycle(batch, hot, useRaw, deadline)));
+            counts.add(pool.submit(() -> {
+                try {
+                    return cycle(batch, hot, useRaw, deadline, failed);
+                } catch (Exception e) {
+                    failed.compareAndSet(null, e);
+                    throw e;
+                }
+            }));
         }
         long transactions = 0;
-        for (Future<Long> count : counts) {
-            transactions += count.get();
+        try {
+            for (Future<Long> count : counts) {
+                try {
+                    transactions += count.get();
+                } catch (ExecutionException e) {
+                    // reported below: the first failure in time, not the first client in the list
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        if (failed.get() != null) {
+            throw failed.get();
         }
         double elapsed = (System.nanoTime() - began) / 1e9;
-        pool.shutdown();
+        server.require(services.database().dataSource(), "benchmark");
         return transactions / elapsed;
     }
 
-    private long cycle(UUID batch, boolean hot, boolean useRaw, long deadline) throws Exception {
+    private long cycle(UUID batch, boolean hot, boolean useRaw, long deadline, AtomicReference<Exception> failed)
+            throws Exception {
         long done = 0;
-        while (System.nanoTime() < deadline) {
+        while (System.nanoTime() < deadline && failed.get() == null) {
             UUID rider = hot ? riders.get(0) : riders.get(ThreadLocalRandom.current().nextInt(riders.size()));
             if (useRaw) {
                 if (!raw.assign(batch, rider, "bench-raw") || !raw.unassign(batch, rider, "bench-raw")) {

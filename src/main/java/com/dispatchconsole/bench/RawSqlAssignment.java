@@ -74,8 +74,7 @@ final class RawSqlAssignment {
                 c.commit();
                 return true;
             } catch (SQLException e) {
-                c.rollback();
-                throw e;
+                throw rolledBack(c, e);
             }
         }
     }
@@ -104,10 +103,22 @@ final class RawSqlAssignment {
                 c.commit();
                 return true;
             } catch (SQLException e) {
-                c.rollback();
-                throw e;
+                throw rolledBack(c, e);
             }
         }
+    }
+
+    /**
+     * Rolls back after {@code failure}; a rollback that fails too (the connection is gone) is kept as suppressed,
+     * so the caller sees why the transaction failed, not that the connection was closed afterwards.
+     */
+    private static SQLException rolledBack(Connection c, SQLException failure) {
+        try {
+            c.rollback();
+        } catch (SQLException rollback) {
+            failure.addSuppressed(rollback);
+        }
+        return failure;
     }
 
     private static void settings(Connection c, String actor) throws SQLException {

@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Benchmarks that print figures; speed targets live here, never in unit tests. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks; each prints one JSON line last.",
@@ -22,6 +24,9 @@ public final class BenchCommand {
             description = "Assignment throughput: Hibernate service vs the same transaction in raw JDBC, "
                     + "spread over many riders and on one hot rider.")
     static final class Assign implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
 
         @Mixin
         DbOptions db = new DbOptions();
@@ -42,6 +47,8 @@ public final class BenchCommand {
 
         @Override
         public Integer call() throws Exception {
+            Counts.eachAtLeast(spec, "--clients", clients, 1);
+            Counts.positive(spec, "--seconds", seconds);
             int maxClients = Arrays.stream(clients).max().orElse(1);
             try (ScratchDatabase scratch = ScratchDatabase.open(db, "bench", maxClients + 4, durable)) {
                 List<AssignBenchmark.Result> results = new AssignBenchmark(new DispatchServices(scratch.database))
@@ -66,6 +73,9 @@ public final class BenchCommand {
                     + "batches, then times loading both tables and changing filters and sort order.")
     static final class Console implements Callable<Integer> {
 
+        @Spec
+        CommandSpec spec;
+
         @Option(names = "--riders", defaultValue = "2000", description = "Riders (default ${DEFAULT-VALUE}).")
         int riders;
 
@@ -77,6 +87,9 @@ public final class BenchCommand {
 
         @Override
         public Integer call() throws Exception {
+            Counts.atLeast(spec, "--riders", riders, 1);
+            Counts.atLeast(spec, "--batches", batches, 1);
+            Counts.atLeast(spec, "--repeats", repeats, 1);
             try (ScratchDatabase scratch = ScratchDatabase.open(new DbOptions(), "console", 6)) {
                 long t0 = System.nanoTime();
                 com.dispatchconsole.bench.LargeDataSet.seed(scratch.database.dataSource(), riders, batches);
@@ -96,6 +109,9 @@ public final class BenchCommand {
                     + "listener and commit -> table model latency for 1 and 10 listening consoles.")
     static final class Notify implements Callable<Integer> {
 
+        @Spec
+        CommandSpec spec;
+
         @Option(names = "--rate", defaultValue = "500", description = "Commits per second (default ${DEFAULT-VALUE}).")
         double rate;
 
@@ -114,6 +130,11 @@ public final class BenchCommand {
 
         @Override
         public Integer call() throws Exception {
+            Counts.positive(spec, "--rate", rate);
+            Counts.positive(spec, "--seconds", seconds);
+            Counts.eachAtLeast(spec, "--listeners", listeners, 1);
+            Counts.atLeast(spec, "--riders", riders, 1);
+            Counts.atLeast(spec, "--batches", batches, 1);
             int maxListeners = Arrays.stream(listeners).max().orElse(1);
             try (ScratchDatabase scratch = ScratchDatabase.open(new DbOptions(), "notify", maxListeners * 2 + 4)) {
                 com.dispatchconsole.bench.LargeDataSet.seed(scratch.database.dataSource(), riders, batches);
@@ -144,6 +165,9 @@ public final class BenchCommand {
                     + "throughput (service, 8 clients over many riders).")
     static final class NotifyCost implements Callable<Integer> {
 
+        @Spec
+        CommandSpec spec;
+
         @Option(names = "--listeners", split = ",", defaultValue = "0,1,10,50",
                 description = "Listening connection counts (default ${DEFAULT-VALUE}).")
         int[] listeners;
@@ -156,6 +180,9 @@ public final class BenchCommand {
 
         @Override
         public Integer call() throws Exception {
+            Counts.eachAtLeast(spec, "--listeners", listeners, 0);
+            Counts.atLeast(spec, "--clients", clients, 1);
+            Counts.positive(spec, "--seconds", seconds);
             try (ScratchDatabase scratch = ScratchDatabase.open(new DbOptions(), "notifycost", clients + 4)) {
                 List<Map<String, Object>> rows = NotifyCostBenchmark.run(scratch.database, clients, seconds, listeners);
                 rows.forEach(r -> System.err.println(r));
@@ -175,12 +202,16 @@ public final class BenchCommand {
                     + "ANALYZE plan and time of the bounding-box, notes and coordinates searches.")
     static final class PodSearch implements Callable<Integer> {
 
+        @Spec
+        CommandSpec spec;
+
         @Option(names = "--batches", defaultValue = "40000",
                 description = "Batches to seed; each has 1-4 orders, 2.5 on average (default ${DEFAULT-VALUE}).")
         int batches;
 
         @Override
         public Integer call() throws Exception {
+            Counts.atLeast(spec, "--batches", batches, 1);
             try (ScratchDatabase scratch = ScratchDatabase.open(new DbOptions(), "podsearch", 4)) {
                 com.dispatchconsole.bench.LargeDataSet.seed(scratch.database.dataSource(), 2000, batches);
                 long documents = com.dispatchconsole.bench.PodSearchBenchmark.seedDocuments(scratch.database.dataSource());

@@ -45,8 +45,15 @@ final class NotifyCostBenchmark {
                     feed.subscribe((List<ChangeEvent> events) -> received.addAndGet(events.size()));
                     feeds.add(feed.start());
                 }
+                // Bounded: a feed whose database went away reconnects forever, and the benchmark must stop instead.
+                long deadline = System.nanoTime() + 30_000_000_000L;
                 for (ChangeFeed feed : feeds) {
                     while (feed.state().status() != LiveState.Status.LIVE) {
+                        if (System.nanoTime() > deadline) {
+                            throw new com.dispatchconsole.domain.DispatchException(
+                                    com.dispatchconsole.domain.ErrorCode.DATABASE_UNAVAILABLE,
+                                    "A listening connection did not come up within 30 s; the benchmark stopped.");
+                        }
                         Thread.sleep(20);
                     }
                 }

@@ -2,11 +2,9 @@ package com.dispatchconsole.cli;
 
 import com.dispatchconsole.app.DatabaseLauncher;
 import com.dispatchconsole.app.DbOptions;
-import com.dispatchconsole.domain.DispatchException;
 import com.dispatchconsole.domain.OrderOutcome;
+import com.dispatchconsole.domain.pod.PodValidator;
 import com.dispatchconsole.service.DispatchServices;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -20,8 +18,8 @@ import picocli.CommandLine.Option;
 public final class PodCommand {
 
     @Command(name = "record", mixinStandardHelpOptions = true,
-            description = "Record an order's outcome with its proof of delivery from a JSON file. The document is "
-                    + "validated first; a refusal names the field and nothing is written.")
+            description = "Record an order's outcome with its proof of delivery from a JSON file (UTF-8). The "
+                    + "document is validated first; a refusal names the field or position and nothing is written.")
     static final class Record implements Callable<Integer> {
 
         @Mixin
@@ -50,23 +48,14 @@ public final class PodCommand {
 
         @Override
         public Integer call() throws Exception {
-            if (!Files.isRegularFile(file)) {
-                System.err.println("INVALID_ARGUMENT: " + file + " is not a readable file.");
-                return 2;
-            }
-            if (Files.size(file) > 1024 * 1024) {
-                System.err.println("INVALID_POD: " + file + " is larger than 1 MiB; a PoD document is at most 64 KiB.");
-                return 2;
-            }
-            String document = Files.readString(file, StandardCharsets.UTF_8);
+            String document = PodFile.read(file);
+            // Judged before connecting: a malformed document needs no database to be refused.
+            PodValidator.validate(document);
             try (DatabaseLauncher launcher = DatabaseLauncher.open(db, dataDir, null, System.err)) {
                 new DispatchServices(launcher.database()).batches()
                         .recordOutcome(batch, order, outcome, reason, document, actor);
                 System.out.println("Recorded " + outcome + " with proof of delivery for order " + order + ".");
                 return 0;
-            } catch (DispatchException refused) {
-                System.err.println(refused.code() + ": " + refused.sentence());
-                return 1;
             }
         }
     }

@@ -10,13 +10,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Concurrent dispatchers against one database, then the invariants in SQL; last line is JSON. */
 @Command(name = "stress", mixinStandardHelpOptions = true,
         description = "Hammer the assignment service from N concurrent dispatchers and check every invariant. "
                 + "Without --db-url it runs on a scratch embedded database, never on your data.")
 public final class StressCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     DbOptions db = new DbOptions();
@@ -46,6 +51,11 @@ public final class StressCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Counts.atLeast(spec, "--dispatchers", dispatchers, 1);
+        Counts.atLeast(spec, "--riders", riders, 2);
+        Counts.atLeast(spec, "--batches", batches, 1);
+        Counts.atLeast(spec, "--ops", ops, 1);
+        Counts.atLeast(spec, "--hot-riders", hotRiders, 1);
         StressSettings settings = new StressSettings(dispatchers, riders, batches, ops, hotRiders, scenario, seed);
         try (ScratchDatabase scratch = ScratchDatabase.open(db, "stress", dispatchers + 4)) {
             StressReport report = new StressHarness(new DispatchServices(scratch.database), settings).run();

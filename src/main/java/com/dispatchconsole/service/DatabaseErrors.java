@@ -88,12 +88,22 @@ final class DatabaseErrors {
             case OTHER -> new DispatchException(ErrorCode.DATABASE_UNAVAILABLE,
                     "Unexpected database error: " + rootMessage(error) + "; nothing was changed.", error);
         };
+        // The typed sentence only: the exceptions' own messages quote the statement's values and the server's
+        // DETAIL ("Failing row contains (…)"), e.g. a whole PoD document. The chain is there for debugging.
         if (kind == Kind.OTHER || kind == Kind.CONSTRAINT) {
-            log.error("{}", typed, error);
-        } else {
-            log.debug("{}", typed, error);
+            log.error("{} [SQLSTATE {}]", typed, sqlState(error));
         }
+        log.debug("{}", typed, error);
         return typed;
+    }
+
+    private static String sqlState(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return "none";
     }
 
     /** A refusal from a database guard: its message is "CODE: sentence" with one of our error codes. */

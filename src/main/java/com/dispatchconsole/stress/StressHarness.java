@@ -2,9 +2,11 @@ package com.dispatchconsole.stress;
 
 import com.dispatchconsole.domain.BatchStatus;
 import com.dispatchconsole.domain.DispatchException;
+import com.dispatchconsole.domain.ErrorCode;
 import com.dispatchconsole.domain.OrderOutcome;
 import com.dispatchconsole.domain.rows.BatchOrderRow;
 import com.dispatchconsole.domain.rows.BatchRow;
+import com.dispatchconsole.persistence.ServerIdentity;
 import com.dispatchconsole.service.DispatchServices;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -21,13 +23,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Concurrent dispatchers doing random assign / reassign / unassign / transition calls, many of them on the same
  * few riders, followed by the invariant check in SQL. The services passed in decide how safe the run is: the
  * real ones must end with zero violations; the test-only unsafe ones must not.
+ *
+ * <p>The first DATABASE_UNAVAILABLE stops every dispatcher and the run throws it: no retries against a server that
+ * is gone, and no carrying on against whatever answers on that port next. The overload sampler's connection,
+ * held for the whole run and never replaced, notices a lost server within milliseconds even while the
+ * dispatchers' pool would silently reconnect; the server's identity is compared once more before the check.
  */
 public final class StressHarness {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StressHarness.class);
 
     private final DispatchServices services;
     private final StressSettings settings;
@@ -38,6 +48,8 @@ public final class StressHarness {
     private final AtomicLong succeeded = new AtomicLong();
     private final AtomicLong expectedStatusRows = new AtomicLong();
     private final AtomicLong expectedAssignmentRows = new AtomicLong();
+    /** The first sign that the database went away; once set, no dispatcher starts another call. */
+    private final AtomicReference<DispatchException> lost = new AtomicReference<>();
 
     public StressHarness(DispatchServices services, StressSettings settings) {
         this.services = services;
@@ -48,6 +60,7 @@ public final class StressHarness {
     public StressReport run() throws SQLException, InterruptedException {
         StressScenario scenario = StressScenario.openOrCreate(services, services.database().dataSource(), settings);
         scenario.batchIds().forEach(id -> lastSeen.put(id, BatchStatus.CREATED));
+        ServerIdentity server = ServerIdentity.of(services.database().dataSource());
         long deadlocksBefore = services.unitOfWork().deadlocks();
         ExecutorService pool = Executors.newFixedThreadPool(settings.dispatchers());
         CountDownLatch start = new CountDownLatch(1);
@@ -59,7 +72,10 @@ public final class StressHarness {
                 return dispatcher.work();
             }));
         }
-        OverloadSampler sampler = new OverloadSampler(services.database().dataSource(), scenario.outletId());
+        OverloadSampler sampler = new OverloadSampler(services.database().dataSource(), scenario.outletId(),
+                e -> lose(new DispatchException(ErrorCode.DATABASE_UNAVAILABLE, "The database at "
+                        + services.database().config().displayUrl() + " went away (connection lost, SQLSTATE "
+                        + e.getSQLState() + ").", e)));
         Thread samplerThread = new Thread(sampler, "stress-overload-sampler");
         samplerThread.setDaemon(true);
         samplerThread.start();
@@ -79,6 +95,13 @@ public final class StressHarness {
             samplerThread.join(5000);
         }
         double seconds = (System.nanoTime() - began) / 1e9;
+        DispatchException gone = lost.get();
+        if (gone != null) {
+            throw new DispatchException(ErrorCode.DATABASE_UNAVAILABLE, gone.sentence() + " The stress run stopped "
+                    + "after " + latencies.size() + " calls and checked nothing.", gone);
+        }
+        server.require(services.database().dataSource(), "stress run");
+        sampler.failure().ifPresent(why -> log.warn("Overload sampling stopped early: {}", why));
         List<String> violations = new ArrayList<>(sampler.seen());
         violations.addAll(InvariantChecker.check(services.database().dataSource(), scenario.outletId()));
         violations.addAll(InvariantChecker.checkHistory(services.database().dataSource(), actorPrefix,
@@ -89,6 +112,14 @@ public final class StressHarness {
         return new StressReport(latencies.size(), succeeded.get(), rejectedCounts, violations.size(),
                 services.unitOfWork().deadlocks() - deadlocksBefore, round(latencies.size() / seconds),
                 percentile(latencies, 0.50), percentile(latencies, 0.99), violations);
+    }
+
+    private void lose(DispatchException unavailable) {
+        lost.compareAndSet(null, unavailable);
+    }
+
+    private static boolean unavailable(DispatchException e) {
+        return e.code() == ErrorCode.DATABASE_UNAVAILABLE;
     }
 
     /** One simulated console: picks a batch, guesses a sensible (or deliberately wrong) move, and tries it. */
@@ -104,8 +135,14 @@ public final class StressHarness {
         }
 
         long[] work() {
-            long[] latencies = new long[settings.opsPerDispatcher()];
-            for (int i = 0; i < latencies.length; i++) {
+            int ops = settings.opsPerDispatcher();
+            // Grown as calls are made: a long run stopped early (or a huge --ops) must not reserve it all up front.
+            long[] latencies = new long[Math.min(ops, 4096)];
+            int done = 0;
+            for (; done < ops && lost.get() == null; done++) {
+                if (done == latencies.length) {
+                    latencies = Arrays.copyOf(latencies, (int) Math.min(ops, 2L * done));
+                }
                 UUID batch = pickBatch();
                 long t0 = System.nanoTime();
                 try {
@@ -114,12 +151,16 @@ public final class StressHarness {
                     expectedStatusRows.addAndGet(op.statusRows);
                     expectedAssignmentRows.addAndGet(op.assignmentRows);
                 } catch (DispatchException e) {
+                    if (unavailable(e)) {
+                        lose(e);
+                        break;
+                    }
                     rejected.computeIfAbsent(e.code().name(), k -> new AtomicLong()).incrementAndGet();
                     refresh(batch);
                 }
-                latencies[i] = System.nanoTime() - t0;
+                latencies[done] = System.nanoTime() - t0;
             }
-            return latencies;
+            return Arrays.copyOf(latencies, done);
         }
 
         private Operation attempt(UUID batch, BatchStatus seen) {
@@ -195,8 +236,12 @@ public final class StressHarness {
         private void refresh(UUID batch) {
             try {
                 see(batch, services.queries().batch(batch).status());
-            } catch (DispatchException ignored) {
-                // the refresh is only a better guess for the next pick; the run goes on without it
+            } catch (DispatchException e) {
+                // the refresh is only a better guess for the next pick; the run goes on without it, unless the
+                // database is gone
+                if (unavailable(e)) {
+                    lose(e);
+                }
             }
         }
 

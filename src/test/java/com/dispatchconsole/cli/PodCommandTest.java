@@ -15,6 +15,8 @@ import com.dispatchconsole.testing.Sql;
 import com.dispatchconsole.testing.TestDatabases;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +71,35 @@ class PodCommandTest {
         }
     }
 
+    @Test
+    void aFileThatIsNotUtf8OrNotStorableIsOneInvalidPodLineBeforeAnyDatabaseIsAsked() throws Exception {
+        Path latin1 = Files.createTempFile("pod", ".json");
+        Files.write(latin1, "{\"notes\": \"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1));
+        Path nul = Files.createTempFile("pod", ".json");
+        Files.writeString(nul, "{\"notes\": \"left at the door \\u0000\"}");
+        Path passwd = Files.createTempFile("pod", ".json");
+        Files.writeString(passwd, "{\"photos\": [{\"url\": \"file:///etc/passwd\"}]}");
+        // No server listens here: a document refused before connecting never finds out.
+        String nowhere = "jdbc:postgresql://localhost:1/dispatch";
+        String batch = java.util.UUID.randomUUID().toString();
+
+        for (Object[] c : new Object[][] {
+            {latin1, "INVALID_POD: The proof of delivery is not valid UTF-8: byte 15 (0xE9, line 1) is not part of a "
+                    + "UTF-8 character. Save the file as UTF-8. Nothing was saved."},
+            {nul, "INVALID_POD: notes contains \\u0000 (a NUL character), which PostgreSQL cannot store"},
+            {passwd, "INVALID_POD: photos[0].url is not an https address (got \"file:///etc/passwd\")"}}) {
+            StringWriter err = new StringWriter();
+            CommandLine command = Main.commandLine();
+            command.setErr(new PrintWriter(err, true));
+            int exit = command.execute("pod", "record", "--db-url", nowhere, "--batch", batch, "--order", batch,
+                    "--file", c[0].toString());
+
+            assertThat(exit).isEqualTo(1);
+            assertThat(err.toString().lines().toList()).hasSize(1).first().asString().startsWith((String) c[1]);
+        }
+    }
+
     private static int run(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        return Main.commandLine().execute(args);
     }
 }

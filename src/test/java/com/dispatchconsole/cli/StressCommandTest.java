@@ -11,7 +11,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** The stress subcommand as an operator runs it: exit code and the JSON summary on its last line. */
 class StressCommandTest {
@@ -24,7 +23,8 @@ class StressCommandTest {
         int exit;
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            exit = new CommandLine(new Main()).execute("stress", "--db-url", config.url(), "--db-user", config.user(), "--db-password", config.password(),
+            exit = Main.commandLine().execute("stress", "--db-url", config.url(), "--db-user", config.user(),
+                    "--db-password", config.password(),
                     "--dispatchers", "4", "--riders", "6", "--batches", "120", "--ops", "60", "--scenario", "cli");
         } finally {
             System.setOut(original);

@@ -2,9 +2,7 @@ package com.dispatchconsole.domain.pod;
 
 import com.dispatchconsole.domain.DispatchException;
 import com.dispatchconsole.domain.ErrorCode;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -14,9 +12,11 @@ import java.time.format.DateTimeParseException;
 import java.util.Set;
 
 /**
- * Checks a proof-of-delivery document before anything is written. It must be a JSON object of at most 64 KiB;
- * the fields the product knows must be well-typed; every other field is kept exactly as sent. Each refusal
- * names the field, e.g. {@code coordinates.lat must be a number between -90 and 90}.
+ * Checks a proof-of-delivery document before anything is written. It must be one JSON object of at most 64 KiB
+ * that PostgreSQL can store ({@link PodSyntax}: depth, number size, no {@code \u0000}, nothing after it); the
+ * fields the product knows must be well-typed; photo and signature images must come from safe addresses
+ * ({@link PhotoAddress}); every other field is kept exactly as sent. Each refusal names the field or the position,
+ * e.g. {@code coordinates.lat must be a number between -90 and 90}, and never quotes more than a short value.
  *
  * <pre>
  * {
@@ -36,8 +36,6 @@ public final class PodValidator {
     static final Set<String> TIMESTAMPS = Set.of("arrivedAt", "deliveredAt", "capturedAt");
     static final Set<String> TEXTS = Set.of("recipientName", "notes", "deliveryType");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private PodValidator() {
     }
 
@@ -51,10 +49,45 @@ public final class PodValidator {
                             + " (64 KiB) are allowed.");
                 }
             }
-            return check(document);
+            ObjectNode pod = check(document);
+            requireSafeImageAddresses(pod);
+            return pod;
         } catch (Refusal refusal) {
             throw new DispatchException(ErrorCode.INVALID_POD, refusal.getMessage() + " Nothing was saved.");
         }
+    }
+
+    /**
+     * Photos and a signature image are shown by the viewer, so only addresses it may fetch are accepted (see
+     * {@link PhotoAddress}). Only when writing: a stored document with another address stays readable, and the
+     * viewer shows that image as not loaded instead of fetching it.
+     */
+    private static void requireSafeImageAddresses(ObjectNode pod) {
+        JsonNode photos = pod.get("photos");
+        if (photos != null && photos.isArray()) {
+            for (int i = 0; i < photos.size(); i++) {
+                requireSafe(photos.get(i).get("url"), "photos[" + i + "].url");
+            }
+        }
+        JsonNode signature = pod.get("signature");
+        if (signature != null && signature.isObject()) {
+            requireSafe(signature.get("imageUrl"), "signature.imageUrl");
+        }
+    }
+
+    private static void requireSafe(JsonNode url, String where) {
+        if (url == null || !url.isTextual()) {
+            return;
+        }
+        PhotoAddress.unsafeBecause(url.textValue()).ifPresent(why -> {
+            throw invalid(where + " " + why + " (got \"" + shorten(url.textValue()) + "\"); images load only from "
+                    + "https addresses on the internet or from data:image/png or data:image/jpeg URLs.");
+        });
+    }
+
+    /** A value quoted in a sentence is cut short: a data URL can be tens of kilobytes. */
+    static String shorten(String value) {
+        return value.length() <= 80 ? value : value.substring(0, 77) + "...";
     }
 
     /**
@@ -66,15 +99,8 @@ public final class PodValidator {
         if (document == null || document.isBlank()) {
             throw invalid("The proof of delivery is empty.");
         }
-        JsonNode root;
-        try {
-            root = JSON.readTree(document);
-        } catch (JsonProcessingException e) {
-            // Not every parser refusal carries a location (limits on length or depth may not), so it is optional.
-            throw invalid("The proof of delivery is not valid JSON: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")") + ".");
-        }
+        // Syntax first: one JSON value, within the limits, storable by PostgreSQL; each refusal names where.
+        JsonNode root = PodSyntax.parse(document);
         if (root == null || !root.isObject()) {
             throw invalid("The proof of delivery must be a JSON object"
                     + (root == null ? "" : ", not " + kind(root)) + ".");
@@ -182,7 +208,7 @@ public final class PodValidator {
         try {
             OffsetDateTime.parse(value.asText());
         } catch (DateTimeParseException e) {
-            throw invalid(where + " is not an ISO-8601 timestamp with an offset (got \"" + value.asText()
+            throw invalid(where + " is not an ISO-8601 timestamp with an offset (got \"" + shorten(value.asText())
                     + "\"); use e.g. 2026-11-27T14:02:11Z.");
         }
     }
@@ -209,15 +235,22 @@ public final class PodValidator {
         if (!value.isTextual()) {
             throw invalid(where + " must be a URL.");
         }
+        // Well-formed is all a stored document needs to be readable; whether the viewer may fetch it is
+        // PhotoAddress's question. data: URLs carry the image in the document itself.
+        String text = value.asText();
         try {
-            URI uri = new URI(value.asText());
-            String scheme = uri.getScheme();
-            if (scheme == null || !Set.of("http", "https", "file").contains(scheme.toLowerCase())
-                    || (!"file".equalsIgnoreCase(scheme) && (uri.getHost() == null || uri.getHost().isBlank()))) {
-                throw invalid(where + " is not a well-formed http(s) URL (got \"" + value.asText() + "\").");
+            URI uri = new URI(text);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
+            boolean wellFormed = switch (scheme) {
+                case "http", "https" -> uri.getHost() != null && !uri.getHost().isBlank();
+                case "file", "data" -> true;
+                default -> false;
+            };
+            if (!wellFormed) {
+                throw invalid(where + " is not a well-formed http(s) URL (got \"" + shorten(text) + "\").");
             }
         } catch (URISyntaxException e) {
-            throw invalid(where + " is not a well-formed URL (got \"" + value.asText() + "\").");
+            throw invalid(where + " is not a well-formed URL (got \"" + shorten(text) + "\").");
         }
     }
 

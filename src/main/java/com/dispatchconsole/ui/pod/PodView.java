@@ -1,6 +1,7 @@
 package com.dispatchconsole.ui.pod;
 
 import com.dispatchconsole.ui.common.Labels;
+import com.dispatchconsole.domain.pod.PhotoAddress;
 import com.dispatchconsole.domain.pod.PodFlags;
 import com.dispatchconsole.domain.rows.PodReview;
 import com.dispatchconsole.domain.rows.PodRow;
@@ -168,20 +169,32 @@ public final class PodView {
         return new VBox(4, label, content);
     }
 
+    /** Shown instead of an image whose address the viewer will not fetch. */
+    static final String UNSAFE = "not loaded: unsafe address";
+
     private static StackPane photoTile(PodViewModel.Photo photo) {
         Label status = new Label("Loading photo…");
         status.getStyleClass().add("muted");
+        status.setWrapText(true);
+        StackPane tile = new StackPane(status);
+        tile.setPrefSize(220, 160);
+        tile.getStyleClass().add("photo-tile");
+        if (!photo.safe()) {
+            // No Image is made at all: creating one starts the fetch.
+            status.setText(UNSAFE);
+            status.setId("photo-unsafe");
+            status.setTooltip(new javafx.scene.control.Tooltip(shortAddress(photo.url())));
+            return tile;
+        }
         ImageView view = new ImageView();
         view.setFitWidth(220);
         view.setFitHeight(160);
         view.setPreserveRatio(true);
-        StackPane tile = new StackPane(status, view);
-        tile.setPrefSize(220, 160);
-        tile.getStyleClass().add("photo-tile");
-        Image image = new Image(photo.url(), 220, 160, true, true, true);
+        tile.getChildren().add(view);
+        Image image = image(photo.url());
         Runnable update = () -> {
             if (image.isError()) {
-                status.setText("Could not load photo\n" + photo.url());
+                status.setText("Could not load photo\n" + shortAddress(photo.url()));
                 status.setId("photo-error");
             } else if (image.getProgress() >= 1) {
                 status.setText("");
@@ -192,6 +205,21 @@ public final class PodView {
         update.run();
         view.setImage(image);
         return tile;
+    }
+
+    /** A data: URL is decoded here (the picture is in the document); an https one loads in the background. */
+    private static Image image(String url) {
+        if (url.regionMatches(true, 0, "data:", 0, 5)) {
+            return PhotoAddress.inlineImage(url)
+                    .map(bytes -> new Image(new java.io.ByteArrayInputStream(bytes), 220, 160, true, true))
+                    .orElseGet(() -> new Image(new java.io.ByteArrayInputStream(new byte[0]), 220, 160, true, true));
+        }
+        return new Image(url, 220, 160, true, true, true);
+    }
+
+    /** A data URL is the whole picture in text; the tile shows its start. */
+    private static String shortAddress(String url) {
+        return url.length() <= 80 ? url : url.substring(0, 77) + "...";
     }
 
     private static void fillSignature(StackPane pane, JsonNode signature) {

@@ -1,6 +1,7 @@
 package com.dispatchconsole.ui.pod;
 
 import com.dispatchconsole.domain.DispatchException;
+import com.dispatchconsole.domain.pod.PhotoAddress;
 import com.dispatchconsole.domain.pod.PodDocument;
 import com.dispatchconsole.domain.pod.PodFlags;
 import com.dispatchconsole.domain.rows.PodReview;
@@ -26,7 +27,16 @@ import javafx.collections.ObservableList;
  */
 public final class PodViewModel {
 
+    /** An image the document points at; {@link #safe()} decides whether the viewer may fetch it at all. */
     public record Photo(String url, String takenAt) {
+
+        /**
+         * Whether the address may be fetched. A stored document can predate the rule (or come around the
+         * validator), so the viewer asks again rather than trusting what is in the database.
+         */
+        public boolean safe() {
+            return PhotoAddress.isSafe(url);
+        }
     }
 
     private final PodService pods;

@@ -10,10 +10,15 @@ import com.dispatchconsole.domain.ShortId;
 import com.dispatchconsole.domain.rows.BatchOrderRow;
 import com.dispatchconsole.domain.rows.BatchRow;
 import com.dispatchconsole.domain.rows.RiderRow;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +54,7 @@ class PodViewerTest {
         BatchOrderRow line = console.services.queries().orders(batch.id()).get(0);
         console.asAnotherLogin().batches().recordOutcome(batch.id(), line.orderId(), OrderOutcome.DELIVERED, null, """
                 {"deliveryType": "SAFE_PLACE", "recipientName": "K. Mensah", "notes": "Behind the blue bin",
-                 "photos": [{"url": "file:///nonexistent/pod/door.jpg", "takenAt": "2026-11-27T14:02:11Z"}],
+                 "photos": [{"url": "data:image/png;base64,bm90IGEgcGljdHVyZQ==", "takenAt": "2026-11-27T14:02:11Z"}],
                  "coordinates": {"lat": 51.5007, "lon": -0.1246, "accuracyM": 8},
                  "signature": {"strokes": [[[0, 0], [10, 4], [20, 0]]]},
                  "scannerFirmware": "4.2.1"}""", "seed");
@@ -78,6 +83,79 @@ class PodViewerTest {
         assertThat(console.sql.value("SELECT verdict FROM pod_reviews WHERE batch_order_id = ?", line.id()))
                 .isEqualTo("ACCEPTED");
         waitUntil(() -> robot.lookup("#pod-reviews").queryListView().getItems().size() == 1);
+    }
+
+    @Test
+    void anUnsafeAddressInAStoredDocumentIsShownAsNotLoadedAndNeverFetched(FxRobot robot) throws Exception {
+        AtomicInteger fetched = new AtomicInteger();
+        HttpServer local = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        local.createContext("/", exchange -> {
+            fetched.incrementAndGet();
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        local.start();
+        try {
+            BatchOrderRow line = deliveredLine("{\"notes\": \"ok\"}");
+            // Stored before the rule, or written around the validator: the viewer must judge it again.
+            console.sql.update("UPDATE delivery_batch_orders SET proof_of_delivery = ?::jsonb WHERE id = ?", """
+                    {"photos": [{"url": "file:///etc/passwd"},
+                                {"url": "http://127.0.0.1:%d/door.png"},
+                                {"url": "https://169.254.169.254/latest/meta-data/"}],
+                     "signature": {"imageUrl": "file://host/share/signature.png"}}"""
+                    .formatted(local.getAddress().getPort()), line.id());
+            openPod(robot, line);
+
+            waitUntil(() -> robot.lookup("#photo-unsafe").queryAll().size() == 4);
+            assertThat(robot.lookup("#photo-unsafe").queryAllAs(Label.class)).extracting(Label::getText)
+                    .containsOnly("not loaded: unsafe address");
+            assertThat(ConsoleHarness.shown(robot, "#pod-unreadable")).as("still a readable document").isFalse();
+            assertThat(robot.lookup(node -> node instanceof ImageView).queryAll())
+                    .as("no image was made, so nothing was fetched").isEmpty();
+            assertThat(fetched.get()).isZero();
+        } finally {
+            local.stop(0);
+        }
+    }
+
+    @Test
+    void theDemoPhotoIsInsideTheDocumentAndShowsWithoutANetwork(FxRobot robot) throws Exception {
+        String demoPhoto = com.dispatchconsole.app.DemoData.photoDataUrl();
+        BatchOrderRow line = deliveredLine("{\"deliveryType\": \"LEFT_AT_DOOR\", \"photos\": [{\"url\": \""
+                + demoPhoto + "\"}]}");
+        openPod(robot, line);
+
+        waitUntil(() -> robot.lookup(node -> node instanceof ImageView iv && iv.getImage() != null
+                && iv.getImage().getProgress() >= 1).tryQuery().isPresent());
+        ImageView shown = robot.lookup(node -> node instanceof ImageView).queryAs(ImageView.class);
+        assertThat(shown.getImage().isError()).isFalse();
+        assertThat(shown.getImage().getWidth()).isPositive();
+        assertThat(robot.lookup("#photo-unsafe").tryQuery()).isEmpty();
+    }
+
+    /** A delivered order line of a new batch, recorded with {@code document}. */
+    private BatchOrderRow deliveredLine(String document) {
+        RiderRow ana = console.given.rider("Ana Silva", 10, "20", 1);
+        BatchRow batch = console.given.batch(1, "1");
+        console.services.assignments().assign(batch.id(), ana.id(), "seed");
+        console.services.assignments().transition(batch.id(), BatchStatus.PICKED, "seed", null);
+        console.services.assignments().transition(batch.id(), BatchStatus.OUT_FOR_DELIVERY, "seed", null);
+        BatchOrderRow line = console.services.queries().orders(batch.id()).get(0);
+        console.asAnotherLogin().batches().recordOutcome(batch.id(), line.orderId(), OrderOutcome.DELIVERED, null,
+                document, "seed");
+        shownBatch = batch;
+        return line;
+    }
+
+    private BatchRow shownBatch;
+
+    private void openPod(FxRobot robot, BatchOrderRow line) throws Exception {
+        console.load(robot, 1, 1);
+        robot.clickOn(cell(robot, "#batches-table", ShortId.of(shownBatch.id())));
+        TableView<?> orders = robot.lookup("#detail-orders").queryTableView();
+        waitUntil(() -> orders.getItems().size() == 1);
+        robot.interact(() -> orders.getSelectionModel().select(0));
+        robot.clickOn("#view-pod");
     }
 
     @Test
