@@ -79,6 +79,7 @@ public final class Database implements AutoCloseable {
         hikari.setInitializationFailTimeout(config.connectionTimeout().toMillis());
         hikari.addDataSourceProperty("options", startupOptions(config));
         hikari.addDataSourceProperty("ApplicationName", "dispatch-console");
+        hikari.addDataSourceProperty("requireAuth", DatabaseConfig.REQUIRE_AUTH);
         hikari.addDataSourceProperty("connectTimeout", (int) Math.max(1, config.connectionTimeout().toSeconds()));
         hikari.addDataSourceProperty("socketTimeout", (int) (config.statementTimeout().toSeconds() + 30));
         hikari.addDataSourceProperty("reWriteBatchedInserts", "true");

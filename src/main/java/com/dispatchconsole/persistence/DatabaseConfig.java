@@ -17,6 +17,12 @@ public record DatabaseConfig(String url, String user, String password, int poolS
 
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(2);
 
+    /**
+     * The only ways a connection may authenticate (pgjdbc's requireAuth): SCRAM, which never sends the password, or
+     * none at all. An impostor on the port that asks for the password in clear text (or MD5) gets nothing.
+     */
+    public static final String REQUIRE_AUTH = "scram-sha-256,none";
+
     public DatabaseConfig {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(isolation, "isolation");

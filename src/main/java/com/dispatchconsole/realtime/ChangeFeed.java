@@ -106,6 +106,7 @@ public final class ChangeFeed implements AutoCloseable {
             properties.setProperty("password", settings.password());
         }
         properties.setProperty("ApplicationName", "dispatch-listener");
+        properties.setProperty("requireAuth", com.dispatchconsole.persistence.DatabaseConfig.REQUIRE_AUTH);
         String seconds = String.valueOf(Math.max(1, settings.healthTimeout().toSeconds()));
         // Bounded at every step, including the login: a hung server must never stall the reconnect loop.
         properties.setProperty("connectTimeout", seconds);
