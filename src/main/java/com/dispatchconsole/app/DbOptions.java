@@ -25,8 +25,11 @@ public final class DbOptions {
     @Option(names = "--db-user", description = "Database user (env DISPATCH_DB_USER).")
     String user;
 
-    @Option(names = "--db-password", description = "Database password (env DISPATCH_DB_PASSWORD).", arity = "0..1",
-            interactive = false)
+    // Without a value it asks at a prompt that does not echo; a value given here is visible to every account on
+    // the machine in `ps`, so the docs point to the prompt, DISPATCH_DB_PASSWORD, ~/.pgpass or the sign-in dialog.
+    @Option(names = "--db-password", description = "Ask for the database password at a prompt (or read env "
+            + "DISPATCH_DB_PASSWORD, or ~/.pgpass). A value given on the command line is visible to other accounts.",
+            arity = "0..1", interactive = true)
     String password;
 
     /** The same database with the given login (from the sign-in dialog). */

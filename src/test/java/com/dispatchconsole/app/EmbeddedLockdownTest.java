@@ -44,6 +44,9 @@ class EmbeddedLockdownTest {
             assertThatThrownBy(() -> DriverManager.getConnection(url, "demo_like", "not-demo").close())
                     .hasMessageContaining("password authentication failed");
             DriverManager.getConnection(url, "demo_like", "demo").close();
+            assertThat(cliWithWrongPassword(server.jdbcUrl("postgres")))
+                    .as("one clear line on the command line").hasLineCount(1)
+                    .contains("refused the login").contains("password authentication failed").doesNotContain("wrong-one");
 
             Path secret = dir.resolve(EmbeddedServer.PASSWORD_FILE);
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret))).isEqualTo("rw-------");
@@ -56,6 +59,22 @@ class EmbeddedLockdownTest {
             assertThat(again.superuserPassword()).isEqualTo(Files.readString(dir.resolve(EmbeddedServer.PASSWORD_FILE)).strip());
             DriverManager.getConnection(again.jdbcUrl("postgres"), "postgres", again.superuserPassword()).close();
         }
+    }
+
+    private static String cliWithWrongPassword(String url) {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.err;
+        int exit;
+        try {
+            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            exit = Main.commandLine().execute("stress", "--db-url", url, "--db-user", "postgres", "--db-password",
+                    "wrong-one");
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(exit).isNotZero();
+        return err.toString(java.nio.charset.StandardCharsets.UTF_8).lines()
+                .filter(l -> !l.matches("^\\d\\d:\\d\\d:.*")).reduce((a, b) -> a + "\n" + b).orElse("");
     }
 
     @Test
