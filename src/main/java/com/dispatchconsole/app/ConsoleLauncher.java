@@ -52,7 +52,8 @@ final class ConsoleLauncher {
                     Platform.exit();
                     throw e;
                 }
-                problem = "Could not sign in: " + rootMessage(e);
+                // The same words the command line uses ("the server refused the login (password authentication …)").
+                problem = "Could not sign in: " + ConnectionFailures.reason(e).orElseGet(() -> rootMessage(e)) + ".";
             }
         }
         try (DatabaseLauncher launcher = opened;
