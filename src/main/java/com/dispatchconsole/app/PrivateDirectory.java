@@ -23,12 +23,23 @@ final class PrivateDirectory {
                 LinkOption.NOFOLLOW_LINKS).readAttributes().isDirectory()) {
             throw new IOException(directory + " is not a directory (a link?); refusing to use it for the database programs.");
         }
-        UserPrincipal me = directory.getFileSystem().getUserPrincipalLookupService()
-                .lookupPrincipalByName(System.getProperty("user.name"));
-        if (!Files.getOwner(directory, LinkOption.NOFOLLOW_LINKS).equals(me)) {
+        if (!Files.getOwner(directory, LinkOption.NOFOLLOW_LINKS).equals(currentAccount(directory))) {
             throw new IOException(directory + " belongs to another account; refusing to run database programs from it.");
         }
         Files.setPosixFilePermissions(directory, OWNER_ONLY);
         return directory;
+    }
+
+    /**
+     * This process's account, as the owner of a file it creates: works where the account has no name to look up
+     * (containers, CI runners with a bare uid).
+     */
+    private static UserPrincipal currentAccount(Path near) throws IOException {
+        Path probe = Files.createTempFile(near.getParent() == null ? near : near.getParent(), ".owner", ".probe");
+        try {
+            return Files.getOwner(probe);
+        } finally {
+            Files.deleteIfExists(probe);
+        }
     }
 }
