@@ -166,6 +166,14 @@ public final class Database implements AutoCloseable {
         return config;
     }
 
+    /**
+     * Closes the pool for good: every later request for a connection fails at once, so nothing more can be done on a
+     * server that went away, nor on one that took its port meanwhile. {@link #close()} still closes the rest.
+     */
+    public void refuseNewConnections() {
+        dataSource.close();
+    }
+
     @Override
     public void close() {
         sessionFactory.close();

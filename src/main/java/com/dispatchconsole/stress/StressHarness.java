@@ -115,7 +115,10 @@ public final class StressHarness {
     }
 
     private void lose(DispatchException unavailable) {
-        lost.compareAndSet(null, unavailable);
+        if (lost.compareAndSet(null, unavailable)) {
+            // A dispatcher still waiting for a connection must not get one from whatever takes the port next.
+            services.database().refuseNewConnections();
+        }
     }
 
     private static boolean unavailable(DispatchException e) {
