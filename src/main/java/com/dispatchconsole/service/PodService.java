@@ -95,6 +95,16 @@ public final class PodService {
         });
     }
 
+    /** The database login of this session: nobody judges a version recorded under it. */
+    public String sessionLogin() {
+        return unitOfWork.read(c -> {
+            try (var st = c.createStatement(); var rs = st.executeQuery("SELECT session_user")) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+    }
+
     public List<PodReview> reviews(UUID batchOrderId) {
         Checks.requireId(batchOrderId, "order line");
         return unitOfWork.read(c -> PodQueries.reviews(c, batchOrderId));

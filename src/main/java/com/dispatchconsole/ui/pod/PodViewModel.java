@@ -59,11 +59,17 @@ public final class PodViewModel {
         this.batchOrderId = batchOrderId;
     }
 
-    private record Loaded(PodRow row, List<PodReview> reviews, boolean canReview) {
+    private record Loaded(PodRow row, List<PodReview> reviews, boolean canReview, String login) {
+
+        /** Recorded under this session's own login: the database would refuse a verdict, so none is offered. */
+        boolean ownRecording() {
+            return row.recordedBy() != null && row.recordedBy().equals(login);
+        }
     }
 
     public void load() {
-        ui.submit(() -> new Loaded(pods.get(batchOrderId), pods.reviews(batchOrderId), pods.canReview()), loaded -> {
+        ui.submit(() -> new Loaded(pods.get(batchOrderId), pods.reviews(batchOrderId), pods.canReview(),
+                pods.sessionLogin()), loaded -> {
             PodDocument read = PodDocument.read(loaded.row().document());
             // The unreadable state first: the view decides what to draw when the row arrives.
             readable.set(read.readable());
@@ -75,8 +81,10 @@ public final class PodViewModel {
             flags.setAll(PodFlags.of(read, loaded.row().completedAt(), loaded.row().outForDeliveryAt(),
                     loaded.row().addressLat(), loaded.row().addressLon()));
             reviews.setAll(loaded.reviews());
-            canReview.set(loaded.canReview());
-            message.set(loaded.row().document() == null ? "No proof of delivery was recorded for this order." : "");
+            canReview.set(loaded.canReview() && !loaded.ownRecording());
+            message.set(loaded.row().document() == null ? "No proof of delivery was recorded for this order."
+                    : loaded.canReview() && loaded.ownRecording()
+                    ? "You recorded this version (" + loaded.login() + "); another supervisor must judge it." : "");
         }, this::failed);
     }
 

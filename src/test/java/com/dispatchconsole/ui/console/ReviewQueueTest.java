@@ -80,7 +80,9 @@ class ReviewQueueTest {
         delivered("Ana Silva", "{\"deliveryType\": \"HANDED_TO_RECIPIENT\", \"notes\": \"fine\"}");
         BatchOrderRow broken = delivered("Ben Okafor", "{\"deliveryType\": \"HANDED_TO_RECIPIENT\"}");
         delivered("Cai Wong", "{\"deliveryType\": \"LEFT_AT_DOOR\"}");
-        console.sql.update("UPDATE delivery_batch_orders SET proof_of_delivery = ?::jsonb WHERE id = ?",
+        // Written by plain SQL as another login (the rider app's), so this console's supervisor may judge it.
+        new com.dispatchconsole.testing.Sql(console.asAnotherLogin().database().dataSource()).update(
+                "UPDATE delivery_batch_orders SET proof_of_delivery = ?::jsonb WHERE id = ?",
                 "{\"deliveryType\": \"HANDED_TO_RECIPIENT\", \"deliveredAt\": \"yesterday\"}", broken.id());
         console.load(robot, 3, 3);
         waitUntil(() -> robot.lookup("#open-review-queue").tryQuery().map(n -> n.isVisible()).orElse(false));
