@@ -356,18 +356,6 @@ class RealtimeTest {
     }
 
     private static void waitUntil(BooleanSupplier condition, Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("condition not met within " + limit);
+        LiveConsole.waitUntil(condition, limit);
     }
 }
