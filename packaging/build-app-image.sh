@@ -26,7 +26,7 @@ cp -r target/lib target/package-input/lib
   --icon packaging/icon.png \
   --input target/package-input \
   --main-jar dispatch-console.jar \
-  --main-class com.dispatchconsole.app.Main \
+  --main-class com.dispatchconsole.cli.Main \
   --java-options "-Xmx1g" \
   --dest target/package
 

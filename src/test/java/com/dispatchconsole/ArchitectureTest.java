@@ -2,6 +2,7 @@ package com.dispatchconsole;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -24,19 +25,43 @@ class ArchitectureTest {
     @Test
     void layersOnlyCallDownwards() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("App").definedBy("com.dispatchconsole.app..", "com.dispatchconsole.cli..")
+                .layer("CLI").definedBy("com.dispatchconsole.cli..")
                 .layer("Tools").definedBy("com.dispatchconsole.stress..", "com.dispatchconsole.bench..")
+                .layer("App").definedBy("com.dispatchconsole.app..")
+                .layer("Demo").definedBy("com.dispatchconsole.demo..")
+                .layer("Embedded").definedBy("com.dispatchconsole.embedded..")
                 .layer("UI").definedBy("com.dispatchconsole.ui..")
                 .optionalLayer("Realtime").definedBy("com.dispatchconsole.realtime..")
                 .layer("Service").definedBy("com.dispatchconsole.service..")
                 .layer("Persistence").definedBy("com.dispatchconsole.persistence..")
                 .layer("Domain").definedBy("com.dispatchconsole.domain..")
-                .whereLayer("App").mayNotBeAccessedByAnyLayer()
-                .whereLayer("Tools").mayOnlyBeAccessedByLayers("App")
-                .whereLayer("UI").mayOnlyBeAccessedByLayers("App")
-                .whereLayer("Realtime").mayOnlyBeAccessedByLayers("App", "UI", "Tools")
-                .whereLayer("Service").mayOnlyBeAccessedByLayers("App", "Tools", "UI", "Realtime")
-                .whereLayer("Persistence").mayOnlyBeAccessedByLayers("App", "Tools", "Service", "Realtime")
+                .whereLayer("CLI").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Tools").mayOnlyBeAccessedByLayers("CLI")
+                .whereLayer("App").mayOnlyBeAccessedByLayers("CLI", "Tools")
+                .whereLayer("Demo").mayOnlyBeAccessedByLayers("CLI", "Tools", "App")
+                .whereLayer("Embedded").mayOnlyBeAccessedByLayers("CLI", "Tools", "App")
+                .whereLayer("UI").mayOnlyBeAccessedByLayers("App", "Tools")
+                .whereLayer("Realtime").mayOnlyBeAccessedByLayers("CLI", "App", "UI", "Tools")
+                .whereLayer("Service").mayOnlyBeAccessedByLayers("CLI", "App", "Tools", "UI", "Realtime", "Demo")
+                .whereLayer("Persistence").mayOnlyBeAccessedByLayers("CLI", "App", "Tools", "Service", "Realtime",
+                        "Demo", "Embedded")
+                .check(classes);
+    }
+
+    @Test
+    void noPackageCycles() {
+        slices().matching("com.dispatchconsole.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void onlyTheCommandLineWritesToTheStandardStreams() {
+        // Everything else hands its words to a PrintStream, a notice or a typed error, so tests and the console
+        // decide where they go.
+        noClasses().that().resideOutsideOfPackage("com.dispatchconsole.cli..")
+                .should().accessField(System.class, "out")
+                .orShould().accessField(System.class, "err")
+                .orShould().accessField(System.class, "in")
+                .orShould().callMethod(Throwable.class, "printStackTrace")
                 .check(classes);
     }
 

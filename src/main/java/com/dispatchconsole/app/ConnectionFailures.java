@@ -15,13 +15,13 @@ import org.postgresql.util.ServerErrorMessage;
  * says why in a few words of our own. Our own words, because the exceptions' messages are long, repeat
  * themselves down the chain and (Hikari's) may quote the JDBC URL with its query string.
  */
-final class ConnectionFailures {
+public final class ConnectionFailures {
 
     private ConnectionFailures() {
     }
 
     /** Why the database cannot be reached, or empty when {@code error} is something else. */
-    static Optional<String> reason(Throwable error) {
+    public static Optional<String> reason(Throwable error) {
         // The server's own refusal (login, missing database) is the most telling, wherever it sits in the chain.
         for (Throwable t = error; t != null; t = t.getCause()) {
             Optional<String> refused = refusedByServer(t);

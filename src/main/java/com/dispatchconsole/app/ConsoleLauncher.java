@@ -1,5 +1,7 @@
 package com.dispatchconsole.app;
 
+import com.dispatchconsole.demo.DemoOperators;
+import com.dispatchconsole.demo.DemoSize;
 import com.dispatchconsole.persistence.DatabaseConfig;
 import com.dispatchconsole.realtime.ChangeFeed;
 import com.dispatchconsole.realtime.FeedSettings;
@@ -16,19 +18,19 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /** Opens the database, then the console window, and waits until the dispatcher closes it. */
-final class ConsoleLauncher {
+public final class ConsoleLauncher {
 
     private ConsoleLauncher() {
     }
 
-    static int run(DbOptions given, Path dataDir, DatabaseLauncher.DemoSize demo, String operator,
-                   java.util.List<String> outletNames) throws Exception {
+    public static int run(DatabaseTarget given, Path dataDir, DemoSize demo, String operator,
+                          java.util.List<String> outletNames, java.io.PrintStream out) throws Exception {
         Platform.setImplicitExit(false);
         java.util.concurrent.CompletableFuture<Void> toolkit = new java.util.concurrent.CompletableFuture<>();
         Platform.startup(() -> toolkit.complete(null));
         toolkit.join();
         DatabaseLauncher opened = null;
-        DbOptions options = given;
+        DatabaseTarget options = given;
         String problem = null;
         // A shared database without a login or its password: the operator signs in with their own database
         // account in the dialog (passwords never need the command line).
@@ -46,7 +48,7 @@ final class ConsoleLauncher {
             }
             try {
                 // On the embedded default the console signs in as the demo dispatcher unless told otherwise.
-                opened = DatabaseLauncher.open(options, dataDir, demo, DemoOperators.DISPATCHER, System.out);
+                opened = DatabaseLauncher.open(options, dataDir, demo, DemoOperators.DISPATCHER, null, out);
             } catch (RuntimeException e) {
                 if (!askForLogin || attempt >= 5) {
                     Platform.exit();

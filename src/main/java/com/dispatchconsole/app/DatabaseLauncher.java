@@ -1,6 +1,12 @@
 package com.dispatchconsole.app;
 
+import com.dispatchconsole.demo.DemoData;
+import com.dispatchconsole.demo.DemoOperators;
+import com.dispatchconsole.demo.DemoSize;
+import com.dispatchconsole.demo.LargeDataSet;
 import com.dispatchconsole.domain.DispatchException;
+import com.dispatchconsole.embedded.AppPaths;
+import com.dispatchconsole.embedded.EmbeddedServer;
 import com.dispatchconsole.persistence.Database;
 import com.dispatchconsole.persistence.DatabaseConfig;
 import com.dispatchconsole.service.DispatchServices;
@@ -25,35 +31,21 @@ public final class DatabaseLauncher implements AutoCloseable {
         this.database = database;
     }
 
-    /** How much demo data a fresh embedded database gets. */
-    public enum DemoSize { STANDARD, LARGE }
-
-    public static DatabaseLauncher open(DbOptions options, Path dataDirOverride, boolean seedDemo, PrintStream out)
+    /** As {@link #open(DatabaseTarget, Path, DemoSize, String, Integer, PrintStream)} as the owner, any port. */
+    public static DatabaseLauncher open(DatabaseTarget target, Path dataDirOverride, DemoSize demo, PrintStream out)
             throws IOException, SQLException {
-        return open(options, dataDirOverride, seedDemo ? DemoSize.STANDARD : null, out);
-    }
-
-    /** @param demo null for no demo data; otherwise the size seeded into an empty embedded database */
-    public static DatabaseLauncher open(DbOptions options, Path dataDirOverride, DemoSize demo, PrintStream out)
-            throws IOException, SQLException {
-        return open(options, dataDirOverride, demo, null, out);
+        return open(target, dataDirOverride, demo, null, null, out);
     }
 
     /**
-     * As {@link #open(DbOptions, Path, DemoSize, PrintStream)}; on the embedded database the owner migrates and
-     * seeds, then the returned connection signs in as {@code operator} (a login role, e.g. a demo operator) when
-     * one is given. A shared database is always used with the credentials given.
+     * Opens the target. On the embedded database the owner migrates and seeds ({@code demo} null: no demo data),
+     * then the returned connection signs in as {@code operator} (a login role, e.g. a demo operator) when one is
+     * given. A shared database is always used with the credentials given.
+     *
+     * @param pinnedPort null for the preferred port when free (else any free one, said aloud), or a port to listen
+     *                   on exactly, refused with {@code PORT_IN_USE} when another program holds it
      */
-    public static DatabaseLauncher open(DbOptions options, Path dataDirOverride, DemoSize demo, String operator,
-                                        PrintStream out) throws IOException, SQLException {
-        return open(options, dataDirOverride, demo, operator, null, out);
-    }
-
-    /**
-     * As above, with the embedded server's port: null for the preferred port when free (else any free one, said
-     * aloud), or a port to listen on exactly, refused with {@code PORT_IN_USE} when another program holds it.
-     */
-    public static DatabaseLauncher open(DbOptions options, Path dataDirOverride, DemoSize demo, String operator,
+    public static DatabaseLauncher open(DatabaseTarget options, Path dataDirOverride, DemoSize demo, String operator,
                                         Integer pinnedPort, PrintStream out) throws IOException, SQLException {
         if (options.external()) {
             return new DatabaseLauncher(null,
@@ -89,7 +81,7 @@ public final class DatabaseLauncher implements AutoCloseable {
             }
             DispatchServices services = new DispatchServices(database);
             if (demo == DemoSize.LARGE && services.queries().outlets().isEmpty()) {
-                com.dispatchconsole.bench.LargeDataSet.seed(database.dataSource(), 2000, 50_000);
+                com.dispatchconsole.demo.LargeDataSet.seed(database.dataSource(), 2000, 50_000);
                 out.println("Seeded large demo data: 2,000 riders and 50,000 batches (first start).");
             } else if (demo == DemoSize.STANDARD && DemoData.seedIfEmpty(services, DemoData.photoDataUrl())) {
                 out.println("Seeded demo data (first start).");

@@ -1,7 +1,9 @@
 package com.dispatchconsole.cli;
 
-import com.dispatchconsole.app.DbOptions;
 import com.dispatchconsole.bench.AssignBenchmark;
+import com.dispatchconsole.bench.ConsoleBenchmark;
+import com.dispatchconsole.bench.NotifyBenchmark;
+import com.dispatchconsole.bench.NotifyCostBenchmark;
 import com.dispatchconsole.service.DispatchServices;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Arrays;
@@ -92,7 +94,7 @@ public final class BenchCommand {
             Counts.atLeast(spec, "--repeats", repeats, 1);
             try (ScratchDatabase scratch = ScratchDatabase.open(new DbOptions(), "console", 6)) {
                 long t0 = System.nanoTime();
-                com.dispatchconsole.bench.LargeDataSet.seed(scratch.database.dataSource(), riders, batches);
+                com.dispatchconsole.demo.LargeDataSet.seed(scratch.database.dataSource(), riders, batches);
                 System.err.printf("Seeded %d riders and %d batches in %.1f s%n", riders, batches, (System.nanoTime() - t0) / 1e9);
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("benchmark", "console");
@@ -137,7 +139,7 @@ public final class BenchCommand {
             Counts.atLeast(spec, "--batches", batches, 1);
             int maxListeners = Arrays.stream(listeners).max().orElse(1);
             try (ScratchDatabase scratch = ScratchDatabase.open(new DbOptions(), "notify", maxListeners * 2 + 4)) {
-                com.dispatchconsole.bench.LargeDataSet.seed(scratch.database.dataSource(), riders, batches);
+                com.dispatchconsole.demo.LargeDataSet.seed(scratch.database.dataSource(), riders, batches);
                 var config = scratch.database.config();
                 var feed = com.dispatchconsole.realtime.FeedSettings.of(config.url(), config.user(), config.password());
                 List<Map<String, Object>> runs = new java.util.ArrayList<>();
@@ -213,7 +215,7 @@ public final class BenchCommand {
         public Integer call() throws Exception {
             Counts.atLeast(spec, "--batches", batches, 1);
             try (ScratchDatabase scratch = ScratchDatabase.open(new DbOptions(), "podsearch", 4)) {
-                com.dispatchconsole.bench.LargeDataSet.seed(scratch.database.dataSource(), 2000, batches);
+                com.dispatchconsole.demo.LargeDataSet.seed(scratch.database.dataSource(), 2000, batches);
                 long documents = com.dispatchconsole.bench.PodSearchBenchmark.seedDocuments(scratch.database.dataSource());
                 List<Map<String, Object>> results = com.dispatchconsole.bench.PodSearchBenchmark
                         .explain(scratch.database.dataSource());

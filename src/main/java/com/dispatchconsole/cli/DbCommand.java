@@ -1,10 +1,8 @@
 package com.dispatchconsole.cli;
 
 import com.dispatchconsole.app.DatabaseLauncher;
-import com.dispatchconsole.app.DbOptions;
 import com.dispatchconsole.domain.DispatchException;
 import com.dispatchconsole.domain.ErrorCode;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -19,13 +17,11 @@ public final class DbCommand implements Callable<Integer> {
     @Mixin
     DbOptions db = new DbOptions();
 
-    @Option(names = "--data-dir", description = "Directory of the embedded database (default: XDG data home).")
-    Path dataDir;
+    @Mixin
+    DataDirOption dataDir = new DataDirOption();
 
-    @Option(names = "--demo", defaultValue = "STANDARD",
-            description = "Demo data for a new embedded database: STANDARD (a shift: 24 riders, 150 batches) or "
-                    + "LARGE (2,000 riders, 50,000 batches). Default ${DEFAULT-VALUE}.")
-    com.dispatchconsole.app.DatabaseLauncher.DemoSize demo;
+    @Mixin
+    DemoOption demo = new DemoOption();
 
     @Option(names = "--port", paramLabel = "N",
             description = "Listen on port N or refuse to start (default: 54329 when free, else any free port).")
@@ -37,7 +33,7 @@ public final class DbCommand implements Callable<Integer> {
             System.err.println("INVALID_ARGUMENT: --port is for the embedded database; a --db-url database keeps its own.");
             return 2;
         }
-        try (DatabaseLauncher launcher = DatabaseLauncher.open(db, dataDir, demo, null, port, System.out)) {
+        try (DatabaseLauncher launcher = DatabaseLauncher.open(db.target(), dataDir.dataDir(), demo.demo(), null, port, System.out)) {
             if (!launcher.embedded()) {
                 System.out.println("Database at " + launcher.jdbcUrl() + " is migrated; nothing to keep running.");
                 return 0;

@@ -1,13 +1,12 @@
 package com.dispatchconsole.cli;
 
 import com.dispatchconsole.app.DatabaseLauncher;
-import com.dispatchconsole.app.DbOptions;
 import com.dispatchconsole.domain.OrderOutcome;
 import com.dispatchconsole.domain.pod.PodValidator;
 import com.dispatchconsole.service.DispatchServices;
-import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,8 +24,8 @@ public final class PodCommand {
         @Mixin
         DbOptions db = new DbOptions();
 
-        @Option(names = "--data-dir", description = "Directory of the embedded database (default: XDG data home).")
-        Path dataDir;
+        @Mixin
+        DataDirOption dataDir = new DataDirOption();
 
         @Option(names = "--batch", required = true, description = "Batch id.")
         UUID batch;
@@ -51,7 +50,7 @@ public final class PodCommand {
             String document = PodFile.read(file);
             // Judged before connecting: a malformed document needs no database to be refused.
             PodValidator.validate(document);
-            try (DatabaseLauncher launcher = DatabaseLauncher.open(db, dataDir, null, System.err)) {
+            try (DatabaseLauncher launcher = DatabaseLauncher.open(db.target(), dataDir.dataDir(), null, System.err)) {
                 new DispatchServices(launcher.database()).batches()
                         .recordOutcome(batch, order, outcome, reason, document, actor);
                 System.out.println("Recorded " + outcome + " with proof of delivery for order " + order + ".");

@@ -1,7 +1,6 @@
 package com.dispatchconsole.cli;
 
-import com.dispatchconsole.app.DbOptions;
-import com.dispatchconsole.app.EmbeddedServer;
+import com.dispatchconsole.embedded.EmbeddedServer;
 import com.dispatchconsole.persistence.Database;
 import com.dispatchconsole.persistence.DatabaseConfig;
 import java.nio.file.Files;

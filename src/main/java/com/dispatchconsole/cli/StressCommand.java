@@ -1,6 +1,5 @@
 package com.dispatchconsole.cli;
 
-import com.dispatchconsole.app.DbOptions;
 import com.dispatchconsole.service.DispatchServices;
 import com.dispatchconsole.stress.StressHarness;
 import com.dispatchconsole.stress.StressReport;

@@ -1,5 +1,8 @@
 package com.dispatchconsole.app;
 
+import com.dispatchconsole.demo.DemoSize;
+import com.dispatchconsole.demo.DemoOperators;
+import com.dispatchconsole.app.DatabaseTarget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dispatchconsole.domain.rows.RiderRow;
@@ -20,7 +23,7 @@ class DatabaseLauncherTest {
         Path dataDir = Files.createTempDirectory("dispatch-launcher").resolve("pg");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         RiderRow renamedLimits;
-        try (DatabaseLauncher first = DatabaseLauncher.open(new DbOptions(), dataDir, true,
+        try (DatabaseLauncher first = DatabaseLauncher.open(DatabaseTarget.EMBEDDED, dataDir, DemoSize.STANDARD,
                 new PrintStream(out, true, StandardCharsets.UTF_8))) {
             DispatchServices services = new DispatchServices(first.database());
             List<RiderRow> riders = services.queries().riders();
@@ -46,7 +49,7 @@ class DatabaseLauncherTest {
                 .contains("Seeded demo data");
 
         ByteArrayOutputStream again = new ByteArrayOutputStream();
-        try (DatabaseLauncher second = DatabaseLauncher.open(new DbOptions(), dataDir, true,
+        try (DatabaseLauncher second = DatabaseLauncher.open(DatabaseTarget.EMBEDDED, dataDir, DemoSize.STANDARD,
                 new PrintStream(again, true, StandardCharsets.UTF_8))) {
             DispatchServices services = new DispatchServices(second.database());
             assertThat(services.queries().riders()).hasSize(24);
@@ -55,8 +58,8 @@ class DatabaseLauncherTest {
         }
         assertThat(again.toString(StandardCharsets.UTF_8)).doesNotContain("Seeded demo data");
 
-        try (DatabaseLauncher asOperator = DatabaseLauncher.open(new DbOptions(), dataDir,
-                DatabaseLauncher.DemoSize.STANDARD, DemoOperators.DISPATCHER, new PrintStream(again, true, StandardCharsets.UTF_8))) {
+        try (DatabaseLauncher asOperator = DatabaseLauncher.open(DatabaseTarget.EMBEDDED, dataDir,
+                DemoSize.STANDARD, DemoOperators.DISPATCHER, null, new PrintStream(again, true, StandardCharsets.UTF_8))) {
             DispatchServices services = new DispatchServices(asOperator.database());
             assertThat(services.queries().sessionRole())
                     .as("the console works as the demo dispatcher, not as the owner").isEqualTo("demo_dispatcher (dispatcher)");

@@ -2,8 +2,8 @@ package com.dispatchconsole.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.dispatchconsole.app.EmbeddedServer;
-import com.dispatchconsole.app.Main;
+import com.dispatchconsole.embedded.EmbeddedServer;
+import com.dispatchconsole.cli.Main;
 import com.dispatchconsole.persistence.Database;
 import com.dispatchconsole.persistence.DatabaseConfig;
 import com.dispatchconsole.persistence.ServerIdentity;

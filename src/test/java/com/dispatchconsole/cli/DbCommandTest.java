@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import com.dispatchconsole.app.EmbeddedServer;
-import com.dispatchconsole.app.Main;
+import com.dispatchconsole.embedded.EmbeddedServer;
+import com.dispatchconsole.cli.Main;
 import com.dispatchconsole.domain.DispatchException;
 import com.dispatchconsole.domain.ErrorCode;
 import java.io.ByteArrayOutputStream;

@@ -2,7 +2,7 @@ package com.dispatchconsole.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.dispatchconsole.app.Main;
+import com.dispatchconsole.cli.Main;
 import com.dispatchconsole.domain.BatchStatus;
 import com.dispatchconsole.domain.rows.BatchOrderRow;
 import com.dispatchconsole.domain.rows.BatchRow;

@@ -2,7 +2,7 @@ package com.dispatchconsole.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.dispatchconsole.app.Main;
+import com.dispatchconsole.cli.Main;
 import com.dispatchconsole.persistence.DatabaseConfig;
 import com.dispatchconsole.testing.TestDatabases;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -3,7 +3,7 @@ package com.dispatchconsole.realtime;
 import static com.dispatchconsole.realtime.LiveConsole.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.dispatchconsole.app.EmbeddedServer;
+import com.dispatchconsole.embedded.EmbeddedServer;
 import com.dispatchconsole.domain.BatchStatus;
 import com.dispatchconsole.domain.rows.BatchRow;
 import com.dispatchconsole.domain.rows.DatabaseIdentity;

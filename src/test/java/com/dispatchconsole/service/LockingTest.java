@@ -4,7 +4,7 @@ import static com.dispatchconsole.testing.Fixtures.ACTOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.dispatchconsole.app.EmbeddedServer;
+import com.dispatchconsole.embedded.EmbeddedServer;
 import com.dispatchconsole.domain.BatchStatus;
 import com.dispatchconsole.domain.DispatchException;
 import com.dispatchconsole.domain.ErrorCode;

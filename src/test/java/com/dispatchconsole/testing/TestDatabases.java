@@ -1,6 +1,6 @@
 package com.dispatchconsole.testing;
 
-import com.dispatchconsole.app.EmbeddedServer;
+import com.dispatchconsole.embedded.EmbeddedServer;
 import com.dispatchconsole.persistence.Database;
 import com.dispatchconsole.persistence.DatabaseConfig;
 import java.nio.file.Files;

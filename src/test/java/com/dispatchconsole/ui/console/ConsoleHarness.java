@@ -18,23 +18,23 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** A console window on its own fresh real database, for one UI test. */
-final class ConsoleHarness implements AutoCloseable {
+public final class ConsoleHarness implements AutoCloseable {
 
-    final Database db;
-    final DispatchServices services;
-    final Fixtures given;
-    final Sql sql;
-    final FxUiExecutor executor = new FxUiExecutor(2);
-    ConsoleViewModel model;
+    public final Database db;
+    public final DispatchServices services;
+    public final Fixtures given;
+    public final Sql sql;
+    public final FxUiExecutor executor = new FxUiExecutor(2);
+    public ConsoleViewModel model;
 
-    ConsoleHarness() {
+    public ConsoleHarness() {
         db = Database.open(TestDatabases.fresh());
         services = new DispatchServices(db);
         given = new Fixtures(services);
         sql = new Sql(db.dataSource());
     }
 
-    void show(Stage stage) {
+    public void show(Stage stage) {
         model = new ConsoleViewModel(services, executor, "olga", "jdbc:postgresql://test/db");
         Scene scene = new Scene(new ConsoleView(model).root(), 1500, 950);
         ConsoleView.style(scene);
@@ -43,19 +43,19 @@ final class ConsoleHarness implements AutoCloseable {
     }
 
     /** Loads what the test seeded and waits until both tables show it. */
-    void load(FxRobot robot, int riders, int batches) throws Exception {
+    public void load(FxRobot robot, int riders, int batches) throws Exception {
         robot.interact(model::load);
         waitUntil(() -> model.riders().size() == riders && model.allBatches().size() == batches);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    static void waitUntil(BooleanSupplier condition) throws Exception {
+    public static void waitUntil(BooleanSupplier condition) throws Exception {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::getAsBoolean);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** The table cell of {@code table} whose text is exactly {@code text}. */
-    static Node cell(FxRobot robot, String tableId, String text) {
+    public static Node cell(FxRobot robot, String tableId, String text) {
         Optional<Node> match = robot.from(robot.lookup(tableId).queryAs(Node.class)).lookup(".table-cell")
                 .match(n -> n instanceof TableCell<?, ?> c && text.equals(c.getText())).tryQuery();
         return match.orElseThrow(() -> new AssertionError("no cell '" + text + "' in " + tableId));
@@ -65,13 +65,13 @@ final class ConsoleHarness implements AutoCloseable {
      * Opens the context menu of the row holding {@code cell}. Monocle's headless platform sends no
      * context-menu request on a right click, so the test shows the row's own menu, as a right click would.
      */
-    static void openContextMenu(FxRobot robot, Node cell) {
+    public static void openContextMenu(FxRobot robot, Node cell) {
         javafx.scene.control.TableRow<?> row = (javafx.scene.control.TableRow<?>) cell.getParent();
         robot.interact(() -> row.getContextMenu().show(row, javafx.geometry.Side.BOTTOM, 40, 0));
     }
 
     /** Whether {@code query} finds a node that a person could see: it and every parent visible. */
-    static boolean shown(FxRobot robot, String query) {
+    public static boolean shown(FxRobot robot, String query) {
         Optional<Node> node = robot.lookup(query).tryQuery();
         for (Node n = node.orElse(null); n != null; n = n.getParent()) {
             if (!n.isVisible()) {
@@ -81,7 +81,7 @@ final class ConsoleHarness implements AutoCloseable {
         return node.isPresent();
     }
 
-    static String text(FxRobot robot, String query) {
+    public static String text(FxRobot robot, String query) {
         return robot.lookup(query).queryAs(Labeled.class).getText();
     }
 
@@ -91,7 +91,7 @@ final class ConsoleHarness implements AutoCloseable {
      * The services of a second, separate dispatcher login: what a rider's app or another console records. A PoD
      * recorded here can be judged by this console's login (nobody judges a PoD they recorded).
      */
-    DispatchServices asAnotherLogin() {
+    public DispatchServices asAnotherLogin() {
         if (dispatcherDb == null) {
             dispatcherDb = Database.open(com.dispatchconsole.testing.Logins.create(db.config(), "dispatch_dispatcher"));
         }

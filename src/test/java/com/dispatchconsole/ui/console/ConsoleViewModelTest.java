@@ -2,7 +2,7 @@ package com.dispatchconsole.ui.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.dispatchconsole.app.EmbeddedServer;
+import com.dispatchconsole.embedded.EmbeddedServer;
 import com.dispatchconsole.domain.Availability;
 import com.dispatchconsole.domain.BatchStatus;
 import com.dispatchconsole.domain.rows.BatchRow;

@@ -1,0 +1,82 @@
+package com.dispatchconsole.bench;
+
+import com.dispatchconsole.domain.BatchStatus;
+import com.dispatchconsole.domain.rows.BatchRow;
+import com.dispatchconsole.service.DispatchServices;
+import com.dispatchconsole.ui.common.SynchronousUiExecutor;
+import com.dispatchconsole.ui.console.ConsoleViewModel;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.collections.transformation.SortedList;
+
+/**
+ * What a dispatcher waits for at full size: loading both tables, and each filter, sort and single-row change,
+ * measured on the console's own view model with a sorted view attached, as the table has.
+ */
+public final class ConsoleBenchmark {
+
+    private ConsoleBenchmark() {
+    }
+
+    public static Map<String, Object> run(DispatchServices services, int repeats) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        ConsoleViewModel model = new ConsoleViewModel(services, new SynchronousUiExecutor(), "bench", "bench");
+        List<Double> loads = new ArrayList<>();
+        for (int i = 0; i < repeats; i++) {
+            long t0 = System.nanoTime();
+            model.load();
+            loads.add(ms(t0));
+        }
+        out.put("riders", model.riders().size());
+        out.put("batches", model.allBatches().size());
+        out.put("loadMs", summary(loads));
+        SortedList<BatchRow> sorted = new SortedList<>(model.visibleBatches(),
+                Comparator.comparing(BatchRow::createdAt).reversed());
+        out.put("filterTextMs", summary(time(repeats, i -> model.filter().textProperty().set(i % 2 == 0 ? "rider 01" : "customer 7"))));
+        model.filter().textProperty().set("");
+        out.put("filterStatusMs", summary(time(repeats, i -> {
+            model.filter().statuses().clear();
+            model.filter().statuses().add(i % 2 == 0 ? BatchStatus.CREATED : BatchStatus.ASSIGNED);
+        })));
+        model.filter().statuses().clear();
+        out.put("clearFilterMs", summary(time(repeats, i -> {
+            model.filter().textProperty().set("x" + i);
+            model.filter().textProperty().set("");
+        })));
+        out.put("sortMs", summary(time(repeats, i -> sorted.setComparator(i % 2 == 0
+                ? Comparator.comparing(BatchRow::totalWeightKg) : Comparator.comparing(BatchRow::createdAt)))));
+        out.put("visibleAfterClear", sorted.size());
+        return out;
+    }
+
+    private static List<Double> time(int repeats, Consumer<Integer> action) {
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < repeats; i++) {
+            long t0 = System.nanoTime();
+            action.accept(i);
+            times.add(ms(t0));
+        }
+        return times;
+    }
+
+    private static Map<String, Double> summary(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        Map<String, Double> summary = new LinkedHashMap<>();
+        summary.put("median", round(sorted.get(sorted.size() / 2)));
+        summary.put("max", round(sorted.get(sorted.size() - 1)));
+        return summary;
+    }
+
+    private static double ms(long t0) {
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+}

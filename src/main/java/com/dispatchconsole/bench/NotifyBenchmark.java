@@ -1,0 +1,251 @@
+package com.dispatchconsole.bench;
+
+import com.dispatchconsole.domain.rows.BatchRow;
+import com.dispatchconsole.persistence.Database;
+import com.dispatchconsole.realtime.ChangeEvent;
+import com.dispatchconsole.realtime.ChangeFeed;
+import com.dispatchconsole.realtime.ChangeSubscriber;
+import com.dispatchconsole.realtime.FeedSettings;
+import com.dispatchconsole.realtime.LiveState;
+import com.dispatchconsole.service.DispatchServices;
+import com.dispatchconsole.ui.common.SerialUiExecutor;
+import com.dispatchconsole.ui.console.ConsoleViewModel;
+import com.dispatchconsole.ui.console.LiveUpdater;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.collections.transformation.SortedList;
+
+/**
+ * Commit → listener and commit → table model latency of the live feed, with full-size table models: a writer
+ * commits single-row batch changes at a fixed rate while N listening consoles (each a feed, a live updater and
+ * a console view model with a sorted view, on a headless UI thread) follow them. Each change is a real one
+ * through the database's guards: an assigned batch is unassigned, or an unassigned one given back to its rider.
+ */
+public final class NotifyBenchmark {
+
+    private NotifyBenchmark() {
+    }
+
+    /** One listening console and what it saw. */
+    private static final class Listener implements AutoCloseable {
+        final SerialUiExecutor ui = new SerialUiExecutor();
+        final ConsoleViewModel model;
+        final LiveUpdater live;
+        final ChangeFeed feed;
+        final Map<String, Long> receivedAt = new ConcurrentHashMap<>();
+        final Map<String, Long> appliedAt = new ConcurrentHashMap<>();
+        final List<Long> uiNanos = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        Listener(DispatchServices services, FeedSettings settings) {
+            model = new ConsoleViewModel(services, ui, "bench", "bench");
+            live = new LiveUpdater(services.queries(), model, ui);
+            live.onApplied((rows, at, work) -> {
+                uiNanos.add(work);
+                rows.forEach(r -> appliedAt.putIfAbsent(r.id() + ":" + r.version(), at));
+            });
+            feed = new ChangeFeed(settings);
+            feed.subscribe(live);
+            feed.subscribe(new ChangeSubscriber() {
+                @Override
+                public void onChanges(List<ChangeEvent> events) {
+                    events.forEach(e -> receivedAt.putIfAbsent(e.id() + ":" + e.version(), e.receivedNanos()));
+                }
+            });
+        }
+
+        @Override
+        public void close() {
+            feed.close();
+            live.close();
+            ui.close();
+        }
+    }
+
+    public static Map<String, Object> run(Database readers, FeedSettings feedSettings, Connection writer, double rate,
+                                   double seconds, int listenerCount) throws Exception {
+        DispatchServices services = new DispatchServices(readers);
+        List<UUID> ids = services.queries().batches().stream().map(BatchRow::id).toList();
+        List<Listener> listeners = new ArrayList<>();
+        try {
+            for (int i = 0; i < listenerCount; i++) {
+                Listener listener = new Listener(services, feedSettings);
+                listeners.add(listener);
+                listener.feed.start();
+                listener.ui.onUiThread(listener.model::load);
+            }
+            for (Listener listener : listeners) {
+                waitFor(() -> listener.feed.state().status() == LiveState.Status.LIVE
+                        && listener.ui.read(() -> listener.model.allBatches().size()) == ids.size(), 120_000);
+                // A sorted view on the rows, as the batches table has, so updates pay for sorting too.
+                listener.ui.read(() -> new SortedList<>(listener.model.visibleBatches(),
+                        Comparator.comparing(BatchRow::createdAt)));
+            }
+            Map<String, Long> committedAt = new ConcurrentHashMap<>();
+            AtomicLong queueMax = new AtomicLong();
+            long commits = write(writer, ids, rate, seconds, committedAt, queueMax);
+            for (Listener listener : listeners) {
+                waitFor(() -> listener.appliedAt.size() + listener.live.eventsReceived() >= 0
+                        && caughtUp(listener, committedAt), 15_000);
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("listeners", listenerCount);
+            out.put("commits", commits);
+            out.put("achievedRatePerSec", Math.round(commits / seconds));
+            List<Double> toListener = new ArrayList<>();
+            List<Double> toModel = new ArrayList<>();
+            List<Double> uiWork = new ArrayList<>();
+            long events = 0;
+            long rowsRead = 0;
+            long bursts = 0;
+            long merged = 0;
+            for (Listener listener : listeners) {
+                committedAt.forEach((key, at) -> {
+                    Long received = listener.receivedAt.get(key);
+                    if (received != null) {
+                        toListener.add((received - at) / 1e6);
+                    }
+                    Long applied = listener.appliedAt.get(key);
+                    if (applied != null) {
+                        toModel.add((applied - at) / 1e6);
+                    }
+                });
+                synchronized (listener.uiNanos) {
+                    listener.uiNanos.forEach(n -> uiWork.add(n / 1e6));
+                }
+                events += listener.live.eventsReceived();
+                rowsRead += listener.live.rowsRead();
+                bursts += listener.live.bursts();
+                merged += listener.live.mergedEvents();
+            }
+            out.put("commitToListenerMs", percentiles(toListener));
+            out.put("commitToModelMs", percentiles(toModel));
+            out.put("uiThreadPerBurstMs", percentiles(uiWork));
+            out.put("eventsReceived", events);
+            out.put("rowsReRead", rowsRead);
+            out.put("bursts", bursts);
+            out.put("eventsPerBurst", bursts == 0 ? 0 : Math.round(events * 10.0 / bursts) / 10.0);
+            out.put("mergedEvents", merged);
+            out.put("versionsNeverShown", committedAt.size() * (long) listenerCount - toModel.size());
+            out.put("maxNotificationQueueUsage", queueMax.get() / 1e6);
+            return out;
+        } finally {
+            listeners.forEach(Listener::close);
+        }
+    }
+
+    /** Every batch's last committed version is on screen. */
+    private static boolean caughtUp(Listener listener, Map<String, Long> committedAt) {
+        Map<UUID, Long> last = new java.util.HashMap<>();
+        committedAt.keySet().forEach(key -> {
+            String[] parts = key.split(":");
+            last.merge(UUID.fromString(parts[0]), Long.parseLong(parts[1]), Math::max);
+        });
+        return listener.ui.read(() -> listener.model.allBatches().stream()
+                .filter(b -> last.containsKey(b.id()))
+                .allMatch(b -> b.version() >= last.get(b.id())));
+    }
+
+    private static long write(Connection writer, List<UUID> ids, double rate, double seconds,
+                              Map<String, Long> committedAt, AtomicLong queueMax) throws SQLException {
+        writer.setAutoCommit(true);
+        long intervalNanos = (long) (1e9 / rate);
+        long start = System.nanoTime();
+        long end = start + (long) (seconds * 1e9);
+        long next = start;
+        long commits = 0;
+        long lastSample = 0;
+        // The database keeps the version of an update that changes nothing, so every commit here changes
+        // something real: it unassigns an assigned batch or gives an unassigned one back to its rider.
+        Map<UUID, UUID> riderOf = new java.util.HashMap<>();
+        try (PreparedStatement ps = writer.prepareStatement(
+                "SELECT id, rider_id FROM delivery_batches WHERE status = 'ASSIGNED' AND id = ANY (?)")) {
+            ps.setArray(1, writer.createArrayOf("uuid", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    riderOf.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
+                }
+            }
+        }
+        if (riderOf.isEmpty()) {
+            throw new IllegalStateException("The benchmark needs assigned batches to move; none were found.");
+        }
+        List<UUID> movable = new ArrayList<>(riderOf.keySet());
+        java.util.Set<UUID> away = new java.util.HashSet<>();
+        try (PreparedStatement unassign = writer.prepareStatement("UPDATE delivery_batches SET status = 'CREATED', "
+                + "rider_id = NULL WHERE id = ? RETURNING version");
+             PreparedStatement giveBack = writer.prepareStatement("UPDATE delivery_batches SET status = 'ASSIGNED', "
+                     + "rider_id = ? WHERE id = ? RETURNING version");
+             PreparedStatement queue = writer.prepareStatement("SELECT pg_notification_queue_usage()")) {
+            while (System.nanoTime() < end) {
+                long now = System.nanoTime();
+                if (now < next) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(next - now);
+                    continue;
+                }
+                next += intervalNanos;
+                UUID id = movable.get(ThreadLocalRandom.current().nextInt(movable.size()));
+                PreparedStatement update;
+                if (away.remove(id)) {
+                    update = giveBack;
+                    update.setObject(1, riderOf.get(id));
+                    update.setObject(2, id);
+                } else {
+                    away.add(id);
+                    update = unassign;
+                    update.setObject(1, id);
+                }
+                try (ResultSet rs = update.executeQuery()) {
+                    rs.next();
+                    committedAt.put(id + ":" + rs.getLong(1), System.nanoTime());
+                }
+                commits++;
+                if (now - lastSample > 200_000_000L) {
+                    lastSample = now;
+                    try (ResultSet rs = queue.executeQuery()) {
+                        rs.next();
+                        queueMax.accumulateAndGet((long) (rs.getDouble(1) * 1e6), Math::max);
+                    }
+                }
+            }
+        }
+        return commits;
+    }
+
+    public static Map<String, Double> percentiles(List<Double> values) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (values.isEmpty()) {
+            return out;
+        }
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        out.put("p50", round(sorted.get((int) (sorted.size() * 0.50))));
+        out.put("p99", round(sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * 0.99)))));
+        out.put("max", round(sorted.get(sorted.size() - 1)));
+        return out;
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition, long millis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("benchmark listener did not catch up in " + millis + " ms");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+}

@@ -1,0 +1,190 @@
+package com.dispatchconsole.demo;
+
+import com.dispatchconsole.domain.Availability;
+import com.dispatchconsole.domain.BatchStatus;
+import com.dispatchconsole.domain.DispatchException;
+import com.dispatchconsole.domain.OrderOutcome;
+import com.dispatchconsole.domain.RiderLimits;
+import com.dispatchconsole.domain.VehicleType;
+import com.dispatchconsole.domain.rows.BatchOrderRow;
+import com.dispatchconsole.domain.rows.NewOrder;
+import com.dispatchconsole.domain.rows.RiderRow;
+import com.dispatchconsole.service.DispatchServices;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * A believable shift in progress: three outlets, two dozen riders, and batches in every status, all created
+ * through the real services so the audit history is as real as the rows.
+ */
+public final class DemoData {
+
+    public static final String ACTOR = "demo-seed";
+
+    private static final String[] OUTLETS = {"Northside Kitchen", "Harbour Dark Store", "Central Market"};
+    private static final String[] FIRST = {"Ana", "Ben", "Chloé", "Dev", "Elif", "Farid", "Grace", "Hiro", "Ines",
+        "Jonas", "Kemi", "Luca", "Maya", "Nils", "Olu", "Priya", "Quentin", "Rosa", "Sami", "Tomas", "Uma", "Viktor",
+        "Wen", "Yara"};
+    private static final String[] LAST = {"Silva", "Okafor", "Martin", "Patel", "Kaya", "Haddad", "Lee", "Tanaka",
+        "García", "Berg", "Adeyemi", "Rossi", "Cohen", "Larsen", "Bello", "Nair", "Dubois", "Moreno", "Aziz",
+        "Novak", "Iyer", "Petrov", "Zhang", "Saleh"};
+    private static final String[] STREETS = {"Elm Street", "Harbour Road", "Market Lane", "King's Parade",
+        "Station Approach", "Mill Row", "Canal Walk", "High Street", "Orchard Close", "Bridge Street"};
+    private static final String[] CUSTOMERS = {"M. Brown", "J. Nguyen", "A. Schmidt", "K. Mensah", "L. Romano",
+        "S. Kowalski", "P. Fernandes", "R. O'Neill", "T. Yilmaz", "D. Ivanova", "H. Kim", "C. Costa"};
+
+    private DemoData() {
+    }
+
+    /**
+     * The demo photo (a front door, 8 KB) as a {@code data:image/png;base64,…} URL. The picture travels inside each
+     * demo PoD (about 11 KB of a document's 64 KiB), so it shows offline and the viewer fetches nothing; a file
+     * path would be refused as an unsafe address, and an https one would not load offline.
+     */
+    public static String photoDataUrl() {
+        try (var in = DemoData.class.getResourceAsStream("/com/dispatchconsole/demo/door.png")) {
+            if (in == null) {
+                return null;
+            }
+            return "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(in.readAllBytes());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("The demo photo in the jar could not be read", e);
+        }
+    }
+
+    /** Seeds the demo shift when the database has no outlets yet; returns whether it did. */
+    public static boolean seedIfEmpty(DispatchServices services) {
+        return seedIfEmpty(services, null);
+    }
+
+    /** @param photoUrl a photo the demo proofs of delivery point at (null for none) */
+    public static boolean seedIfEmpty(DispatchServices services, String photoUrl) {
+        if (!services.queries().outlets().isEmpty()) {
+            return false;
+        }
+        seed(services, new Random(42), 24, 150, photoUrl);
+        return true;
+    }
+
+    static void seed(DispatchServices services, Random random, int riderCount, int batchCount, String photoUrl) {
+        List<UUID> outlets = new ArrayList<>();
+        for (int i = 0; i < OUTLETS.length; i++) {
+            outlets.add(services.fleet().createOutlet(OUTLETS[i], (10 + i * 7) + " " + STREETS[i]));
+        }
+        List<RiderRow> riders = new ArrayList<>();
+        for (int i = 0; i < riderCount; i++) {
+            VehicleType vehicle = VehicleType.values()[random.nextInt(VehicleType.values().length)];
+            riders.add(services.fleet().createRider(FIRST[i % FIRST.length] + " " + LAST[(i * 7) % LAST.length],
+                    "+44 7700 9" + String.format("%05d", random.nextInt(100000)), vehicle,
+                    outlets.get(i % outlets.size()), limitsFor(vehicle)));
+        }
+        for (int b = 0; b < batchCount; b++) {
+            UUID outlet = outlets.get(random.nextInt(outlets.size()));
+            List<NewOrder> orders = new ArrayList<>();
+            int count = 1 + random.nextInt(4);
+            for (int o = 0; o < count; o++) {
+                String address = (1 + random.nextInt(180)) + " " + STREETS[random.nextInt(STREETS.length)];
+                double[] at = positionOf(address);
+                orders.add(new NewOrder(CUSTOMERS[random.nextInt(CUSTOMERS.length)], address,
+                        BigDecimal.valueOf(30 + random.nextInt(420)).divide(BigDecimal.valueOf(100), 2,
+                                RoundingMode.UNNECESSARY), at[0], at[1]));
+            }
+            UUID batch = services.batches().createBatch(outlet, orders, ACTOR).id();
+            progress(services, random, batch, riders, photoUrl);
+        }
+        // Last known positions around the outlets, a few of them old enough to look stale on screen.
+        for (int i = 0; i < riders.size(); i++) {
+            long ageSeconds = i % 7 == 3 ? 900 + random.nextInt(1800) : random.nextInt(90);
+            services.fleet().reportPosition(riders.get(i).id(), 51.49 + random.nextDouble() * 0.04,
+                    -0.16 + random.nextDouble() * 0.08, 3f + random.nextInt(20),
+                    java.time.Instant.now().minusSeconds(ageSeconds));
+        }
+        // A few riders on a break or off duty: only riders carrying nothing may leave.
+        List<RiderRow> idle = services.queries().riders().stream().filter(r -> r.load().activeBatches() == 0).toList();
+        for (int i = 0; i < Math.min(3, idle.size()); i++) {
+            UUID rider = idle.get(i).id();
+            Availability availability = i == 0 ? Availability.OFF_DUTY : Availability.ON_BREAK;
+            tryQuietly(() -> services.fleet().setAvailability(rider, availability, ACTOR));
+        }
+    }
+
+    /** Moves a fresh batch some way along its life; refusals (a full rider) simply leave it where it is. */
+    private static void progress(DispatchServices services, Random random, UUID batch, List<RiderRow> riders,
+                                 String photoUrl) {
+        int stage = random.nextInt(10);
+        if (stage < 4) {
+            return;
+        }
+        if (stage == 4) {
+            tryQuietly(() -> services.assignments().transition(batch, BatchStatus.CANCELLED, ACTOR,
+                    "Customer cancelled"));
+            return;
+        }
+        RiderRow rider = riders.get(random.nextInt(riders.size()));
+        if (!tryQuietly(() -> services.assignments().assign(batch, rider.id(), ACTOR))) {
+            return;
+        }
+        if (stage >= 7 && tryQuietly(() -> services.assignments().transition(batch, BatchStatus.PICKED, ACTOR, null))
+                && stage >= 8) {
+            tryQuietly(() -> services.assignments().transition(batch, BatchStatus.OUT_FOR_DELIVERY, ACTOR, null));
+            if (stage == 9) {
+                for (BatchOrderRow order : services.queries().orders(batch)) {
+                    services.batches().recordOutcome(batch, order.orderId(), OrderOutcome.DELIVERED, null,
+                            proofOfDelivery(random, order, photoUrl), ACTOR);
+                }
+                tryQuietly(() -> services.assignments().transition(batch, BatchStatus.COMPLETED, ACTOR, null));
+            }
+        }
+    }
+
+    /** A believable PoD; some without a photo where one is needed, so the review queue has something to flag. */
+    private static String proofOfDelivery(Random random, BatchOrderRow order, String photoUrl) {
+        String[] types = {"HANDED_TO_RECIPIENT", "LEFT_AT_DOOR", "SAFE_PLACE"};
+        String type = types[random.nextInt(types.length)];
+        java.time.Instant now = java.time.Instant.now();
+        String photos = photoUrl == null || random.nextInt(4) == 0 ? "[]"
+                : "[{\"url\": \"" + photoUrl + "\", \"takenAt\": \"" + now + "\"}]";
+        String signature = type.equals("HANDED_TO_RECIPIENT")
+                ? ", \"signature\": {\"strokes\": [[[0,20],[8,4],[16,22],[24,6],[34,20]],[[38,18],[52,10],[60,18]]]}" : "";
+        double[] address = positionOf(order.deliveryAddress());
+        // Most riders record the PoD at the door; one in eight is some way off, for the review queue to flag.
+        double offset = random.nextInt(8) == 0 ? 0.006 : 0.0002;
+        double lat = address[0] + (random.nextDouble() - 0.5) * offset;
+        double lon = address[1] + (random.nextDouble() - 0.5) * offset;
+        return String.format(java.util.Locale.ROOT, "{\"deliveryType\": \"%s\", \"recipientName\": \"%s\", "
+                        + "\"notes\": \"%s\", \"photos\": %s, \"coordinates\": {\"lat\": %.5f, \"lon\": %.5f, "
+                        + "\"accuracyM\": %d}, \"deliveredAt\": \"%s\", \"deviceId\": \"rider-phone-%02d\"%s}",
+                type, order.customerName(), type.equals("SAFE_PLACE") ? "Behind the blue bin, as asked" : "All good",
+                photos, lat, lon, 3 + random.nextInt(25),
+                now, random.nextInt(40), signature);
+    }
+
+    /** A stable made-up position in central London for a demo address (the demo has no geocoder). */
+    static double[] positionOf(String address) {
+        java.util.Random place = new java.util.Random(address.hashCode());
+        return new double[] {51.49 + place.nextDouble() * 0.04, -0.16 + place.nextDouble() * 0.08};
+    }
+
+    private static RiderLimits limitsFor(VehicleType vehicle) {
+        return switch (vehicle) {
+            case BICYCLE -> new RiderLimits(6, new BigDecimal("12"), 1);
+            case SCOOTER -> new RiderLimits(8, new BigDecimal("18"), 2);
+            case MOTORBIKE -> new RiderLimits(10, new BigDecimal("25"), 2);
+            case CAR -> new RiderLimits(16, new BigDecimal("60"), 3);
+            case VAN -> new RiderLimits(30, new BigDecimal("200"), 4);
+        };
+    }
+
+    private static boolean tryQuietly(Runnable call) {
+        try {
+            call.run();
+            return true;
+        } catch (DispatchException refused) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package com.dispatchconsole.domain.pod;
+
+import com.dispatchconsole.domain.ErrorCode;
+import com.dispatchconsole.domain.DispatchException;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.dispatchconsole.domain.pod.PodDocument;
+import com.dispatchconsole.domain.pod.PodFlags;
+import com.dispatchconsole.domain.pod.PodValidator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class PodFlagsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Instant OUT = Instant.parse("2026-11-27T12:00:00Z");
+
+    @Test
+    void aSafePlaceDeliveryWithoutAPhotoIsFlagged() throws Exception {
+        assertThat(PodFlags.of(JSON.readTree("{\"deliveryType\": \"SAFE_PLACE\"}"), OUT.plusSeconds(600), OUT))
+                .containsExactly(PodFlags.Flag.NO_PHOTO);
+        assertThat(PodFlags.of(JSON.readTree("{\"deliveryType\": \"HANDED_TO_RECIPIENT\"}"), OUT.plusSeconds(600), OUT))
+                .isEmpty();
+    }
+
+    @Test
+    void aDeliveryMoreThanNinetyMinutesAfterTheBatchWentOutIsLate() throws Exception {
+        assertThat(PodFlags.of(JSON.readTree("{\"deliveredAt\": \"2026-11-27T13:31:00Z\"}"), null, OUT))
+                .containsExactly(PodFlags.Flag.LATE);
+        assertThat(PodFlags.of(JSON.readTree("{\"deliveredAt\": \"2026-11-27T13:29:00Z\"}"), null, OUT)).isEmpty();
+    }
+
+    @Test
+    void aPodRecordedFarFromTheAddressIsFlaggedAndTheDistanceIsMeasured() throws Exception {
+        var pod = JSON.readTree("{\"coordinates\": {\"lat\": 51.5007, \"lon\": -0.1246}}");
+        // Westminster Bridge to Trafalgar Square: about 1 km.
+        double metres = PodFlags.distanceToAddress(pod, 51.5080, -0.1281);
+        assertThat(metres).isBetween(800.0, 900.0);
+        assertThat(PodFlags.of(pod, null, null, 51.5080, -0.1281)).containsExactly(PodFlags.Flag.FAR_FROM_ADDRESS);
+        assertThat(PodFlags.of(pod, null, null, 51.5008, -0.1247)).isEmpty();
+        assertThat(PodFlags.distanceToAddress(pod, null, null)).as("no address position, no distance").isNull();
+    }
+
+    @Test
+    void aDocumentThatCannotBeReadIsFlaggedUnreadableAndNothingElse() {
+        // A LEFT_AT_DOOR delivery without photos would be NO_PHOTO; an unreadable one is only UNREADABLE.
+        PodDocument pod = PodDocument.read("{\"deliveryType\": \"LEFT_AT_DOOR\", \"deliveredAt\": \"yesterday\"}");
+
+        assertThat(pod.readable()).isFalse();
+        assertThat(pod.problem()).startsWith("deliveredAt is not an ISO-8601 timestamp").doesNotContain("Nothing was saved");
+        assertThat(pod.json()).as("nothing to guess from").isEmpty();
+        assertThat(PodFlags.of(pod, OUT.plusSeconds(600), OUT, 51.5, -0.12)).containsExactly(PodFlags.Flag.UNREADABLE);
+    }
+
+    @Test
+    void aReadableDocumentKeepsItsFlagsAndNoDocumentIsReadable() {
+        PodDocument pod = PodDocument.read("{\"deliveryType\": \"SAFE_PLACE\"}");
+        assertThat(pod.readable()).isTrue();
+        assertThat(pod.problem()).isNull();
+        assertThat(PodFlags.of(pod, OUT.plusSeconds(600), OUT, null, null)).containsExactly(PodFlags.Flag.NO_PHOTO);
+
+        PodDocument none = PodDocument.read(null);
+        assertThat(none.readable()).as("no PoD recorded: nothing in it can be wrong").isTrue();
+        assertThat(none.rawForDisplay()).isEmpty();
+    }
+
+    @Test
+    void theRawTextIsPrettyPrintedWhenItParsesAndVerbatimOtherwise() {
+        assertThat(PodDocument.read("[1,{\"a\":1.10}]").rawForDisplay()).as("exact numbers, not doubles")
+                .isEqualToNormalizingNewlines("[ 1, {\n  \"a\" : 1.10\n} ]");
+        String broken = "{\"notes\": \"unterminated }";
+        PodDocument pod = PodDocument.read(broken);
+        assertThat(pod.problem()).startsWith("The proof of delivery is not valid JSON");
+        assertThat(pod.rawForDisplay()).isEqualTo(broken);
+    }
+
+    @Test
+    void writingStillRefusesWithTheSameSentenceAndSaysNothingWasSaved() {
+        assertThatThrownBy(() -> PodValidator.validate("{\"deliveredAt\": \"yesterday\"}"))
+                .isInstanceOfSatisfying(DispatchException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_POD))
+                .hasMessage(PodDocument.read("{\"deliveredAt\": \"yesterday\"}").problem() + " Nothing was saved.");
+    }
+}

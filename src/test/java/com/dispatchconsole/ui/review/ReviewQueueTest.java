@@ -1,0 +1,117 @@
+package com.dispatchconsole.ui.review;
+
+import com.dispatchconsole.ui.console.ConsoleHarness;
+import static com.dispatchconsole.ui.console.ConsoleHarness.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.dispatchconsole.domain.BatchStatus;
+import com.dispatchconsole.domain.OrderOutcome;
+import com.dispatchconsole.domain.rows.BatchOrderRow;
+import com.dispatchconsole.domain.rows.BatchRow;
+import com.dispatchconsole.domain.rows.RiderRow;
+import com.dispatchconsole.ui.review.ReviewQueueViewModel;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The supervisor's review queue: flagged PoDs, filters, and disputing one from the viewer. */
+@ExtendWith(ApplicationExtension.class)
+class ReviewQueueTest {
+
+    private ConsoleHarness console;
+
+    @Start
+    void start(Stage stage) {
+        console = new ConsoleHarness();
+        console.show(stage);
+    }
+
+    @AfterEach
+    void close() {
+        console.close();
+    }
+
+    private BatchOrderRow delivered(String rider, String document) {
+        RiderRow r = console.given.rider(rider, 10, "20", 1);
+        BatchRow batch = console.given.batch(1, "1");
+        console.services.assignments().assign(batch.id(), r.id(), "seed");
+        console.services.assignments().transition(batch.id(), BatchStatus.PICKED, "seed", null);
+        console.services.assignments().transition(batch.id(), BatchStatus.OUT_FOR_DELIVERY, "seed", null);
+        BatchOrderRow line = console.services.queries().orders(batch.id()).get(0);
+        console.asAnotherLogin().batches().recordOutcome(batch.id(), line.orderId(), OrderOutcome.DELIVERED, null, document, "seed");
+        return line;
+    }
+
+    @Test
+    void aSupervisorFiltersTheQueueToFlaggedPodsAndDisputesOne(FxRobot robot) throws Exception {
+        delivered("Ana Silva", "{\"deliveryType\": \"HANDED_TO_RECIPIENT\", \"notes\": \"fine\"}");
+        BatchOrderRow suspicious = delivered("Ben Okafor", "{\"deliveryType\": \"LEFT_AT_DOOR\", \"notes\": \"no photo\"}");
+        console.load(robot, 2, 2);
+        waitUntil(() -> robot.lookup("#open-review-queue").tryQuery().map(n -> n.isVisible()).orElse(false));
+
+        robot.clickOn("#open-review-queue");
+        TableView<ReviewQueueViewModel.Entry> queue = robot.lookup("#review-queue").queryTableView();
+        waitUntil(() -> queue.getItems().size() == 2);
+        ComboBox<ReviewQueueViewModel.FlagFilter> flag = robot.lookup("#queue-flag").queryComboBox();
+        robot.interact(() -> flag.setValue(ReviewQueueViewModel.FlagFilter.NO_PHOTO));
+        waitUntil(() -> queue.getItems().size() == 1);
+        assertThat(queue.getItems().get(0).pod().batchOrderId()).isEqualTo(suspicious.id());
+        assertThat(queue.getItems().get(0).pod().riderName()).isEqualTo("Ben Okafor");
+
+        robot.interact(() -> queue.getSelectionModel().select(0));
+        robot.clickOn("#queue-open");
+        waitUntil(() -> robot.lookup("#review-dispute").tryQuery().isPresent());
+        robot.clickOn("#review-note").write("No photo for a doorstep delivery");
+        robot.clickOn("#review-dispute");
+
+        waitUntil(() -> console.sql.count("SELECT count(*) FROM pod_reviews WHERE batch_order_id = ? "
+                + "AND verdict = 'DISPUTED'", suspicious.id()) == 1);
+        assertThat(console.sql.value("SELECT note FROM pod_reviews WHERE batch_order_id = ?", suspicious.id()))
+                .isEqualTo("No photo for a doorstep delivery");
+    }
+
+    @Test
+    void aMalformedPodWrittenBySqlIsOneUnreadableRowAndTheViewerShowsWhyAndTheRawJson(FxRobot robot) throws Exception {
+        delivered("Ana Silva", "{\"deliveryType\": \"HANDED_TO_RECIPIENT\", \"notes\": \"fine\"}");
+        BatchOrderRow broken = delivered("Ben Okafor", "{\"deliveryType\": \"HANDED_TO_RECIPIENT\"}");
+        delivered("Cai Wong", "{\"deliveryType\": \"LEFT_AT_DOOR\"}");
+        // Written by plain SQL as another login (the rider app's), so this console's supervisor may judge it.
+        new com.dispatchconsole.testing.Sql(console.asAnotherLogin().database().dataSource()).update(
+                "UPDATE delivery_batch_orders SET proof_of_delivery = ?::jsonb WHERE id = ?",
+                "{\"deliveryType\": \"HANDED_TO_RECIPIENT\", \"deliveredAt\": \"yesterday\"}", broken.id());
+        console.load(robot, 3, 3);
+        waitUntil(() -> robot.lookup("#open-review-queue").tryQuery().map(n -> n.isVisible()).orElse(false));
+
+        robot.clickOn("#open-review-queue");
+        TableView<ReviewQueueViewModel.Entry> queue = robot.lookup("#review-queue").queryTableView();
+        waitUntil(() -> queue.getItems().size() == 3);
+        assertThat(ConsoleHarness.text(robot, "#queue-message")).isEqualTo("3 awaiting review (1 unreadable)");
+        String reason = "deliveredAt is not an ISO-8601 timestamp with an offset (got \"yesterday\"); "
+                + "use e.g. 2026-11-27T14:02:11Z.";
+        robot.from(queue).lookup(".table-cell").match(n -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                && ("⚑ Unreadable: " + reason).equals(c.getText())).query();
+        robot.from(queue).lookup(".table-cell").match(n -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                && "⚑ No photo".equals(c.getText())).query();
+
+        int row = queue.getItems().stream().map(e -> e.pod().batchOrderId()).toList().indexOf(broken.id());
+        robot.interact(() -> queue.getSelectionModel().select(row));
+        robot.clickOn("#queue-open");
+        waitUntil(() -> ConsoleHarness.shown(robot, "#pod-unreadable"));
+        assertThat(ConsoleHarness.text(robot, "#pod-unreadable")).isEqualTo("Unreadable proof of delivery: " + reason);
+        assertThat(robot.lookup("#pod-raw").queryAs(javafx.scene.control.TextArea.class).getText())
+                .isEqualToNormalizingNewlines("""
+                        {
+                          "deliveredAt" : "yesterday",
+                          "deliveryType" : "HANDED_TO_RECIPIENT"
+                        }""");
+        assertThat(robot.lookup("#pod-message").queryAs(javafx.scene.control.Label.class).getText()).isEmpty();
+        assertThat(ConsoleHarness.shown(robot, "#pod-photos")).as("nothing drawn from a bad document").isFalse();
+        assertThat(ConsoleHarness.shown(robot, "#review-dispute")).as("still reviewable").isTrue();
+    }
+}
