@@ -3,10 +3,8 @@ package com.dispatchconsole.app;
 import com.dispatchconsole.demo.DemoOperators;
 import com.dispatchconsole.demo.DemoSize;
 import com.dispatchconsole.persistence.DatabaseConfig;
-import com.dispatchconsole.realtime.ChangeFeed;
 import com.dispatchconsole.realtime.FeedSettings;
 import com.dispatchconsole.service.DispatchServices;
-import com.dispatchconsole.ui.console.LiveUpdater;
 import com.dispatchconsole.ui.common.FxUiExecutor;
 import com.dispatchconsole.ui.console.ConsoleView;
 import com.dispatchconsole.ui.console.ConsoleViewModel;
@@ -62,12 +60,11 @@ public final class ConsoleLauncher {
              FxUiExecutor executor = new FxUiExecutor(4)) {
             DispatchServices services = new DispatchServices(launcher.database());
             java.util.Set<java.util.UUID> scope = OutletScope.resolve(services, outletNames);
-            ConsoleViewModel model = new ConsoleViewModel(services, executor, operator,
-                    launcher.jdbcUrl() + (launcher.embedded() ? " (embedded)" : ""), scope);
             DatabaseConfig config = launcher.database().config();
-            LiveUpdater live = new LiveUpdater(services.queries(), model, executor);
-            ChangeFeed feed = new ChangeFeed(FeedSettings.of(config.url(), config.user(), config.password())
-                    .withOutlets(scope));
+            ConsoleSession session = new ConsoleSession(services, executor,
+                    FeedSettings.of(config.url(), config.user(), config.password()), operator,
+                    launcher.jdbcUrl() + (launcher.embedded() ? " (embedded)" : ""), scope);
+            ConsoleViewModel model = session.model();
             CountDownLatch closed = new CountDownLatch(1);
             Platform.runLater(() -> {
                 Stage stage = new Stage();
@@ -79,14 +76,10 @@ public final class ConsoleLauncher {
                 stage.setScene(scene);
                 stage.setOnHidden(e -> closed.countDown());
                 stage.show();
-                // Listen first, then load: a change committed in between is then seen twice, never missed.
-                feed.subscribe(live);
-                feed.start();
-                model.load();
+                session.start();
             });
             closed.await();
-            feed.close();
-            live.close();
+            session.close();
             Platform.exit();
             return 0;
         }

@@ -1,5 +1,6 @@
 package com.dispatchconsole.bench;
 
+import com.dispatchconsole.app.ConsoleSession;
 import com.dispatchconsole.domain.rows.BatchRow;
 import com.dispatchconsole.persistence.Database;
 import com.dispatchconsole.realtime.ChangeEvent;
@@ -40,6 +41,7 @@ public final class NotifyBenchmark {
     /** One listening console and what it saw. */
     private static final class Listener implements AutoCloseable {
         final SerialUiExecutor ui = new SerialUiExecutor();
+        final ConsoleSession session;
         final ConsoleViewModel model;
         final LiveUpdater live;
         final ChangeFeed feed;
@@ -48,14 +50,14 @@ public final class NotifyBenchmark {
         final List<Long> uiNanos = java.util.Collections.synchronizedList(new ArrayList<>());
 
         Listener(DispatchServices services, FeedSettings settings) {
-            model = new ConsoleViewModel(services, ui, "bench", "bench");
-            live = new LiveUpdater(services.queries(), model, ui);
+            session = new ConsoleSession(services, ui, settings, "bench", "bench", java.util.Set.of());
+            model = session.model();
+            live = session.live();
+            feed = session.feed();
             live.onApplied((rows, at, work) -> {
                 uiNanos.add(work);
                 rows.forEach(r -> appliedAt.putIfAbsent(r.id() + ":" + r.version(), at));
             });
-            feed = new ChangeFeed(settings);
-            feed.subscribe(live);
             feed.subscribe(new ChangeSubscriber() {
                 @Override
                 public void onChanges(List<ChangeEvent> events) {
@@ -66,8 +68,7 @@ public final class NotifyBenchmark {
 
         @Override
         public void close() {
-            feed.close();
-            live.close();
+            session.close();
             ui.close();
         }
     }
@@ -81,8 +82,7 @@ public final class NotifyBenchmark {
             for (int i = 0; i < listenerCount; i++) {
                 Listener listener = new Listener(services, feedSettings);
                 listeners.add(listener);
-                listener.feed.start();
-                listener.ui.onUiThread(listener.model::load);
+                listener.session.start();
             }
             for (Listener listener : listeners) {
                 waitFor(() -> listener.feed.state().status() == LiveState.Status.LIVE

@@ -2,6 +2,7 @@ package com.dispatchconsole.realtime;
 
 import com.dispatchconsole.domain.rows.BatchRow;
 import com.dispatchconsole.domain.rows.RiderRow;
+import com.dispatchconsole.app.ConsoleSession;
 import com.dispatchconsole.persistence.Database;
 import com.dispatchconsole.service.DispatchServices;
 import com.dispatchconsole.ui.common.SerialUiExecutor;
@@ -15,22 +16,21 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** A console without a window: its own view model, live updater and feed on {@code db}, read as its UI thread sees it. */
-final class LiveConsole implements AutoCloseable {
+public final class LiveConsole implements AutoCloseable {
 
     final SerialUiExecutor ui = new SerialUiExecutor();
+    final ConsoleSession session;
     final ConsoleViewModel model;
     final LiveUpdater live;
     final ChangeFeed feed;
 
+    /** Wired as the console window is (one {@link ConsoleSession}); loads once the feed is listening. */
     LiveConsole(Database db, FeedSettings settings, Set<UUID> scope) {
-        DispatchServices services = new DispatchServices(db);
-        model = new ConsoleViewModel(services, ui, "reader", "db", scope);
-        live = new LiveUpdater(services.queries(), model, ui);
-        feed = new ChangeFeed(settings);
-        feed.subscribe(live);
-        feed.start();
+        session = new ConsoleSession(new DispatchServices(db), ui, settings, "reader", "db", scope).start();
+        model = session.model();
+        live = session.live();
+        feed = session.feed();
         waitUntil(() -> feed.state().status() == LiveState.Status.LIVE, Duration.ofSeconds(10));
-        ui.onUiThread(model::load);
     }
 
     <T> T read(Function<ConsoleViewModel, T> query) {
@@ -75,8 +75,7 @@ final class LiveConsole implements AutoCloseable {
 
     @Override
     public void close() {
-        feed.close();
-        live.close();
+        session.close();
         ui.close();
     }
 

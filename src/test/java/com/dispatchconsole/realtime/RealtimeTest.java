@@ -2,6 +2,7 @@ package com.dispatchconsole.realtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.dispatchconsole.app.ConsoleSession;
 import com.dispatchconsole.domain.BatchStatus;
 import com.dispatchconsole.domain.rows.BatchRow;
 import com.dispatchconsole.domain.rows.RiderRow;
@@ -70,17 +71,15 @@ class RealtimeTest {
         final ChangeFeed feed;
 
         Console(FeedSettings settings, Set<UUID> scope) {
-            DispatchServices services = new DispatchServices(readerDb);
-            model = new ConsoleViewModel(services, ui, "reader", "db", scope);
-            live = new LiveUpdater(services.queries(), model, ui);
-            feed = new ChangeFeed(settings);
-            feed.subscribe(live);
+            ConsoleSession session = new ConsoleSession(new DispatchServices(readerDb), ui, settings, "reader", "db",
+                    scope);
+            model = session.model();
+            live = session.live();
+            feed = session.feed();
             closeLast.add(ui);
-            closeLast.add(live);
-            closeLast.add(feed);
-            feed.start();
+            closeLast.add(session);
+            session.start();
             waitUntil(() -> feed.state().status() == LiveState.Status.LIVE, Duration.ofSeconds(10));
-            ui.onUiThread(model::load);
         }
 
         <T> T read(Function<ConsoleViewModel, T> query) {
