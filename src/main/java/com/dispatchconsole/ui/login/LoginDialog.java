@@ -4,6 +4,7 @@ import java.util.Optional;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import com.dispatchconsole.ui.common.Theme;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -28,6 +29,7 @@ public final class LoginDialog {
         Dialog<Credentials> dialog = new Dialog<>();
         dialog.setTitle("Dispatch Console — sign in");
         dialog.setHeaderText("Sign in to " + databaseLabel);
+        Theme.apply(dialog.getDialogPane());
         ButtonType signIn = new ButtonType("Sign in", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(signIn, ButtonType.CANCEL);
         TextField user = new TextField();
@@ -45,7 +47,7 @@ public final class LoginDialog {
             error.setId("login-problem");
             error.setWrapText(true);
             error.setMaxWidth(380);
-            error.setStyle("-fx-text-fill: #b42318;");
+            error.getStyleClass().add("error-text");
             grid.add(error, 0, row++, 2, 1);
         }
         grid.addRow(row++, new Label("User"), user);
