@@ -1,10 +1,10 @@
 package com.dispatchconsole.ui.login;
 
+import com.dispatchconsole.ui.common.Theme;
 import java.util.Optional;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
-import com.dispatchconsole.ui.common.Theme;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
