@@ -31,21 +31,21 @@ public final class ConsoleBenchmark {
             model.load();
             loads.add(ms(t0));
         }
-        out.put("riders", model.riders().size());
-        out.put("batches", model.allBatches().size());
+        out.put("riders", model.rows().riders().size());
+        out.put("batches", model.rows().allBatches().size());
         out.put("loadMs", summary(loads));
-        SortedList<BatchRow> sorted = new SortedList<>(model.visibleBatches(),
+        SortedList<BatchRow> sorted = new SortedList<>(model.rows().visibleBatches(),
                 Comparator.comparing(BatchRow::createdAt).reversed());
-        out.put("filterTextMs", summary(time(repeats, i -> model.filter().textProperty().set(i % 2 == 0 ? "rider 01" : "customer 7"))));
-        model.filter().textProperty().set("");
+        out.put("filterTextMs", summary(time(repeats, i -> model.rows().filter().textProperty().set(i % 2 == 0 ? "rider 01" : "customer 7"))));
+        model.rows().filter().textProperty().set("");
         out.put("filterStatusMs", summary(time(repeats, i -> {
-            model.filter().statuses().clear();
-            model.filter().statuses().add(i % 2 == 0 ? BatchStatus.CREATED : BatchStatus.ASSIGNED);
+            model.rows().filter().statuses().clear();
+            model.rows().filter().statuses().add(i % 2 == 0 ? BatchStatus.CREATED : BatchStatus.ASSIGNED);
         })));
-        model.filter().statuses().clear();
+        model.rows().filter().statuses().clear();
         out.put("clearFilterMs", summary(time(repeats, i -> {
-            model.filter().textProperty().set("x" + i);
-            model.filter().textProperty().set("");
+            model.rows().filter().textProperty().set("x" + i);
+            model.rows().filter().textProperty().set("");
         })));
         out.put("sortMs", summary(time(repeats, i -> sorted.setComparator(i % 2 == 0
                 ? Comparator.comparing(BatchRow::totalWeightKg) : Comparator.comparing(BatchRow::createdAt)))));

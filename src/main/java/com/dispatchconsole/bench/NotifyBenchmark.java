@@ -86,9 +86,9 @@ public final class NotifyBenchmark {
             }
             for (Listener listener : listeners) {
                 waitFor(() -> listener.feed.state().status() == LiveState.Status.LIVE
-                        && listener.ui.read(() -> listener.model.allBatches().size()) == ids.size(), 120_000);
+                        && listener.ui.read(() -> listener.model.rows().allBatches().size()) == ids.size(), 120_000);
                 // A sorted view on the rows, as the batches table has, so updates pay for sorting too.
-                listener.ui.read(() -> new SortedList<>(listener.model.visibleBatches(),
+                listener.ui.read(() -> new SortedList<>(listener.model.rows().visibleBatches(),
                         Comparator.comparing(BatchRow::createdAt)));
             }
             Map<String, Long> committedAt = new ConcurrentHashMap<>();
@@ -151,7 +151,7 @@ public final class NotifyBenchmark {
             String[] parts = key.split(":");
             last.merge(UUID.fromString(parts[0]), Long.parseLong(parts[1]), Math::max);
         });
-        return listener.ui.read(() -> listener.model.allBatches().stream()
+        return listener.ui.read(() -> listener.model.rows().allBatches().stream()
                 .filter(b -> last.containsKey(b.id()))
                 .allMatch(b -> b.version() >= last.get(b.id())));
     }

@@ -6,6 +6,7 @@ import com.dispatchconsole.domain.DeliveryBatch;
 import com.dispatchconsole.domain.DispatchException;
 import com.dispatchconsole.domain.ErrorCode;
 import com.dispatchconsole.domain.Expected;
+import com.dispatchconsole.domain.HandOver;
 import com.dispatchconsole.domain.Load;
 import com.dispatchconsole.domain.OrderOutcome;
 import com.dispatchconsole.domain.Rider;
@@ -54,12 +55,12 @@ public final class AssignmentService {
             }
             DeliveryBatch batch = Checks.lockBatch(session, batchId, null);
             Checks.requireSeen(session, batchId, seen, batch.getVersion());
-            if (batch.getStatus() != BatchStatus.CREATED) {
+            if (HandOver.way(batch.getStatus()) != HandOver.Way.ASSIGN) {
                 throw new DispatchException(ErrorCode.INVALID_BATCH_STATUS, "Batch " + ShortId.of(batchId) + " is "
                         + batch.getStatus() + "; only CREATED batches can be assigned"
                         + (batch.getStatus() == BatchStatus.ASSIGNED ? " (reassign it instead)." : "."));
             }
-            Checks.requireAvailable(rider);
+            HandOver.requireAvailable(rider.getName(), rider.getAvailability());
             requireRoom(session, rider, batch);
             batch.moveTo(BatchStatus.ASSIGNED, riderId, clock.instant());
             return snapshot(session, batchId);
@@ -79,19 +80,18 @@ public final class AssignmentService {
         Checks.requireReason(reason, "reassign a batch");
         return unitOfWork.call(actor, reason, session -> {
             BatchState seen = Checks.peek(session, batchId, expected);
-            if (seen.status() != BatchStatus.ASSIGNED) {
+            if (HandOver.way(seen.status()) != HandOver.Way.REASSIGN) {
                 throw new DispatchException(ErrorCode.INVALID_BATCH_STATUS, "Batch " + ShortId.of(batchId) + " is "
                         + seen.status() + "; only ASSIGNED batches can be reassigned.");
             }
-            if (newRiderId.equals(seen.riderId())) {
-                throw new DispatchException(ErrorCode.INVALID_ARGUMENT,
-                        "Batch " + ShortId.of(batchId) + " is already assigned to that rider.");
+            if (HandOver.isWith(seen.riderId(), newRiderId)) {
+                throw HandOver.alreadyWith(batchId);
             }
             List<Rider> locked = riderLocks.lockInIdOrder(session, List.of(seen.riderId(), newRiderId));
             Rider newRider = locked.stream().filter(r -> r.getId().equals(newRiderId)).findFirst()
                     .orElseThrow(() -> Checks.riderNotFound(newRiderId));
             DeliveryBatch batch = Checks.lockBatch(session, batchId, seen);
-            Checks.requireAvailable(newRider);
+            HandOver.requireAvailable(newRider.getName(), newRider.getAvailability());
             requireRoom(session, newRider, batch);
             Instant now = clock.instant();
             // Through CREATED in memory, one UPDATE to the database: the history shows one rider change.
@@ -153,7 +153,7 @@ public final class AssignmentService {
 
     private static void requireRoom(Session session, Rider rider, DeliveryBatch batch) {
         Load current = UnitOfWork.jdbc(session, c -> ReadQueries.load(c, rider.getId()));
-        rider.limits().require(rider.getName(), current.plus(batch.getOrderCount(), batch.getTotalWeightKg()));
+        HandOver.requireRoom(rider.getName(), rider.limits(), current, batch.getOrderCount(), batch.getTotalWeightKg());
     }
 
     private static void requireAllOutcomes(Session session, UUID batchId) {

@@ -1,13 +1,11 @@
 package com.dispatchconsole.service;
 
-import com.dispatchconsole.domain.Availability;
 import com.dispatchconsole.domain.DeliveryBatch;
 import com.dispatchconsole.domain.DispatchException;
 import com.dispatchconsole.domain.ErrorCode;
 import com.dispatchconsole.domain.Expected;
 import com.dispatchconsole.domain.rows.HistoryEntry;
 import java.util.List;
-import com.dispatchconsole.domain.Rider;
 import com.dispatchconsole.domain.ShortId;
 import com.dispatchconsole.persistence.BatchState;
 import com.dispatchconsole.persistence.ReadQueries;
@@ -78,13 +76,6 @@ final class Checks {
             throw new UnitOfWork.RowMovedMeanwhile();
         }
         return batch;
-    }
-
-    static void requireAvailable(Rider rider) {
-        if (rider.getAvailability() != Availability.AVAILABLE) {
-            throw new DispatchException(ErrorCode.RIDER_UNAVAILABLE, rider.getName() + " is "
-                    + rider.getAvailability().name().toLowerCase().replace('_', ' ') + " and cannot take batches.");
-        }
     }
 
     static DispatchException batchNotFound(UUID batchId) {

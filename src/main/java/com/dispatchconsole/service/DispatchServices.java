@@ -26,6 +26,7 @@ public final class DispatchServices {
     private final FleetService fleet;
     private final QueryService queries;
     private final PodService pods;
+    private final BatchChanges changes;
 
     public DispatchServices(Database database) {
         this(database, Options.SAFE, Clock.systemUTC());
@@ -40,6 +41,7 @@ public final class DispatchServices {
         this.fleet = new FleetService(unitOfWork, locks, clock);
         this.queries = new QueryService(unitOfWork);
         this.pods = new PodService(unitOfWork);
+        this.changes = new BatchChanges(assignments, queries);
     }
 
     public AssignmentService assignments() {
@@ -48,6 +50,11 @@ public final class DispatchServices {
 
     public BatchService batches() {
         return batches;
+    }
+
+    /** "Change these batches": what a console's drops and lifecycle buttons do. */
+    public BatchChanges changes() {
+        return changes;
     }
 
     public FleetService fleet() {

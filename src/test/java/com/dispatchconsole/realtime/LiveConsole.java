@@ -46,11 +46,11 @@ public final class LiveConsole implements AutoCloseable {
     }
 
     java.util.Set<com.dispatchconsole.ui.console.LifecycleAction> allowedActions() {
-        return read(m -> Set.copyOf(m.allowedActionsProperty().get()));
+        return read(m -> Set.copyOf(m.selection().allowedActionsProperty().get()));
     }
 
     java.util.List<String> notices() {
-        return read(m -> m.notices().stream().map(com.dispatchconsole.ui.console.Notice::text).toList());
+        return read(m -> m.status().notices().stream().map(com.dispatchconsole.ui.console.Notice::text).toList());
     }
 
     /** Runs {@code action} on the console's UI thread and waits for it. */
@@ -62,15 +62,15 @@ public final class LiveConsole implements AutoCloseable {
     }
 
     Set<UUID> batchIds() {
-        return read(m -> m.allBatches().stream().map(BatchRow::id).collect(Collectors.toSet()));
+        return read(m -> m.rows().allBatches().stream().map(BatchRow::id).collect(Collectors.toSet()));
     }
 
     Set<UUID> riderIds() {
-        return read(m -> m.riders().stream().map(RiderRow::id).collect(Collectors.toSet()));
+        return read(m -> m.rows().riders().stream().map(RiderRow::id).collect(Collectors.toSet()));
     }
 
     BatchRow batch(UUID id) {
-        return read(m -> m.allBatches().stream().filter(b -> b.id().equals(id)).findFirst().orElse(null));
+        return read(m -> m.rows().allBatches().stream().filter(b -> b.id().equals(id)).findFirst().orElse(null));
     }
 
     @Override

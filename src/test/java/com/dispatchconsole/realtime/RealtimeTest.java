@@ -87,11 +87,11 @@ class RealtimeTest {
         }
 
         BatchRow batch(UUID id) {
-            return read(m -> m.allBatches().stream().filter(b -> b.id().equals(id)).findFirst().orElse(null));
+            return read(m -> m.rows().allBatches().stream().filter(b -> b.id().equals(id)).findFirst().orElse(null));
         }
 
         RiderRow rider(UUID id) {
-            return read(m -> m.riders().stream().filter(r -> r.id().equals(id)).findFirst().orElse(null));
+            return read(m -> m.rows().riders().stream().filter(r -> r.id().equals(id)).findFirst().orElse(null));
         }
 
         /** The model holds exactly what the database holds, row for row. */
@@ -99,8 +99,8 @@ class RealtimeTest {
             DispatchServices fresh = new DispatchServices(writerDb);
             Map<UUID, BatchRow> dbBatches = byId(fresh.queries().batches(), BatchRow::id);
             Map<UUID, RiderRow> dbRiders = byId(fresh.queries().riders(), RiderRow::id);
-            return read(m -> byId(m.allBatches(), BatchRow::id).equals(dbBatches)
-                    && byId(m.riders(), RiderRow::id).equals(dbRiders));
+            return read(m -> byId(m.rows().allBatches(), BatchRow::id).equals(dbBatches)
+                    && byId(m.rows().riders(), RiderRow::id).equals(dbRiders));
         }
     }
 
@@ -132,7 +132,7 @@ class RealtimeTest {
         assertThat(other.batch(batch.id()).status()).as("the payload is a hint; the row is re-read")
                 .isEqualTo(BatchStatus.CREATED);
         assertThat(other.batch(batch.id()).riderId()).isNull();
-        int shown = other.read(m -> m.allBatches().size());
+        int shown = other.read(m -> m.rows().allBatches().size());
         assertThat(shown).isEqualTo(2);
         assertThat(other.equalsDatabase()).isTrue();
     }
@@ -191,7 +191,7 @@ class RealtimeTest {
             batches.add(given.batch(1, "1"));
         }
         Console other = console();
-        waitUntil(() -> other.read(m -> m.allBatches().size()) == 100, Duration.ofSeconds(5));
+        waitUntil(() -> other.read(m -> m.rows().allBatches().size()) == 100, Duration.ofSeconds(5));
 
         // 5,000 committed changes as fast as two writers can go: assign and unassign round and round.
         List<Thread> writers = new ArrayList<>();
@@ -225,7 +225,7 @@ class RealtimeTest {
             batches.add(given.batch(1, "1"));
         }
         Console other = console();
-        waitUntil(() -> other.read(m -> m.allBatches().size()) == 40, Duration.ofSeconds(5));
+        waitUntil(() -> other.read(m -> m.rows().allBatches().size()) == 40, Duration.ofSeconds(5));
         int oldPid = other.feed.backendPid();
 
         Thread burst = new Thread(() -> {
@@ -260,7 +260,7 @@ class RealtimeTest {
         long frozenAt = System.nanoTime();
         waitUntil(() -> other.feed.state().status() != LiveState.Status.LIVE, Duration.ofSeconds(8));
         assertThat(Duration.ofNanos(System.nanoTime() - frozenAt)).isLessThan(Duration.ofSeconds(5));
-        assertThat(other.read(ConsoleViewModel::liveStateProperty).get().status())
+        assertThat(other.read(m -> m.status().liveStateProperty().get()).status())
                 .isIn(LiveState.Status.RECONNECTING, LiveState.Status.OFFLINE);
 
         writer.assignments().assign(batch.id(), ana.id(), "while-away");
@@ -333,19 +333,19 @@ class RealtimeTest {
         var line = writer.queries().orders(batch.id()).get(0);
         Console other = console();
         waitUntil(() -> other.batch(batch.id()) != null, Duration.ofSeconds(5));
-        int before = other.read(m -> m.podChangesProperty().get());
+        int before = other.read(m -> m.rows().podChangesProperty().get());
 
         writer.batches().recordOutcome(batch.id(), line.orderId(), com.dispatchconsole.domain.OrderOutcome.DELIVERED,
                 null, "{\"notes\": \"ok\"}", "olga");
-        waitUntil(() -> other.read(m -> m.podChangesProperty().get()) > before, Duration.ofSeconds(5));
-        int afterOutcome = other.read(m -> m.podChangesProperty().get());
+        waitUntil(() -> other.read(m -> m.rows().podChangesProperty().get()) > before, Duration.ofSeconds(5));
+        int afterOutcome = other.read(m -> m.rows().podChangesProperty().get());
 
         try (var supervisor = com.dispatchconsole.persistence.Database.open(
                 com.dispatchconsole.testing.Logins.create(config, "dispatch_supervisor"))) {
             new DispatchServices(supervisor).pods().review(line.id(), 1,
                     com.dispatchconsole.domain.rows.PodReview.Verdict.ACCEPTED, null);
         }
-        waitUntil(() -> other.read(m -> m.podChangesProperty().get()) > afterOutcome, Duration.ofSeconds(5));
+        waitUntil(() -> other.read(m -> m.rows().podChangesProperty().get()) > afterOutcome, Duration.ofSeconds(5));
     }
 
     private static <T> Map<UUID, T> byId(List<T> rows, Function<T, UUID> id) {

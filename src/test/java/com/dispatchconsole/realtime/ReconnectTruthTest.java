@@ -76,8 +76,8 @@ class ReconnectTruthTest {
                         FeedSettings.of(viaPort.url(), viaPort.user(), viaPort.password()), Set.of())) {
                     waitUntil(() -> console.batchIds().equals(Set.of(oldBatch.id())), Duration.ofSeconds(10));
                     AtomicBoolean mixed = new AtomicBoolean();
-                    console.act(m -> m.allBatches().addListener((ListChangeListener<BatchRow>) c -> {
-                        Set<UUID> shown = m.allBatches().stream().map(BatchRow::id).collect(java.util.stream.Collectors.toSet());
+                    console.act(m -> m.rows().allBatches().addListener((ListChangeListener<BatchRow>) c -> {
+                        Set<UUID> shown = m.rows().allBatches().stream().map(BatchRow::id).collect(java.util.stream.Collectors.toSet());
                         if (shown.contains(oldBatch.id()) && (shown.contains(newBatch.id()) || shown.contains(otherNewBatch.id()))) {
                             mixed.set(true);
                         }
@@ -85,10 +85,10 @@ class ReconnectTruthTest {
 
                     port.retarget(other.port());
 
-                    waitUntil(() -> !console.read(m -> m.databaseReplacedProperty().get()).isEmpty()
+                    waitUntil(() -> !console.read(m -> m.rows().databaseReplacedProperty().get()).isEmpty()
                             && console.batchIds().equals(Set.of(newBatch.id(), otherNewBatch.id()))
                             && console.riderIds().equals(Set.of(newRider.id())), Duration.ofSeconds(30));
-                    assertThat(console.text(m -> m.databaseReplacedProperty().get()))
+                    assertThat(console.text(m -> m.rows().databaseReplacedProperty().get()))
                             .contains("different database")
                             .contains("cluster " + secondIdentity.systemIdentifier())
                             .contains("cluster " + firstIdentity.systemIdentifier());
@@ -96,7 +96,7 @@ class ReconnectTruthTest {
                             .anyMatch(t -> t.startsWith("A different database answers now"));
                     assertThat(mixed).as("never a union of both databases on screen").isFalse();
                     assertThat(console.riderIds()).doesNotContain(oldRider.id());
-                    assertThat(console.text(m -> m.messageProperty().get())).doesNotContain("Back in sync");
+                    assertThat(console.text(m -> m.status().messageProperty().get())).doesNotContain("Back in sync");
 
                     // And it follows the new database live from now on.
                     BatchRow later = inSecond.batch(1, "1");
@@ -133,9 +133,9 @@ class ReconnectTruthTest {
                     assertThat(is.systemIdentifier()).as("same cluster").isEqualTo(was.systemIdentifier());
                     assertThat(is.databaseOid()).isNotEqualTo(was.databaseOid());
 
-                    waitUntil(() -> !console.read(m -> m.databaseReplacedProperty().get()).isEmpty()
+                    waitUntil(() -> !console.read(m -> m.rows().databaseReplacedProperty().get()).isEmpty()
                             && console.batchIds().equals(Set.of(after.id())), Duration.ofSeconds(30));
-                    assertThat(console.text(m -> m.databaseReplacedProperty().get())).contains("oid " + is.databaseOid());
+                    assertThat(console.text(m -> m.rows().databaseReplacedProperty().get())).contains("oid " + is.databaseOid());
                 }
             }
         }
@@ -183,9 +183,9 @@ class ReconnectTruthTest {
                 waitUntil(() -> all.batchIds().equals(Set.of(kept.id(), moved.id(), cancelled.id()))
                         && !all.riderIds().contains(deletedRider.id()), Duration.ofSeconds(10));
                 assertThat(scoped.batch(cancelled.id()).status()).isEqualTo(BatchStatus.CANCELLED);
-                assertThat(scoped.text(m -> m.statusCountsProperty().get()))
+                assertThat(scoped.text(m -> m.rows().statusCountsProperty().get()))
                         .as("the counts follow the removals").contains("Created 1").contains("Cancelled 1");
-                assertThat(scoped.text(m -> m.databaseReplacedProperty().get())).as("the same database").isEmpty();
+                assertThat(scoped.text(m -> m.rows().databaseReplacedProperty().get())).as("the same database").isEmpty();
             }
         }
     }
@@ -210,42 +210,42 @@ class ReconnectTruthTest {
             try (LiveConsole console = new LiveConsole(db, quick, Set.of())) {
                 waitUntil(() -> console.batchIds().size() == 2 && console.riderIds().size() == 2, Duration.ofSeconds(10));
                 console.act(m -> {
-                    m.selectedBatches().setAll(m.batchesOf(List.of(assigned.id())));
-                    m.selectedRiderProperty().set(m.riders().stream().filter(r -> r.id().equals(bo.id())).findFirst().orElseThrow());
+                    m.selection().select(m.rows().batches(List.of(assigned.id())));
+                    m.selection().selectRider(m.rows().rider(bo.id()));
                 });
                 assertThat(console.allowedActions()).contains(LifecycleAction.PICK);
                 // The detail pane reads the selected batch's orders; let that finish, so no call of ours fails.
-                waitUntil(() -> console.is(m -> !m.detail().orders().isEmpty()), Duration.ofSeconds(10));
+                waitUntil(() -> console.is(m -> !m.selection().detail().orders().isEmpty()), Duration.ofSeconds(10));
 
                 server.close();
                 // Nobody clicks anything: the feed alone must raise the banner and take the actions away.
-                waitUntil(() -> console.read(m -> m.databaseDownProperty().get()), Duration.ofSeconds(30));
+                waitUntil(() -> console.read(m -> m.status().databaseDownProperty().get()), Duration.ofSeconds(30));
                 assertThat(console.feed.state().status()).isEqualTo(LiveState.Status.OFFLINE);
-                assertThat(console.text(m -> m.bannerProperty().get())).startsWith("Offline since")
+                assertThat(console.text(m -> m.status().bannerProperty().get())).startsWith("Offline since")
                         .contains("nothing can be changed until it is back");
                 assertThat(console.allowedActions()).isEmpty();
-                assertThat(console.is(m -> m.canChangeProperty().get())).isFalse();
-                assertThat(console.is(m -> m.canAssignSelectionToSelectedRider())).isFalse();
-                assertThat(console.is(m -> m.hint(List.of(created.id()), bo.id()).fits())).isFalse();
+                assertThat(console.is(m -> m.status().canChangeProperty().get())).isFalse();
+                assertThat(console.is(m -> m.selection().canAssignSelectionToSelectedRider())).isFalse();
+                assertThat(console.is(m -> m.commands().hint(List.of(created.id()), bo.id()).fits())).isFalse();
                 console.act(m -> {
-                    m.dropOnRider(List.of(created.id()), bo.id(), null);
-                    m.perform(LifecycleAction.PICK, null);
+                    m.commands().dropOnRider(m.rows().see(List.of(created.id())), bo.id(), null);
+                    m.commands().perform(LifecycleAction.PICK, m.selection().seeSelection(), null);
                 });
-                assertThat(console.<Integer>read(m -> m.inFlightProperty().get())).as("no call was even tried").isZero();
+                assertThat(console.<Integer>read(m -> m.status().runningProperty().get())).as("no call was even tried").isZero();
                 assertThat(console.notices())
                         .contains("The database cannot be reached: nothing can be changed until it is back.");
 
                 server = EmbeddedServer.start(dir, true, serverPort);
-                waitUntil(() -> !console.read(m -> m.databaseDownProperty().get())
+                waitUntil(() -> !console.read(m -> m.status().databaseDownProperty().get())
                         && console.feed.state().status() == LiveState.Status.LIVE, Duration.ofSeconds(30));
-                assertThat(console.is(m -> m.canChangeProperty().get())).isTrue();
+                assertThat(console.is(m -> m.status().canChangeProperty().get())).isTrue();
                 assertThat(console.allowedActions()).contains(LifecycleAction.PICK);
-                assertThat(console.text(m -> m.databaseReplacedProperty().get()))
+                assertThat(console.text(m -> m.rows().databaseReplacedProperty().get()))
                         .as("a restarted server is the same database").isEmpty();
-                waitUntil(() -> "Back in sync with the database.".equals(console.read(m -> m.messageProperty().get())),
+                waitUntil(() -> "Back in sync with the database.".equals(console.read(m -> m.status().messageProperty().get())),
                         Duration.ofSeconds(10));
 
-                console.act(m -> m.perform(LifecycleAction.PICK, null));
+                console.act(m -> m.commands().perform(LifecycleAction.PICK, m.selection().seeSelection(), null));
                 Sql sql = new Sql(db.dataSource());
                 waitUntil(() -> "PICKED".equals(sql.value("SELECT status FROM delivery_batches WHERE id = ?", assigned.id())),
                         Duration.ofSeconds(10));

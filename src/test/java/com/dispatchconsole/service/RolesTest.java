@@ -135,15 +135,15 @@ class RolesTest {
             var model = new com.dispatchconsole.ui.console.ConsoleViewModel(new DispatchServices(db),
                     new com.dispatchconsole.ui.common.SynchronousUiExecutor(), "olga", "db");
             model.load();
-            assertThat(model.sessionRoleProperty().get()).isEqualTo(dispatcher + " (dispatcher)");
-            assertThat(model.canReviewProperty().get()).isFalse();
+            assertThat(model.rows().sessionRoleProperty().get()).isEqualTo(dispatcher + " (dispatcher)");
+            assertThat(model.rows().canReviewProperty().get()).isFalse();
         }
         try (Database db = Database.open(as(supervisor))) {
             var model = new com.dispatchconsole.ui.console.ConsoleViewModel(new DispatchServices(db),
                     new com.dispatchconsole.ui.common.SynchronousUiExecutor(), "sam", "db");
             model.load();
-            assertThat(model.sessionRoleProperty().get()).isEqualTo(supervisor + " (supervisor)");
-            assertThat(model.canReviewProperty().get()).isTrue();
+            assertThat(model.rows().sessionRoleProperty().get()).isEqualTo(supervisor + " (supervisor)");
+            assertThat(model.rows().canReviewProperty().get()).isTrue();
         }
     }
 

@@ -1,14 +1,16 @@
 package com.dispatchconsole.ui.console;
 
+import com.dispatchconsole.domain.DispatchException;
 import com.dispatchconsole.domain.rows.BatchOrderRow;
 import com.dispatchconsole.domain.rows.BatchRow;
 import com.dispatchconsole.domain.rows.HistoryEntry;
 import com.dispatchconsole.service.QueryService;
-import com.dispatchconsole.ui.common.UiExecutor;
+import com.dispatchconsole.ui.common.BackgroundTasks;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Consumer;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -16,16 +18,17 @@ import javafx.collections.ObservableList;
 public final class BatchDetailModel {
 
     private final QueryService queries;
-    private final UiExecutor ui;
-    private final Consumer<com.dispatchconsole.domain.DispatchException> onFailure;
-    private final ObjectProperty<BatchRow> batch = new SimpleObjectProperty<>();
+    private final BackgroundTasks tasks;
+    private final Consumer<DispatchException> onFailure;
+    private final ReadOnlyObjectWrapper<BatchRow> batch = new ReadOnlyObjectWrapper<>();
     private final ObservableList<BatchOrderRow> orders = FXCollections.observableArrayList();
     private final ObservableList<HistoryEntry> history = FXCollections.observableArrayList();
-    private long request;
+    private final ObservableList<BatchOrderRow> ordersView = FXCollections.unmodifiableObservableList(orders);
+    private final ObservableList<HistoryEntry> historyView = FXCollections.unmodifiableObservableList(history);
 
-    BatchDetailModel(QueryService queries, UiExecutor ui, Consumer<com.dispatchconsole.domain.DispatchException> onFailure) {
+    BatchDetailModel(QueryService queries, BackgroundTasks tasks, Consumer<DispatchException> onFailure) {
         this.queries = queries;
-        this.ui = ui;
+        this.tasks = tasks;
         this.onFailure = onFailure;
     }
 
@@ -38,18 +41,20 @@ public final class BatchDetailModel {
             return;
         }
         batch.set(row);
-        long mine = ++request;
         if (row == null) {
+            tasks.forget(this);
             orders.clear();
             history.clear();
             return;
         }
-        ui.submit(() -> new Details(queries.orders(row.id()), queries.history(row.id())), details -> {
-            if (mine == request) {
-                orders.setAll(details.orders());
-                history.setAll(details.history());
-            }
-        }, onFailure);
+        tasks.task(() -> new Details(queries.orders(row.id()), queries.history(row.id())))
+                .latestFor(this)
+                .onSuccess(details -> {
+                    orders.setAll(details.orders());
+                    history.setAll(details.history());
+                })
+                .onFailure(onFailure)
+                .start();
     }
 
     /** The shown batch changed elsewhere: show its new row and reload orders and history. */
@@ -61,7 +66,7 @@ public final class BatchDetailModel {
     }
 
     /** An order of the shown batch changed (an outcome was recorded): reload its orders and history. */
-    void reloadIfShowing(java.util.UUID batchId) {
+    void reloadIfShowing(UUID batchId) {
         BatchRow shown = batch.get();
         if (shown != null && shown.id().equals(batchId)) {
             orders.clear();
@@ -69,15 +74,15 @@ public final class BatchDetailModel {
         }
     }
 
-    public ObjectProperty<BatchRow> batchProperty() {
-        return batch;
+    public ReadOnlyObjectProperty<BatchRow> batchProperty() {
+        return batch.getReadOnlyProperty();
     }
 
     public ObservableList<BatchOrderRow> orders() {
-        return orders;
+        return ordersView;
     }
 
     public ObservableList<HistoryEntry> history() {
-        return history;
+        return historyView;
     }
 }

@@ -34,10 +34,10 @@ final class BatchesTable {
     static TableView<BatchRow> create(ConsoleViewModel model, Consumer<LifecycleAction> onAction, Runnable assignToSelectedRider) {
         TableView<BatchRow> table = new TableView<>();
         table.setId("batches-table");
-        SortedList<BatchRow> sorted = new SortedList<>(model.visibleBatches());
+        SortedList<BatchRow> sorted = new SortedList<>(model.rows().visibleBatches());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        SelectionKeeper.install(table, sorted, BatchRow::id, rows -> model.selectedBatches().setAll(rows));
+        SelectionKeeper.install(table, sorted, BatchRow::id, rows -> model.selection().select(rows));
         table.setPlaceholder(new Label("No batches match the filter."));
 
         TableColumn<BatchRow, String> id = Columns.text("Batch", 98, b -> ShortId.of(b.id()));
@@ -125,9 +125,9 @@ final class BatchesTable {
             menu.getItems().add(item);
         }
         menu.setOnShowing(e -> {
-            assign.setDisable(!model.canAssignSelectionToSelectedRider());
+            assign.setDisable(!model.selection().canAssignSelectionToSelectedRider());
             for (int i = 2; i < menu.getItems().size(); i++) {
-                menu.getItems().get(i).setDisable(!model.allowedActionsProperty().get()
+                menu.getItems().get(i).setDisable(!model.selection().allowedActionsProperty().get()
                         .contains(LifecycleAction.values()[i - 2]));
             }
         });

@@ -56,14 +56,15 @@ public final class ConsoleView {
         layout.getStyleClass().add("console");
         layout.setTop(new VBox(header(), banner(), toolbar()));
         SplitPane left = new SplitPane(ridersSection());
-        SplitPane right = new SplitPane(batchesSection(), DetailPane.create(model, this::act, this::recordOutcome, this::openPod));
+        SplitPane right = new SplitPane(batchesSection(), DetailPane.create(model.selection(), model.status(), this::act,
+                this::recordOutcome, this::openPod));
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.52);
         SplitPane split = new SplitPane(left, right);
         split.setDividerPositions(0.52);
         layout.setCenter(split);
         layout.setBottom(statusBar());
-        VBox notifications = NotificationArea.create(model);
+        VBox notifications = NotificationArea.create(model.status());
         StackPane.setAlignment(notifications, Pos.BOTTOM_RIGHT);
         StackPane.setMargin(notifications, new Insets(0, 16, 44, 0));
         root.getChildren().addAll(layout, notifications);
@@ -92,8 +93,8 @@ public final class ConsoleView {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label operator = new Label();
         operator.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> "Operator: " + model.operator()
-                + (model.sessionRoleProperty().get().isEmpty() ? "" : " · " + model.sessionRoleProperty().get()),
-                model.sessionRoleProperty()));
+                + (model.rows().sessionRoleProperty().get().isEmpty() ? "" : " · " + model.rows().sessionRoleProperty().get()),
+                model.rows().sessionRoleProperty()));
         operator.getStyleClass().add("header-info");
         operator.setId("operator-label");
         Label database = new Label("Database: " + model.databaseLabel());
@@ -115,12 +116,12 @@ public final class ConsoleView {
         Label live = new Label();
         live.setId("live-state");
         live.getStyleClass().add("live-state");
-        model.liveStateProperty().addListener((o, was, state) -> showLiveState(live, state));
-        showLiveState(live, model.liveStateProperty().get());
+        model.status().liveStateProperty().addListener((o, was, state) -> showLiveState(live, state));
+        showLiveState(live, model.status().liveStateProperty().get());
         javafx.scene.control.Button queue = new javafx.scene.control.Button("Review queue");
         queue.setId("open-review-queue");
-        queue.visibleProperty().bind(model.canReviewProperty());
-        queue.managedProperty().bind(model.canReviewProperty());
+        queue.visibleProperty().bind(model.rows().canReviewProperty());
+        queue.managedProperty().bind(model.rows().canReviewProperty());
         queue.setOnAction(e -> openReviewQueue());
         HBox header = new HBox(18, title, live, spacer, operator, database, queue, light);
         header.getStyleClass().add("header");
@@ -145,24 +146,24 @@ public final class ConsoleView {
         banner.setId("database-banner");
         banner.getStyleClass().add("banner");
         banner.setMaxWidth(Double.MAX_VALUE);
-        banner.textProperty().bind(model.bannerProperty());
-        banner.visibleProperty().bind(model.databaseDownProperty());
-        banner.managedProperty().bind(model.databaseDownProperty());
+        banner.textProperty().bind(model.status().bannerProperty());
+        banner.visibleProperty().bind(model.status().databaseDownProperty());
+        banner.managedProperty().bind(model.status().databaseDownProperty());
         Label replaced = new Label();
         replaced.setId("database-replaced");
         replaced.getStyleClass().addAll("banner", "banner-warning");
         replaced.setMaxWidth(Double.MAX_VALUE);
         replaced.setWrapText(true);
         replaced.setTooltip(new javafx.scene.control.Tooltip("Click to dismiss"));
-        replaced.textProperty().bind(model.databaseReplacedProperty());
-        replaced.visibleProperty().bind(model.databaseReplacedProperty().isNotEmpty());
+        replaced.textProperty().bind(model.rows().databaseReplacedProperty());
+        replaced.visibleProperty().bind(model.rows().databaseReplacedProperty().isNotEmpty());
         replaced.managedProperty().bind(replaced.visibleProperty());
-        replaced.setOnMouseClicked(e -> model.dismissDatabaseReplaced());
+        replaced.setOnMouseClicked(e -> model.rows().dismissDatabaseReplaced());
         return new VBox(banner, replaced);
     }
 
     private HBox toolbar() {
-        HBox bar = FilterBar.create(model);
+        HBox bar = FilterBar.create(model.rows());
         bar.setPadding(new Insets(8, 16, 8, 16));
         return bar;
     }
@@ -177,7 +178,7 @@ public final class ConsoleView {
         unassign.getStyleClass().add("unassign-zone");
         unassign.setMaxWidth(Double.MAX_VALUE);
         unassign.setOnDragOver(e -> {
-            if (DragIds.carriesBatches(e.getDragboard()) && model.canChangeProperty().get()) {
+            if (DragIds.carriesBatches(e.getDragboard()) && model.status().canChangeProperty().get()) {
                 e.acceptTransferModes(TransferMode.MOVE);
                 unassign.getStyleClass().add("drag-over");
             }
@@ -190,7 +191,7 @@ public final class ConsoleView {
             e.setDropCompleted(!ids.isEmpty());
             e.consume();
             if (!ids.isEmpty()) {
-                javafx.application.Platform.runLater(() -> model.unassign(ids));
+                javafx.application.Platform.runLater(() -> model.commands().unassign(ids));
             }
         });
         VBox box = new VBox(6, title, help, dropHint, riders, unassign);
@@ -214,15 +215,15 @@ public final class ConsoleView {
         ProgressIndicator busy = new ProgressIndicator();
         busy.setId("busy-indicator");
         busy.setPrefSize(16, 16);
-        busy.visibleProperty().bind(model.inFlightProperty().greaterThan(0));
+        busy.visibleProperty().bind(model.status().busyProperty());
         Label message = new Label();
         message.setId("status-message");
-        message.textProperty().bind(model.messageProperty());
+        message.textProperty().bind(model.status().messageProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label counts = new Label();
         counts.setId("status-counts");
-        counts.textProperty().bind(model.statusCountsProperty());
+        counts.textProperty().bind(model.rows().statusCountsProperty());
         HBox bar = new HBox(10, busy, message, spacer, counts);
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -233,14 +234,14 @@ public final class ConsoleView {
     // ---- gestures ------------------------------------------------------------------------------------------
 
     private void dropped(List<UUID> ids, UUID riderId) {
-        if (!model.checkCanChange()) {
+        if (!model.commands().checkCanChange()) {
             return;
         }
         // What the screen shows now is what the dispatcher decided on; the dialog below may take a while.
-        SeenRows seen = model.see(ids);
+        SeenRows seen = model.rows().see(ids);
         String reason = null;
-        if (model.dropNeedsReason(seen, riderId)) {
-            RiderRow rider = riders.getItems().stream().filter(r -> r.id().equals(riderId)).findFirst().orElse(null);
+        if (model.commands().dropNeedsReason(seen, riderId)) {
+            RiderRow rider = model.rows().rider(riderId);
             Optional<String> answer = ReasonDialog.ask(window(), "Reassign",
                     "Reassign " + describe(ids) + " to " + (rider == null ? "this rider" : rider.name()) + "?", "Reassign");
             if (answer.isEmpty()) {
@@ -248,15 +249,15 @@ public final class ConsoleView {
             }
             reason = answer.get();
         }
-        model.dropOnRider(seen, riderId, reason);
+        model.commands().dropOnRider(seen, riderId, reason);
     }
 
     private void act(LifecycleAction action) {
-        if (!model.allowedActionsProperty().get().contains(action)) {
-            model.explainRefusal(action);
+        if (!model.selection().allowedActionsProperty().get().contains(action)) {
+            model.commands().explainRefusal(action);
             return;
         }
-        SeenRows seen = model.seeSelection();
+        SeenRows seen = model.selection().seeSelection();
         String reason = null;
         if (action.needsReason()) {
             List<UUID> ids = seen.ids();
@@ -268,18 +269,18 @@ public final class ConsoleView {
             }
             reason = answer.get();
         }
-        model.perform(action, seen, reason);
+        model.commands().perform(action, seen, reason);
     }
 
     private void assignSelectionToSelectedRider() {
-        RiderRow rider = model.selectedRiderProperty().get();
-        if (rider != null && !model.selectedBatches().isEmpty()) {
-            dropped(model.selectedBatches().stream().map(BatchRow::id).toList(), rider.id());
+        RiderRow rider = model.selection().selectedRiderProperty().get();
+        if (rider != null && !model.selection().selectedBatches().isEmpty()) {
+            dropped(model.selection().selectedBatches().stream().map(BatchRow::id).toList(), rider.id());
         }
     }
 
     private void recordOutcome(BatchOrderRow order, OrderOutcome outcome) {
-        BatchRow batch = model.detail().batchProperty().get();
+        BatchRow batch = model.selection().detail().batchProperty().get();
         if (batch == null || order == null) {
             return;
         }
@@ -292,7 +293,7 @@ public final class ConsoleView {
             }
             reason = answer.get();
         }
-        model.recordOutcome(batch.id(), order.orderId(), order.outcomeVersion(), outcome, reason);
+        model.commands().recordOutcome(batch.id(), order.orderId(), order.outcomeVersion(), outcome, reason);
     }
 
     private void openPod(BatchOrderRow order) {
@@ -321,8 +322,8 @@ public final class ConsoleView {
         }
         stage.setScene(scene);
         javafx.beans.value.ChangeListener<Number> live = (o, a, b) -> load.run();
-        model.podChangesProperty().addListener(live);
-        stage.setOnHidden(e -> model.podChangesProperty().removeListener(live));
+        model.rows().podChangesProperty().addListener(live);
+        stage.setOnHidden(e -> model.rows().podChangesProperty().removeListener(live));
         stage.show();
         load.run();
     }

@@ -5,10 +5,10 @@ import com.dispatchconsole.service.QueryService;
 import com.dispatchconsole.ui.common.UiExecutor;
 import java.time.Duration;
 import java.time.Instant;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The "database unreachable" banner, raised by either of two witnesses: the first call that cannot reach the
@@ -24,8 +24,8 @@ final class DatabaseBanner {
     private final QueryService queries;
     private final UiExecutor ui;
     private final Runnable onBack;
-    private final BooleanProperty down = new SimpleBooleanProperty();
-    private final StringProperty text = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper down = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
     private Instant callFailedSince;
     private Instant feedOfflineSince;
 
@@ -77,11 +77,11 @@ final class DatabaseBanner {
         down.set(feedOfflineSince != null || callFailedSince != null);
     }
 
-    BooleanProperty downProperty() {
-        return down;
+    ReadOnlyBooleanProperty downProperty() {
+        return down.getReadOnlyProperty();
     }
 
-    StringProperty textProperty() {
-        return text;
+    ReadOnlyStringProperty textProperty() {
+        return text.getReadOnlyProperty();
     }
 }

@@ -28,10 +28,10 @@ final class DetailPane {
     private DetailPane() {
     }
 
-    static VBox create(ConsoleViewModel model, Consumer<LifecycleAction> onAction,
+    static VBox create(ConsoleSelection selection, ConsoleStatus status, Consumer<LifecycleAction> onAction,
                        java.util.function.BiConsumer<BatchOrderRow, OrderOutcome> onOutcome,
                        Consumer<BatchOrderRow> onViewPod) {
-        BatchDetailModel detail = model.detail();
+        BatchDetailModel detail = selection.detail();
         Label title = new Label("Select a batch to see its orders and history.");
         title.setId("detail-title");
         title.getStyleClass().add("detail-title");
@@ -51,7 +51,7 @@ final class DetailPane {
             button.setId("action-" + action.name());
             button.setTooltip(new Tooltip(action.label().replace("…", "") + " (" + action.shortcut() + ")"));
             button.disableProperty().bind(Bindings.createBooleanBinding(
-                    () -> !model.allowedActionsProperty().get().contains(action), model.allowedActionsProperty()));
+                    () -> !selection.allowedActionsProperty().get().contains(action), selection.allowedActionsProperty()));
             button.setOnAction(e -> onAction.accept(action));
             if (action.needsReason()) {
                 button.getStyleClass().add("danger");
@@ -59,7 +59,12 @@ final class DetailPane {
             actions.getChildren().add(button);
         }
 
-        TableView<BatchOrderRow> orders = new TableView<>(detail.orders());
+        TableView<BatchOrderRow> orders = new TableView<>();
+        // Sorting by a column sorts this view of the orders, never the model's list.
+        javafx.collections.transformation.SortedList<BatchOrderRow> sortedOrders =
+                new javafx.collections.transformation.SortedList<>(detail.orders());
+        sortedOrders.comparatorProperty().bind(orders.comparatorProperty());
+        orders.setItems(sortedOrders);
         orders.setId("detail-orders");
         orders.setPlaceholder(new Label(""));
         orders.getColumns().add(Columns.text("#", 36, o -> String.valueOf(o.sequence())));
@@ -79,9 +84,9 @@ final class DetailPane {
         var canRecord = Bindings.createBooleanBinding(() -> {
             BatchRow batch = detail.batchProperty().get();
             BatchOrderRow order = orders.getSelectionModel().getSelectedItem();
-            return model.canChangeProperty().get() && batch != null && batch.status() == BatchStatus.OUT_FOR_DELIVERY
+            return status.canChangeProperty().get() && batch != null && batch.status() == BatchStatus.OUT_FOR_DELIVERY
                     && order != null && order.outcome() == OrderOutcome.PENDING;
-        }, detail.batchProperty(), orders.getSelectionModel().selectedItemProperty(), model.canChangeProperty());
+        }, detail.batchProperty(), orders.getSelectionModel().selectedItemProperty(), status.canChangeProperty());
         delivered.disableProperty().bind(canRecord.not());
         failed.disableProperty().bind(canRecord.not());
         delivered.setOnAction(e -> onOutcome.accept(orders.getSelectionModel().getSelectedItem(), OrderOutcome.DELIVERED));

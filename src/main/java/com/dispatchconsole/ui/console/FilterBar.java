@@ -19,7 +19,7 @@ final class FilterBar {
     private FilterBar() {
     }
 
-    static HBox create(ConsoleViewModel model) {
+    static HBox create(ConsoleRows model) {
         ComboBox<OutletRow> outlet = new ComboBox<>();
         outlet.setId("outlet-filter");
         outlet.setPromptText("All outlets");

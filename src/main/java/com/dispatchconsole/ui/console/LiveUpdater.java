@@ -121,7 +121,7 @@ public final class LiveUpdater implements ChangeSubscriber, AutoCloseable {
 
     @Override
     public void onLiveState(LiveState state) {
-        ui.onUiThread(() -> model.liveStateProperty().set(state));
+        ui.onUiThread(() -> model.applyLiveState(state));
     }
 
     private void scheduleFlush(long extraDelayMs) {

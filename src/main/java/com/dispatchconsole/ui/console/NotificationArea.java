@@ -13,7 +13,7 @@ final class NotificationArea {
     private NotificationArea() {
     }
 
-    static VBox create(ConsoleViewModel model) {
+    static VBox create(ConsoleStatus model) {
         VBox area = new VBox(6);
         area.setId("notifications");
         area.setAlignment(Pos.BOTTOM_RIGHT);

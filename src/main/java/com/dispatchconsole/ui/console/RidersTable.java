@@ -32,10 +32,10 @@ final class RidersTable {
         TableView<RiderRow> table = new TableView<>();
         table.setId("riders-table");
         javafx.collections.transformation.SortedList<RiderRow> sorted =
-                new javafx.collections.transformation.SortedList<>(model.riders());
+                new javafx.collections.transformation.SortedList<>(model.rows().riders());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         com.dispatchconsole.ui.common.SelectionKeeper.install(table, sorted, RiderRow::id,
-                rows -> model.selectedRiderProperty().set(rows.isEmpty() ? null : rows.get(0)));
+                rows -> model.selection().selectRider(rows.isEmpty() ? null : rows.get(0)));
         table.setPlaceholder(new Label("No riders yet."));
         table.getColumns().add(Columns.text("Rider", 118, RiderRow::name));
         table.getColumns().add(Columns.text("Vehicle", 84, r -> Labels.of(r.vehicleType())));
@@ -72,10 +72,10 @@ final class RidersTable {
             if (row.getItem() != null && DragIds.carriesBatches(e.getDragboard())) {
                 // Accept even when it will not fit: the service decides, and its refusal is shown clearly. Never
                 // while the database cannot be reached: the hint then says why the drop is not taken.
-                if (model.canChangeProperty().get()) {
+                if (model.status().canChangeProperty().get()) {
                     e.acceptTransferModes(TransferMode.MOVE);
                 }
-                FitHint fit = model.hint(DragIds.read(e.getDragboard()), row.getItem().id());
+                FitHint fit = model.commands().hint(DragIds.read(e.getDragboard()), row.getItem().id());
                 if (fit != null) {
                     row.pseudoClassStateChanged(FITS, fit.fits());
                     row.pseudoClassStateChanged(REFUSED, !fit.fits());
@@ -93,7 +93,7 @@ final class RidersTable {
         });
         row.setOnDragDropped(e -> {
             boolean accepted = row.getItem() != null && DragIds.carriesBatches(e.getDragboard())
-                    && model.canChangeProperty().get();
+                    && model.status().canChangeProperty().get();
             if (accepted) {
                 List<UUID> ids = DragIds.read(e.getDragboard());
                 UUID rider = row.getItem().id();
@@ -121,12 +121,12 @@ final class RidersTable {
         for (Availability availability : Availability.values()) {
             MenuItem item = new MenuItem("Set " + Labels.of(availability).toLowerCase());
             item.setId("availability-" + availability.name());
-            item.setOnAction(e -> model.setAvailability(rider.id(), availability));
+            item.setOnAction(e -> model.commands().setAvailability(rider.id(), availability));
             menu.getItems().add(item);
         }
         menu.setOnShowing(e -> {
             for (int i = 0; i < menu.getItems().size(); i++) {
-                menu.getItems().get(i).setDisable(!model.canChangeProperty().get()
+                menu.getItems().get(i).setDisable(!model.status().canChangeProperty().get()
                         || rider.availability() == Availability.values()[i]);
             }
         });

@@ -2,6 +2,7 @@ package com.dispatchconsole.ui.console;
 
 import com.dispatchconsole.domain.Expected;
 import com.dispatchconsole.domain.rows.BatchRow;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,13 +18,10 @@ public record SeenRows(List<UUID> ids, Map<UUID, BatchRow> rows) {
         rows = Map.copyOf(rows);
     }
 
-    BatchRow row(UUID id) {
-        return rows.get(id);
-    }
-
-    /** The version the screen showed, or no expectation for a batch this screen never showed. */
-    Expected expected(UUID id) {
-        BatchRow row = rows.get(id);
-        return row == null ? Expected.ANY : Expected.version(row.version());
+    /** The version the screen showed of each batch it showed; a batch it never showed is taken as it is. */
+    Map<UUID, Expected> expected() {
+        Map<UUID, Expected> expected = new HashMap<>();
+        rows.forEach((id, row) -> expected.put(id, Expected.version(row.version())));
+        return expected;
     }
 }

@@ -2,8 +2,8 @@ package com.dispatchconsole.ui.console;
 
 import com.dispatchconsole.domain.rows.DatabaseIdentity;
 import java.util.Optional;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * Which database the rows on screen came from. Every full read (a load, a resync after the feed was away) brings
@@ -12,7 +12,7 @@ import javafx.beans.property.StringProperty;
  */
 final class ShownDatabase {
 
-    private final StringProperty replaced = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper replaced = new ReadOnlyStringWrapper("");
     private DatabaseIdentity shown;
 
     /**
@@ -35,7 +35,7 @@ final class ShownDatabase {
         replaced.set("");
     }
 
-    StringProperty replacedProperty() {
-        return replaced;
+    ReadOnlyStringProperty replacedProperty() {
+        return replaced.getReadOnlyProperty();
     }
 }

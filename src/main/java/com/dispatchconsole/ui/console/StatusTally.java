@@ -7,8 +7,8 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
@@ -19,7 +19,7 @@ import javafx.collections.ObservableList;
 final class StatusTally {
 
     private final Map<BatchStatus, Long> totals = new EnumMap<>(BatchStatus.class);
-    private final StringProperty text = new SimpleStringProperty(describe(Map.of()));
+    private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper(describe(Map.of()));
 
     StatusTally(ObservableList<BatchRow> rows) {
         rows.addListener(this::changed);
@@ -41,7 +41,7 @@ final class StatusTally {
                 .collect(Collectors.joining("   "));
     }
 
-    StringProperty textProperty() {
-        return text;
+    ReadOnlyStringProperty textProperty() {
+        return text.getReadOnlyProperty();
     }
 }

@@ -7,6 +7,7 @@ import com.dispatchconsole.domain.pod.PodFlags;
 import com.dispatchconsole.domain.rows.PodReview;
 import com.dispatchconsole.domain.rows.PodRow;
 import com.dispatchconsole.service.PodService;
+import com.dispatchconsole.ui.common.BackgroundTasks;
 import com.dispatchconsole.ui.common.UiExecutor;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -39,8 +41,11 @@ public final class PodViewModel {
         }
     }
 
+    /** Reloads (the viewer reloads whenever orders change elsewhere) answer in turn: only the latest is shown. */
+    private static final String LOADING = "load";
+
     private final PodService pods;
-    private final UiExecutor ui;
+    private final BackgroundTasks tasks;
     private final UUID batchOrderId;
     private final ObjectProperty<PodRow> row = new SimpleObjectProperty<>();
     private final ObjectProperty<JsonNode> document = new SimpleObjectProperty<>();
@@ -55,7 +60,7 @@ public final class PodViewModel {
 
     public PodViewModel(PodService pods, UiExecutor ui, UUID batchOrderId) {
         this.pods = pods;
-        this.ui = ui;
+        this.tasks = new BackgroundTasks(ui);
         this.batchOrderId = batchOrderId;
     }
 
@@ -68,8 +73,8 @@ public final class PodViewModel {
     }
 
     public void load() {
-        ui.submit(() -> new Loaded(pods.get(batchOrderId), pods.reviews(batchOrderId), pods.canReview(),
-                pods.sessionLogin()), loaded -> {
+        tasks.task(() -> new Loaded(pods.get(batchOrderId), pods.reviews(batchOrderId), pods.canReview(),
+                pods.sessionLogin())).latestFor(LOADING).onFailure(this::failed).onSuccess(loaded -> {
             PodDocument read = PodDocument.read(loaded.row().document());
             // The unreadable state first: the view decides what to draw when the row arrives.
             readable.set(read.readable());
@@ -85,7 +90,7 @@ public final class PodViewModel {
             message.set(loaded.row().document() == null ? "No proof of delivery was recorded for this order."
                     : loaded.canReview() && loaded.ownRecording()
                     ? "You recorded this version (" + loaded.login() + "); another supervisor must judge it." : "");
-        }, this::failed);
+        }).start();
     }
 
     /**
@@ -97,13 +102,13 @@ public final class PodViewModel {
         if (shown == null) {
             return;
         }
-        ui.submit(() -> {
+        tasks.task(() -> {
             pods.review(batchOrderId, shown.version(), verdict, note);
             return pods.reviews(batchOrderId);
-        }, fresh -> {
+        }).onSuccess(fresh -> {
             reviews.setAll(fresh);
             message.set("Review saved: " + verdict.name().toLowerCase() + ".");
-        }, this::failed);
+        }).onFailure(this::failed).start();
     }
 
     private void failed(DispatchException error) {
@@ -117,6 +122,11 @@ public final class PodViewModel {
             array.forEach(p -> list.add(new Photo(p.path("url").asText(), p.path("takenAt").asText(""))));
         }
         return list;
+    }
+
+    /** True while the viewer is loading or saving. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return tasks.busyProperty();
     }
 
     public ObjectProperty<PodRow> rowProperty() {

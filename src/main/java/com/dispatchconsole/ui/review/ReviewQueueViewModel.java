@@ -4,6 +4,7 @@ import com.dispatchconsole.domain.pod.PodDocument;
 import com.dispatchconsole.domain.pod.PodFlags;
 import com.dispatchconsole.domain.rows.PodRow;
 import com.dispatchconsole.service.PodService;
+import com.dispatchconsole.ui.common.BackgroundTasks;
 import com.dispatchconsole.ui.common.UiExecutor;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -42,8 +44,12 @@ public final class ReviewQueueViewModel {
     /** The flag filter: any entry, entries with some flag, or entries with one flag. */
     public enum FlagFilter { ALL, FLAGGED, NO_PHOTO, LATE, UNREADABLE }
 
+    /** The queue reloads whenever orders change elsewhere; only the latest read is shown. */
+    private static final String LOADING = "load";
+
     private final PodService pods;
     private final UiExecutor ui;
+    private final BackgroundTasks tasks;
     private final ObservableList<Entry> entries = FXCollections.observableArrayList();
     private final FilteredList<Entry> visible = new FilteredList<>(entries);
     private final ObjectProperty<FlagFilter> flag = new SimpleObjectProperty<>(FlagFilter.ALL);
@@ -56,6 +62,7 @@ public final class ReviewQueueViewModel {
     public ReviewQueueViewModel(PodService pods, UiExecutor ui) {
         this.pods = pods;
         this.ui = ui;
+        this.tasks = new BackgroundTasks(ui);
         flag.addListener((o, a, b) -> refilter());
         outlet.addListener((o, a, b) -> refilter());
         rider.addListener((o, a, b) -> refilter());
@@ -63,12 +70,12 @@ public final class ReviewQueueViewModel {
     }
 
     public void load() {
-        ui.submit(pods::awaitingReview, rows -> {
+        tasks.task(pods::awaitingReview).latestFor(LOADING).onSuccess(rows -> {
             List<Entry> read = rows.stream().map(ReviewQueueViewModel::entry).toList();
             entries.setAll(read);
             long unreadable = read.stream().filter(Entry::unreadable).count();
             message.set(rows.size() + " awaiting review" + (unreadable == 0 ? "" : " (" + unreadable + " unreadable)"));
-        }, error -> message.set(error.sentence()));
+        }).onFailure(error -> message.set(error.sentence())).start();
     }
 
     /** Orders changed elsewhere (a PoD recorded, a verdict given): reload once, at most every half second. */
@@ -105,6 +112,11 @@ public final class ReviewQueueViewModel {
                 && e.pod().riderName().toLowerCase(Locale.ROOT).contains(riderText)))
                 && (day == null || (e.pod().completedAt() != null
                 && e.pod().completedAt().atZone(ZoneId.systemDefault()).toLocalDate().equals(day))));
+    }
+
+    /** True while the queue is being read. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return tasks.busyProperty();
     }
 
     public FilteredList<Entry> visible() {

@@ -45,7 +45,7 @@ public final class ConsoleHarness implements AutoCloseable {
     /** Loads what the test seeded and waits until both tables show it. */
     public void load(FxRobot robot, int riders, int batches) throws Exception {
         robot.interact(model::load);
-        waitUntil(() -> model.riders().size() == riders && model.allBatches().size() == batches);
+        waitUntil(() -> model.rows().riders().size() == riders && model.rows().allBatches().size() == batches);
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -35,10 +35,10 @@ class ConsoleViewModelTest {
             ConsoleViewModel model = new ConsoleViewModel(services, new SynchronousUiExecutor(), "olga", "db");
             model.load();
 
-            assertThat(model.hint(List.of(small.id()), ana.id())).isEqualTo(new FitHint(true, "Ana: fits — 2/5 orders, 2/10 kg"));
-            assertThat(model.hint(List.of(big.id()), ana.id()).text()).isEqualTo("Ana: over capacity: 6/5 orders");
-            assertThat(model.hint(List.of(heavy.id()), ana.id()).text()).isEqualTo("Ana: over weight: 11/10 kg");
-            assertThat(model.hint(List.of(small.id()), onBreak.id()).text()).isEqualTo("Bo: not available (on break)");
+            assertThat(model.commands().hint(List.of(small.id()), ana.id())).isEqualTo(new FitHint(true, "Ana: fits — 2/5 orders, 2/10 kg"));
+            assertThat(model.commands().hint(List.of(big.id()), ana.id()).text()).isEqualTo("Ana: over capacity: 6/5 orders");
+            assertThat(model.commands().hint(List.of(heavy.id()), ana.id()).text()).isEqualTo("Ana: over weight: 11/10 kg");
+            assertThat(model.commands().hint(List.of(small.id()), onBreak.id()).text()).isEqualTo("Bo: not available (on break)");
         }
     }
 
@@ -60,20 +60,20 @@ class ConsoleViewModelTest {
             ConsoleViewModel model = new ConsoleViewModel(services, new SynchronousUiExecutor(), "olga", "db");
             model.load();
 
-            SeenRows reassignDialog = model.see(List.of(toReassign.id()));
-            model.selectedBatches().setAll(model.batchesOf(List.of(toCancel.id())));
-            SeenRows cancelDialog = model.seeSelection();
+            SeenRows reassignDialog = model.rows().see(List.of(toReassign.id()));
+            model.selection().select(model.rows().batches(List.of(toCancel.id())));
+            SeenRows cancelDialog = model.selection().seeSelection();
             // Meanwhile, elsewhere: Sam unassigns the first batch and Maria assigns the second.
             services.assignments().unassign(toReassign.id(), "sam", "hold");
             services.assignments().assign(toCancel.id(), jonas.id(), "maria");
             model.applyRemote(services.queries().batches(List.of(toReassign.id(), toCancel.id())), List.of(), List.of());
             String before = sql.fingerprint();
 
-            model.dropOnRider(reassignDialog, jonas.id(), "closer to the outlet");
-            model.perform(LifecycleAction.CANCEL, cancelDialog, "customer called");
+            model.commands().dropOnRider(reassignDialog, jonas.id(), "closer to the outlet");
+            model.commands().perform(LifecycleAction.CANCEL, cancelDialog, "customer called");
 
             assertThat(sql.fingerprint()).as("nothing changed").isEqualTo(before);
-            assertThat(model.notices()).extracting(Notice::text)
+            assertThat(model.status().notices()).extracting(Notice::text)
                     .anyMatch(t -> t.contains("changed since your screen showed it") && t.contains("sam"))
                     .anyMatch(t -> t.contains("changed since your screen showed it") && t.contains("maria"));
         }
@@ -91,15 +91,15 @@ class ConsoleViewModelTest {
             ConsoleViewModel model = new ConsoleViewModel(services, new SynchronousUiExecutor(), "olga", "db");
             model.load();
 
-            model.selectedBatches().setAll(model.batchesOf(List.of(assigned.id())));
-            assertThat(model.allowedActionsProperty().get())
+            model.selection().select(model.rows().batches(List.of(assigned.id())));
+            assertThat(model.selection().allowedActionsProperty().get())
                     .containsExactlyInAnyOrder(LifecycleAction.PICK, LifecycleAction.UNASSIGN, LifecycleAction.CANCEL);
-            model.selectedBatches().setAll(model.batchesOf(List.of(assigned.id(), created.id())));
-            assertThat(model.allowedActionsProperty().get()).containsExactly(LifecycleAction.CANCEL);
+            model.selection().select(model.rows().batches(List.of(assigned.id(), created.id())));
+            assertThat(model.selection().allowedActionsProperty().get()).containsExactly(LifecycleAction.CANCEL);
 
-            model.perform(LifecycleAction.CANCEL, "double order");
-            assertThat(model.allBatches()).extracting(BatchRow::status).containsOnly(BatchStatus.CANCELLED);
-            assertThat(model.riders().get(0).load().activeBatches()).as("rider row refreshed").isZero();
+            model.commands().perform(LifecycleAction.CANCEL, model.selection().seeSelection(), "double order");
+            assertThat(model.rows().allBatches()).extracting(BatchRow::status).containsOnly(BatchStatus.CANCELLED);
+            assertThat(model.rows().riders().get(0).load().activeBatches()).as("rider row refreshed").isZero();
         }
     }
 
@@ -115,28 +115,28 @@ class ConsoleViewModelTest {
             new Fixtures(services).rider("Ana", 10, "20", 1);
             ConsoleViewModel model = new ConsoleViewModel(services, ui, "olga", "db");
             model.load();
-            assertThat(model.riders()).hasSize(1);
+            assertThat(model.rows().riders()).hasSize(1);
 
             server.close();
             model.load();
-            assertThat(model.databaseDownProperty().get()).isTrue();
-            assertThat(model.bannerProperty().get()).startsWith("Database unreachable since");
-            assertThat(model.riders()).as("the last known rows stay on screen").hasSize(1);
+            assertThat(model.status().databaseDownProperty().get()).isTrue();
+            assertThat(model.status().bannerProperty().get()).startsWith("Database unreachable since");
+            assertThat(model.rows().riders()).as("the last known rows stay on screen").hasSize(1);
 
             ui.runScheduled();
-            assertThat(model.databaseDownProperty().get()).as("still down: keeps retrying").isTrue();
+            assertThat(model.status().databaseDownProperty().get()).as("still down: keeps retrying").isTrue();
 
             server = EmbeddedServer.start(dir, true, port);
             // The console retries every few seconds; the pool may need a retry or two to reconnect.
-            for (int retry = 0; retry < 10 && model.databaseDownProperty().get(); retry++) {
+            for (int retry = 0; retry < 10 && model.status().databaseDownProperty().get(); retry++) {
                 ui.runScheduled();
             }
-            assertThat(model.databaseDownProperty().get()).isFalse();
-            assertThat(model.bannerProperty().get()).isEmpty();
-            assertThat(model.notices()).extracting(Notice::text).contains("The database is back; the screen has been reloaded.");
-            RiderRow rider = model.riders().get(0);
-            model.setAvailability(rider.id(), Availability.ON_BREAK);
-            assertThat(model.riders().get(0).availability()).as("works again after the outage").isEqualTo(Availability.ON_BREAK);
+            assertThat(model.status().databaseDownProperty().get()).isFalse();
+            assertThat(model.status().bannerProperty().get()).isEmpty();
+            assertThat(model.status().notices()).extracting(Notice::text).contains("The database is back; the screen has been reloaded.");
+            RiderRow rider = model.rows().riders().get(0);
+            model.commands().setAvailability(rider.id(), Availability.ON_BREAK);
+            assertThat(model.rows().riders().get(0).availability()).as("works again after the outage").isEqualTo(Availability.ON_BREAK);
         } finally {
             server.close();
         }

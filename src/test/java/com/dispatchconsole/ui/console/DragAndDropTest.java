@@ -45,7 +45,7 @@ class DragAndDropTest {
         assertThat(console.sql.value("SELECT status FROM delivery_batches WHERE id = ?", batch.id())).isEqualTo("ASSIGNED");
         assertThat(console.sql.value("SELECT actor FROM rider_assignment_history WHERE batch_id = ?", batch.id()))
                 .isEqualTo("olga");
-        waitUntil(() -> "Ana Silva".equals(console.model.allBatches().get(0).riderName()));
+        waitUntil(() -> "Ana Silva".equals(console.model.rows().allBatches().get(0).riderName()));
     }
 
     @Test
@@ -64,7 +64,7 @@ class DragAndDropTest {
         waitUntil(() -> ben.id().equals(console.sql.value("SELECT rider_id FROM delivery_batches WHERE id = ?", batch.id())));
         assertThat(console.sql.value("SELECT reason FROM rider_assignment_history WHERE batch_id = ? AND new_rider_id = ?",
                 batch.id(), ben.id())).isEqualTo("Ana has a flat tyre");
-        waitUntil(() -> console.model.riders().stream().anyMatch(r -> r.id().equals(ana.id()) && r.load().orders() == 0));
+        waitUntil(() -> console.model.rows().riders().stream().anyMatch(r -> r.id().equals(ana.id()) && r.load().orders() == 0));
     }
 
     @Test
@@ -110,7 +110,7 @@ class DragAndDropTest {
         robot.clickOn(cell(robot, "#batches-table", ShortId.of(first.id())));
         robot.press(javafx.scene.input.KeyCode.SHIFT).clickOn(cell(robot, "#batches-table", ShortId.of(third.id())))
                 .release(javafx.scene.input.KeyCode.SHIFT);
-        assertThat(console.model.selectedBatches()).hasSize(3);
+        assertThat(console.model.selection().selectedBatches()).hasSize(3);
         robot.drag(cell(robot, "#batches-table", ShortId.of(second.id()))).dropTo(cell(robot, "#riders-table", "Vic Van"));
 
         waitUntil(() -> console.sql.count("SELECT count(*) FROM delivery_batches WHERE rider_id = ?", van.id()) == 2

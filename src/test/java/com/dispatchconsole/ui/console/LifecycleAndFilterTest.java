@@ -151,8 +151,8 @@ class LifecycleAndFilterTest {
         assertThat(((BatchRow) batches.getItems().get(0)).id()).isEqualTo(assigned.id());
         assertThat(robot.lookup("#visible-count").queryAs(Label.class).getText()).isEqualTo("1 of 2 batches");
 
-        robot.interact(() -> console.model.filter().textProperty().set(""));
-        robot.interact(() -> console.model.filter().statuses().add(BatchStatus.CREATED));
+        robot.interact(() -> console.model.rows().filter().textProperty().set(""));
+        robot.interact(() -> console.model.rows().filter().statuses().add(BatchStatus.CREATED));
         waitUntil(() -> batches.getItems().size() == 1);
         assertThat(((BatchRow) batches.getItems().get(0)).id()).isEqualTo(waiting.id());
         assertThat(robot.lookup("#status-counts").queryAs(Label.class).getText())
@@ -187,7 +187,7 @@ class LifecycleAndFilterTest {
         assertThat(robot.lookup(".notice-error").queryAs(Label.class).getText())
                 .contains("changed since your screen showed it").contains("maria").contains("Assigned to Ben Okafor")
                 .contains("nothing was changed");
-        waitUntil(() -> "Ben Okafor".equals(console.model.allBatches().get(0).riderName()));
+        waitUntil(() -> "Ben Okafor".equals(console.model.rows().allBatches().get(0).riderName()));
         assertThat(console.sql.value("SELECT rider_id FROM delivery_batches WHERE id = ?", batch.id())).isEqualTo(ben.id());
     }
 }

@@ -7,10 +7,13 @@ import static com.dispatchconsole.ui.console.ConsoleHarness.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dispatchconsole.domain.ShortId;
+import com.dispatchconsole.domain.rows.AllRows;
+import com.dispatchconsole.domain.rows.DatabaseIdentity;
 import com.dispatchconsole.domain.rows.BatchRow;
 import com.dispatchconsole.domain.rows.RiderRow;
 import com.dispatchconsole.realtime.LiveState;
 import java.time.Instant;
+import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
@@ -54,7 +57,7 @@ class OfflineBannerTest {
         assertThat(shown(robot, "#database-banner")).isFalse();
 
         // What the live updater does when the feed reports OFFLINE; nobody has clicked anything.
-        robot.interact(() -> console.model.liveStateProperty().set(new LiveState(LiveState.Status.OFFLINE, Instant.now())));
+        robot.interact(() -> console.model.applyLiveState(new LiveState(LiveState.Status.OFFLINE, Instant.now())));
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(shown(robot, "#database-banner")).isTrue();
@@ -63,14 +66,14 @@ class OfflineBannerTest {
             assertThat(button(robot, "#action-" + action.name()).isDisabled()).as(action.name()).isTrue();
         }
         robot.drag(cell(robot, "#batches-table", ShortId.of(created.id()))).moveTo(cell(robot, "#riders-table", "Ana Silva"));
-        assertThat(text(robot, "#drop-hint")).isEqualTo(ConsoleViewModel.CANNOT_CHANGE);
+        assertThat(text(robot, "#drop-hint")).isEqualTo(BatchCommands.CANNOT_CHANGE);
         robot.release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(console.model.notices()).as("the drop was not taken, so nothing even tried")
-                .noneMatch(n -> n.text().equals(ConsoleViewModel.CANNOT_CHANGE));
+        assertThat(console.model.status().notices()).as("the drop was not taken, so nothing even tried")
+                .noneMatch(n -> n.text().equals(BatchCommands.CANNOT_CHANGE));
         assertThat(console.sql.value("SELECT status FROM delivery_batches WHERE id = ?", created.id())).isEqualTo("CREATED");
 
-        robot.interact(() -> console.model.liveStateProperty().set(new LiveState(LiveState.Status.LIVE, Instant.now())));
+        robot.interact(() -> console.model.applyLiveState(new LiveState(LiveState.Status.LIVE, Instant.now())));
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(shown(robot, "#database-banner")).isFalse();
@@ -84,8 +87,12 @@ class OfflineBannerTest {
         console.load(robot, 1, 0);
         assertThat(shown(robot, "#database-replaced")).isFalse();
 
-        robot.interact(() -> console.model.databaseReplacedProperty().set("A different database answers now: …"));
-        assertThat(shown(robot, "#database-replaced")).isTrue();
+        // A resync that brings another database's identity: what the live updater does after such a reconnect.
+        robot.interact(() -> console.model.applyResync(new AllRows(new DatabaseIdentity(1L, 1, "elsewhere"), List.of(),
+                List.of())));
+        // The screen reloads from the database that answers (itself "different" from the made-up one): wait for it.
+        waitUntil(() -> console.model.rows().riders().size() == 1 && shown(robot, "#database-replaced"));
+        assertThat(text(robot, "#database-replaced")).startsWith("A different database answers now:");
         robot.clickOn("#database-replaced");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(shown(robot, "#database-replaced")).isFalse();

@@ -1,0 +1,270 @@
+package com.dispatchconsole.ui.console;
+
+import com.dispatchconsole.domain.BatchStatus;
+import com.dispatchconsole.domain.rows.AllRows;
+import com.dispatchconsole.domain.rows.BatchRow;
+import com.dispatchconsole.domain.rows.DatabaseIdentity;
+import com.dispatchconsole.domain.rows.OutletRow;
+import com.dispatchconsole.domain.rows.RiderRow;
+import com.dispatchconsole.service.DispatchServices;
+import com.dispatchconsole.ui.common.RowStore;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.collections.SetChangeListener;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * The rows on screen and how they stay true: riders, batches and outlets of this console's outlets, the filter
+ * over the batches, and the three ways rows arrive (a full load, the live feed's changed rows, a resync after the
+ * feed was away), each of which also tells which database the rows came from.
+ */
+public final class ConsoleRows {
+
+    /** What follows the rows on screen: the selection and its detail pane. */
+    interface Follower {
+
+        /** Every row was read again: a selected row that is gone is no longer selected. */
+        void reloaded();
+
+        /** Another database answers: nothing of the old one may stay selected. */
+        void replaced();
+
+        /** These batch rows changed. */
+        void changed(List<BatchRow> batches);
+
+        /** Order lines of these batches changed (an outcome, a PoD, a review). */
+        void ordersChanged(Collection<UUID> batchIds);
+    }
+
+    private final DispatchServices services;
+    private final ConsoleStatus status;
+    private final Set<UUID> outletScope;
+    private final RowStore<RiderRow> riders = new RowStore<>(RiderRow::id);
+    private final RowStore<BatchRow> batches = new RowStore<>(BatchRow::id);
+    private final ObservableList<RiderRow> ridersView = FXCollections.unmodifiableObservableList(riders.rows());
+    private final ObservableList<BatchRow> batchesView = FXCollections.unmodifiableObservableList(batches.rows());
+    private final FilteredList<BatchRow> visibleBatches = new FilteredList<>(batches.rows());
+    private final ObservableList<OutletRow> outlets = FXCollections.observableArrayList();
+    private final ObservableList<OutletRow> outletsView = FXCollections.unmodifiableObservableList(outlets);
+    private final BatchFilter filter = new BatchFilter();
+    private final StatusTally tally = new StatusTally(batches.rows());
+    private final ReadOnlyStringWrapper visibleCount = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper sessionRole = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper canReview = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyIntegerWrapper podChanges = new ReadOnlyIntegerWrapper();
+    private final ShownDatabase shownDatabase = new ShownDatabase();
+    private Follower follower;
+
+    ConsoleRows(DispatchServices services, ConsoleStatus status, Set<UUID> outletScope) {
+        this.services = services;
+        this.status = status;
+        this.outletScope = Set.copyOf(outletScope);
+        filter.outletProperty().addListener((o, a, b) -> applyFilter());
+        filter.textProperty().addListener((o, a, b) -> applyFilter());
+        filter.statuses().addListener((SetChangeListener<BatchStatus>) c -> applyFilter());
+        visibleBatches.addListener((ListChangeListener<BatchRow>) c -> updateVisibleCount());
+    }
+
+    void followedBy(Follower follower) {
+        this.follower = follower;
+    }
+
+    // ---- a full load ---------------------------------------------------------------------------------------
+
+    private record Snapshot(DatabaseIdentity identity, List<OutletRow> outlets, List<RiderRow> riders,
+                            List<BatchRow> batches, String role, boolean canReview) {
+    }
+
+    /**
+     * Reads outlets, riders and batches off the UI thread and shows exactly them; a failure keeps the old rows and
+     * says why. A load that finds another database than the rows on screen came from says so.
+     */
+    void load() {
+        status.say("Loading riders and batches…");
+        status.tasks().task(() -> new Snapshot(services.queries().identity(), services.queries().outlets(),
+                        services.queries().riders(), services.queries().batches(), services.queries().sessionRole(),
+                        services.pods().canReview()))
+                .onSuccess(this::show)
+                .onFailure(status::failed)
+                .start();
+    }
+
+    private void show(Snapshot snapshot) {
+        shownDatabase.arrived(snapshot.identity()).ifPresent(this::replacedBy);
+        sessionRole.set(snapshot.role());
+        canReview.set(snapshot.canReview());
+        outlets.setAll(snapshot.outlets().stream().filter(o -> inScope(o.id())).toList());
+        riders.replaceAll(scopedRiders(snapshot.riders()));
+        batches.replaceAll(scopedBatches(snapshot.batches()));
+        status.say("Loaded " + snapshot.riders().size() + " riders and " + snapshot.batches().size() + " batches.");
+        follower.reloaded();
+    }
+
+    // ---- changes made here and elsewhere -------------------------------------------------------------------
+
+    /** Rows read after a change this console made: replaced in place, keeping selection and sort order. */
+    void changed(List<BatchRow> changedBatches, List<RiderRow> changedRiders) {
+        batches.upsert(scopedBatches(changedBatches));
+        riders.upsert(scopedRiders(changedRiders));
+        follower.changed(changedBatches);
+    }
+
+    /** Rows re-read after other consoles' changes, applied in place, keeping selection and sort order. */
+    void applyRemote(List<BatchRow> changedBatches, List<RiderRow> changedRiders, Collection<UUID> ordersChanged) {
+        changed(changedBatches, changedRiders);
+        follower.ordersChanged(ordersChanged);
+        if (!ordersChanged.isEmpty()) {
+            podChanges.set(podChanges.get() + 1);
+        }
+    }
+
+    /**
+     * After the feed was away: every row read again. From the same database, the screen becomes exactly those rows
+     * (changed ones replaced in place; deleted ones, and ones that left this console's outlets, removed). From
+     * another database, nothing of the old one may stay: the screen is emptied, says so, and loads from scratch.
+     */
+    void applyResync(AllRows all) {
+        Optional<String> replaced = shownDatabase.arrived(all.identity());
+        if (replaced.isPresent()) {
+            replacedBy(replaced.get());
+            load();
+            return;
+        }
+        batches.sync(scopedBatches(all.batches()));
+        riders.sync(scopedRiders(all.riders()));
+        follower.reloaded();
+        follower.changed(all.batches());
+        status.say("Back in sync with the database.");
+    }
+
+    /**
+     * Another database answers: every table, selection and outlet filter is emptied at once, so not one row of the
+     * old database shows while the new one loads, and the dispatcher is told.
+     */
+    private void replacedBy(String text) {
+        follower.replaced();
+        filter.outletProperty().set(null);
+        batches.replaceAll(List.of());
+        riders.replaceAll(List.of());
+        outlets.clear();
+        status.notify(Notice.Level.WARNING, text);
+        status.say("Reloading everything from a different database…");
+    }
+
+    // ---- the rows as the screen shows them -----------------------------------------------------------------
+
+    /** The batch row on screen, or null. */
+    public BatchRow batch(UUID id) {
+        return batches.get(id);
+    }
+
+    /** The rider row on screen, or null. */
+    public RiderRow rider(UUID id) {
+        return riders.get(id);
+    }
+
+    /** The rows on screen of these batches, in the order asked; ids not on screen are left out. */
+    public List<BatchRow> batches(List<UUID> ids) {
+        return ids.stream().map(batches::get).filter(Objects::nonNull).toList();
+    }
+
+    /** The batches as the screen shows them now; take it before asking anything, and act on it afterwards. */
+    public SeenRows see(List<UUID> ids) {
+        Map<UUID, BatchRow> shown = new LinkedHashMap<>();
+        batches(ids).forEach(row -> shown.put(row.id(), row));
+        return new SeenRows(ids, shown);
+    }
+
+    private void applyFilter() {
+        visibleBatches.setPredicate(filter.predicate());
+        updateVisibleCount();
+    }
+
+    private void updateVisibleCount() {
+        visibleCount.set(visibleBatches.size() + " of " + batches.rows().size() + " batches");
+    }
+
+    private boolean inScope(UUID outletId) {
+        return outletScope.isEmpty() || outletScope.contains(outletId);
+    }
+
+    private List<BatchRow> scopedBatches(List<BatchRow> rows) {
+        return outletScope.isEmpty() ? rows : rows.stream().filter(b -> inScope(b.outletId())).toList();
+    }
+
+    private List<RiderRow> scopedRiders(List<RiderRow> rows) {
+        return outletScope.isEmpty() ? rows
+                : rows.stream().filter(r -> r.homeOutletId() == null || inScope(r.homeOutletId())).toList();
+    }
+
+    // ---- what the view binds to -----------------------------------------------------------------------------
+
+    public ObservableList<RiderRow> riders() {
+        return ridersView;
+    }
+
+    public ObservableList<BatchRow> allBatches() {
+        return batchesView;
+    }
+
+    /** The batches the filter lets through. */
+    public ObservableList<BatchRow> visibleBatches() {
+        return visibleBatches;
+    }
+
+    public ObservableList<OutletRow> outlets() {
+        return outletsView;
+    }
+
+    /** What the filter bar edits. */
+    public BatchFilter filter() {
+        return filter;
+    }
+
+    public ReadOnlyStringProperty statusCountsProperty() {
+        return tally.textProperty();
+    }
+
+    public ReadOnlyStringProperty visibleCountProperty() {
+        return visibleCount.getReadOnlyProperty();
+    }
+
+    /** "user (role)" of the database session: the operator's real identity and what it may do. */
+    public ReadOnlyStringProperty sessionRoleProperty() {
+        return sessionRole.getReadOnlyProperty();
+    }
+
+    /** Whether this operator's role may review PoDs; review actions are hidden otherwise. */
+    public ReadOnlyBooleanProperty canReviewProperty() {
+        return canReview.getReadOnlyProperty();
+    }
+
+    /** Counts bursts in which order lines (outcomes, PoDs, reviews) changed; open PoD windows reload on it. */
+    public ReadOnlyIntegerProperty podChangesProperty() {
+        return podChanges.getReadOnlyProperty();
+    }
+
+    /** Non-empty after the console found a different database than its rows came from; stays until dismissed. */
+    public ReadOnlyStringProperty databaseReplacedProperty() {
+        return shownDatabase.replacedProperty();
+    }
+
+    public void dismissDatabaseReplaced() {
+        shownDatabase.dismiss();
+    }
+}
