@@ -168,7 +168,7 @@ public final class BatchService {
      */
     public void recordOutcome(UUID batchId, UUID orderId, Expected outcomeSeen, OrderOutcome outcome, String reason,
                               String proofOfDelivery, String actor) {
-        String document = proofOfDelivery == null ? null : PodValidator.validate(proofOfDelivery).toString();
+        String document = proofOfDelivery == null ? null : PodValidator.validate(proofOfDelivery).toJson();
         Checks.requireId(batchId, "batch");
         Checks.requireId(orderId, "order");
         Checks.requireActor(actor);

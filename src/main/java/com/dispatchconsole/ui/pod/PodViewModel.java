@@ -8,8 +8,7 @@ import com.dispatchconsole.domain.rows.PodReview;
 import com.dispatchconsole.domain.rows.PodRow;
 import com.dispatchconsole.service.PodService;
 import com.dispatchconsole.ui.common.UiExecutor;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import javafx.beans.property.BooleanProperty;
@@ -28,7 +27,7 @@ import javafx.collections.ObservableList;
 public final class PodViewModel {
 
     /** An image the document points at; {@link #safe()} decides whether the viewer may fetch it at all. */
-    public record Photo(String url, String takenAt) {
+    public record Photo(String url, OffsetDateTime takenAt) {
 
         /**
          * Whether the address may be fetched. A stored document can predate the rule (or come around the
@@ -43,7 +42,7 @@ public final class PodViewModel {
     private final UiExecutor ui;
     private final UUID batchOrderId;
     private final ObjectProperty<PodRow> row = new SimpleObjectProperty<>();
-    private final ObjectProperty<JsonNode> document = new SimpleObjectProperty<>();
+    private final ObjectProperty<PodDocument> document = new SimpleObjectProperty<>();
     private final ObservableList<Photo> photos = FXCollections.observableArrayList();
     private final ObservableList<PodFlags.Flag> flags = FXCollections.observableArrayList();
     private final ObservableList<PodReview> reviews = FXCollections.observableArrayList();
@@ -75,9 +74,9 @@ public final class PodViewModel {
             readable.set(read.readable());
             unreadable.set(read.readable() ? "" : "Unreadable proof of delivery: " + read.problem());
             rawDocument.set(read.readable() ? "" : read.rawForDisplay());
-            document.set(read.json());
+            document.set(read);
             row.set(loaded.row());
-            photos.setAll(photosOf(read.json()));
+            photos.setAll(read.photos().stream().map(p -> new Photo(p.url(), p.takenAt())).toList());
             flags.setAll(PodFlags.of(read, loaded.row().completedAt(), loaded.row().outForDeliveryAt(),
                     loaded.row().addressLat(), loaded.row().addressLon()));
             reviews.setAll(loaded.reviews());
@@ -110,20 +109,12 @@ public final class PodViewModel {
         message.set(error.sentence());
     }
 
-    private static List<Photo> photosOf(JsonNode document) {
-        List<Photo> list = new ArrayList<>();
-        JsonNode array = document.get("photos");
-        if (array != null && array.isArray()) {
-            array.forEach(p -> list.add(new Photo(p.path("url").asText(), p.path("takenAt").asText(""))));
-        }
-        return list;
-    }
-
     public ObjectProperty<PodRow> rowProperty() {
         return row;
     }
 
-    public ObjectProperty<JsonNode> documentProperty() {
+    /** The document on screen; unreadable ones have no typed fields and an empty {@link PodDocument#json()}. */
+    public ObjectProperty<PodDocument> documentProperty() {
         return document;
     }
 
