@@ -152,6 +152,15 @@ public final class PodQueries {
         }
     }
 
+    /** Whether this connection's database role may write reviews (the database decides; this only asks). */
+    public static boolean mayReview(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT has_any_column_privilege('pod_reviews', 'INSERT')");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
     private static List<PodRow> read(PreparedStatement ps) throws SQLException {
         List<PodRow> rows = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
