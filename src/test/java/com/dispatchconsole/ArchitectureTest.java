@@ -4,7 +4,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,6 +91,38 @@ class ArchitectureTest {
                 .orShould().callMethod(org.hibernate.SessionFactory.class, "inTransaction", java.util.function.Consumer.class)
                 .orShould().callMethod(org.hibernate.SessionFactory.class, "openSession")
                 .check(classes);
+    }
+
+    /**
+     * Every SQL and HQL statement of the product lives in persistence, one query class per aggregate; services only
+     * call those inside a unit of work. Left out are the packages whose SQL is their job: the live feed's LISTEN
+     * connection (realtime), and the tools around the product (benchmarks, stress runs, demo and embedded server
+     * set-up, the command line's scratch-database check), which talk to PostgreSQL directly on purpose.
+     */
+    @Test
+    void onlyPersistenceWritesQueries() {
+        noClasses().that().resideOutsideOfPackages("com.dispatchconsole.persistence..",
+                        "com.dispatchconsole.realtime..", "com.dispatchconsole.bench..", "com.dispatchconsole.stress..",
+                        "com.dispatchconsole.demo..", "com.dispatchconsole.embedded..", "com.dispatchconsole.cli..")
+                .should().callMethodWhere(createsAStatementOrQuery())
+                .check(classes);
+    }
+
+    /** JDBC statements ({@code Connection.prepareStatement} and friends) and Hibernate/JPA queries (create*Query). */
+    static DescribedPredicate<JavaMethodCall> createsAStatementOrQuery() {
+        return new DescribedPredicate<>("create a JDBC statement or a Hibernate query") {
+            @Override
+            public boolean test(JavaMethodCall call) {
+                JavaClass owner = call.getTarget().getOwner();
+                String name = call.getTarget().getName();
+                boolean jdbc = owner.isAssignableTo(java.sql.Connection.class)
+                        && (name.equals("prepareStatement") || name.equals("prepareCall") || name.equals("createStatement"));
+                boolean orm = (owner.getPackageName().startsWith("org.hibernate")
+                        || owner.getPackageName().startsWith("jakarta.persistence"))
+                        && name.startsWith("create") && name.endsWith("Query");
+                return jdbc || orm;
+            }
+        };
     }
 
     @Test

@@ -1,5 +1,17 @@
 package com.dispatchconsole.bench;
 
+import static com.dispatchconsole.domain.pod.PodFields.ACCURACY_M;
+import static com.dispatchconsole.domain.pod.PodFields.COORDINATES;
+import static com.dispatchconsole.domain.pod.PodFields.DELIVERY_TYPE;
+import static com.dispatchconsole.domain.pod.PodFields.LAT;
+import static com.dispatchconsole.domain.pod.PodFields.LON;
+import static com.dispatchconsole.domain.pod.PodFields.NOTES;
+import static com.dispatchconsole.domain.pod.PodFields.PHOTOS;
+import static com.dispatchconsole.domain.pod.PodFields.PHOTO_TAKEN_AT;
+import static com.dispatchconsole.domain.pod.PodFields.PHOTO_URL;
+
+import com.dispatchconsole.domain.pod.PodFields;
+import com.dispatchconsole.persistence.PodQueries;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,24 +29,35 @@ import javax.sql.DataSource;
  */
 public final class PodSearchBenchmark {
 
-    /** The searches as the service runs them (literal values in place of parameters, for EXPLAIN). */
+    /** The searches as the service runs them, on the same indexed expressions, with literal values for EXPLAIN. */
     static final Map<String, String> SEARCHES = new LinkedHashMap<>();
 
     static {
         SEARCHES.put("boundingBox", """
                 SELECT bo.id FROM delivery_batch_orders bo
-                WHERE bo.proof_of_delivery ? 'coordinates'
-                  AND point((bo.proof_of_delivery -> 'coordinates' ->> 'lon')::float8,
-                            (bo.proof_of_delivery -> 'coordinates' ->> 'lat')::float8)
-                      <@ box(point(-0.13, 51.50), point(-0.11, 51.51))""");
+                WHERE bo.proof_of_delivery ? '%s'
+                  AND %s <@ box(point(-0.13, 51.50), point(-0.11, 51.51))""".formatted(COORDINATES, PodQueries.POSITION));
         SEARCHES.put("notesText", """
                 SELECT bo.id FROM delivery_batch_orders bo
-                WHERE to_tsvector('simple', coalesce(bo.proof_of_delivery ->> 'notes', ''))
-                      @@ plainto_tsquery('simple', 'concierge')""");
+                WHERE %s @@ plainto_tsquery('simple', 'concierge')""".formatted(PodQueries.NOTES_VECTOR));
         SEARCHES.put("coordinatesContainment", """
                 SELECT bo.id FROM delivery_batch_orders bo
-                WHERE bo.proof_of_delivery -> 'coordinates' @> '{"accuracyM": 3}'""");
+                WHERE bo.proof_of_delivery -> '%s' @> '{"%s": 3}'""".formatted(COORDINATES, ACCURACY_M));
     }
+
+    /** A PoD for every order line, spread over Greater London; field names from {@link PodFields}. */
+    private static final String SEED = """
+            UPDATE delivery_batch_orders SET outcome = 'DELIVERED', completed_at = now(),
+              proof_of_delivery = jsonb_build_object(
+                '%1$s', (ARRAY['HANDED_TO_RECIPIENT','LEFT_AT_DOOR','SAFE_PLACE'])[1 + floor(random() * 3)::int],
+                '%2$s', jsonb_build_object('%3$s', round((51.30 + random() * 0.40)::numeric, 6),
+                                           '%4$s', round((-0.50 + random() * 0.60)::numeric, 6),
+                                           '%5$s', 3 + floor(random() * 30)::int),
+                '%6$s', jsonb_build_array(jsonb_build_object('%7$s', 'https://pod.example/' || id || '.jpg',
+                                                             '%8$s', to_char(now(), 'YYYY-MM-DD"T"HH24:MI:SS"Z"'))),
+                '%9$s', (ARRAY['left with neighbour at number 12', 'handed to customer', 'left in the porch',
+                               'concierge signed for it', 'safe place behind the bins'])[1 + floor(random() * 5)::int])"""
+            .formatted(DELIVERY_TYPE, COORDINATES, LAT, LON, ACCURACY_M, PHOTOS, PHOTO_URL, PHOTO_TAKEN_AT, NOTES);
 
     private PodSearchBenchmark() {
     }
@@ -43,17 +66,7 @@ public final class PodSearchBenchmark {
     public static long seedDocuments(DataSource dataSource) throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
             c.setAutoCommit(false);
-            st.execute("""
-                    UPDATE delivery_batch_orders SET outcome = 'DELIVERED', completed_at = now(),
-                      proof_of_delivery = jsonb_build_object(
-                        'deliveryType', (ARRAY['HANDED_TO_RECIPIENT','LEFT_AT_DOOR','SAFE_PLACE'])[1 + floor(random() * 3)::int],
-                        'coordinates', jsonb_build_object('lat', round((51.30 + random() * 0.40)::numeric, 6),
-                                                          'lon', round((-0.50 + random() * 0.60)::numeric, 6),
-                                                          'accuracyM', 3 + floor(random() * 30)::int),
-                        'photos', jsonb_build_array(jsonb_build_object('url', 'https://pod.example/' || id || '.jpg',
-                                                                       'takenAt', to_char(now(), 'YYYY-MM-DD"T"HH24:MI:SS"Z"'))),
-                        'notes', (ARRAY['left with neighbour at number 12', 'handed to customer', 'left in the porch',
-                                        'concierge signed for it', 'safe place behind the bins'])[1 + floor(random() * 5)::int])""");
+            st.execute(SEED);
             c.commit();
             st.execute("ANALYZE delivery_batch_orders");
             c.commit();

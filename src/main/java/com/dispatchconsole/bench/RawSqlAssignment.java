@@ -1,5 +1,6 @@
 package com.dispatchconsole.bench;
 
+import com.dispatchconsole.persistence.Statuses;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,8 +14,6 @@ import javax.sql.DataSource;
  * rows for both paths alike. No retries, no snapshot read-back.
  */
 final class RawSqlAssignment {
-
-    private static final String ACTIVE = "('ASSIGNED', 'PICKED', 'OUT_FOR_DELIVERY')";
 
     private final DataSource dataSource;
 
@@ -59,7 +58,7 @@ final class RawSqlAssignment {
                 }
                 try (PreparedStatement ps = c.prepareStatement("SELECT count(*), coalesce(sum(order_count), 0), "
                         + "coalesce(sum(total_weight_kg), 0) FROM delivery_batches WHERE rider_id = ? AND status IN "
-                        + ACTIVE)) {
+                        + Statuses.ACTIVE)) {
                     ps.setObject(1, riderId);
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();

@@ -6,6 +6,8 @@ import com.dispatchconsole.domain.DispatchException;
 import com.dispatchconsole.domain.OrderOutcome;
 import com.dispatchconsole.domain.RiderLimits;
 import com.dispatchconsole.domain.VehicleType;
+import com.dispatchconsole.domain.pod.PodDocument;
+import com.dispatchconsole.domain.pod.PodDocumentBuilder;
 import com.dispatchconsole.domain.rows.BatchOrderRow;
 import com.dispatchconsole.domain.rows.NewOrder;
 import com.dispatchconsole.domain.rows.RiderRow;
@@ -146,21 +148,37 @@ public final class DemoData {
         String[] types = {"HANDED_TO_RECIPIENT", "LEFT_AT_DOOR", "SAFE_PLACE"};
         String type = types[random.nextInt(types.length)];
         java.time.Instant now = java.time.Instant.now();
-        String photos = photoUrl == null || random.nextInt(4) == 0 ? "[]"
-                : "[{\"url\": \"" + photoUrl + "\", \"takenAt\": \"" + now + "\"}]";
-        String signature = type.equals("HANDED_TO_RECIPIENT")
-                ? ", \"signature\": {\"strokes\": [[[0,20],[8,4],[16,22],[24,6],[34,20]],[[38,18],[52,10],[60,18]]]}" : "";
+        List<PodDocument.Photo> photos = photoUrl == null || random.nextInt(4) == 0 ? List.of()
+                : List.of(new PodDocument.Photo(photoUrl, now.atOffset(java.time.ZoneOffset.UTC)));
         double[] address = positionOf(order.deliveryAddress());
         // Most riders record the PoD at the door; one in eight is some way off, for the review queue to flag.
         double offset = random.nextInt(8) == 0 ? 0.006 : 0.0002;
         double lat = address[0] + (random.nextDouble() - 0.5) * offset;
         double lon = address[1] + (random.nextDouble() - 0.5) * offset;
-        return String.format(java.util.Locale.ROOT, "{\"deliveryType\": \"%s\", \"recipientName\": \"%s\", "
-                        + "\"notes\": \"%s\", \"photos\": %s, \"coordinates\": {\"lat\": %.5f, \"lon\": %.5f, "
-                        + "\"accuracyM\": %d}, \"deliveredAt\": \"%s\", \"deviceId\": \"rider-phone-%02d\"%s}",
-                type, order.customerName(), type.equals("SAFE_PLACE") ? "Behind the blue bin, as asked" : "All good",
-                photos, lat, lon, 3 + random.nextInt(25),
-                now, random.nextInt(40), signature);
+        PodDocumentBuilder pod = PodDocument.builder()
+                .deliveryType(type)
+                .recipientName(order.customerName())
+                .notes(type.equals("SAFE_PLACE") ? "Behind the blue bin, as asked" : "All good")
+                .photos(photos)
+                // A phone's fix to about a metre: five decimals.
+                .coordinates(new PodDocument.Coordinates(Math.round(lat * 1e5) / 1e5, Math.round(lon * 1e5) / 1e5,
+                        (double) (3 + random.nextInt(25))))
+                .deliveredAt(now)
+                .extra("deviceId", String.format(java.util.Locale.ROOT, "rider-phone-%02d", random.nextInt(40)));
+        if (type.equals("HANDED_TO_RECIPIENT")) {
+            pod.signature(new PodDocument.Signature(null, List.of(
+                    points(0, 20, 8, 4, 16, 22, 24, 6, 34, 20), points(38, 18, 52, 10, 60, 18))));
+        }
+        return pod.build().toJson();
+    }
+
+    /** A stroke from x, y pairs. */
+    private static List<PodDocument.Point> points(double... xy) {
+        List<PodDocument.Point> stroke = new ArrayList<>();
+        for (int i = 0; i < xy.length; i += 2) {
+            stroke.add(new PodDocument.Point(xy[i], xy[i + 1]));
+        }
+        return stroke;
     }
 
     /** A stable made-up position in central London for a demo address (the demo has no geocoder). */

@@ -1,5 +1,10 @@
 package com.dispatchconsole.persistence;
 
+import static com.dispatchconsole.domain.pod.PodFields.COORDINATES;
+import static com.dispatchconsole.domain.pod.PodFields.LAT;
+import static com.dispatchconsole.domain.pod.PodFields.LON;
+import static com.dispatchconsole.domain.pod.PodFields.NOTES;
+
 import com.dispatchconsole.domain.OrderOutcome;
 import com.dispatchconsole.domain.rows.PodReview;
 import com.dispatchconsole.domain.rows.PodRow;
@@ -32,20 +37,31 @@ public final class PodQueries {
             LEFT JOIN delivery_riders rd ON rd.id = b.rider_id
             """;
 
-    /** Uses the GiST index on the PoD position (x = lon, y = lat); "??" is JDBC for the jsonb "?" operator. */
-    static final String WITHIN_BOX = SELECT + """
-            WHERE bo.proof_of_delivery ?? 'coordinates'
-              AND point((bo.proof_of_delivery -> 'coordinates' ->> 'lon')::float8,
-                        (bo.proof_of_delivery -> 'coordinates' ->> 'lat')::float8)
-                  <@ box(point(?, ?), point(?, ?))
+    private static String coordinate(String field) {
+        return "(bo.proof_of_delivery -> '" + COORDINATES + "' ->> '" + field + "')::float8";
+    }
+
+    /**
+     * The PoD position as a point (x = lon, y = lat) of order line {@code bo}: the expression of the GiST index
+     * (V4 migration), so it must stay that expression for a search to use the index.
+     */
+    public static final String POSITION = "point(" + coordinate(LON) + ", " + coordinate(LAT) + ")";
+
+    /** The notes of order line {@code bo} as the full-text index has them. */
+    public static final String NOTES_VECTOR = "to_tsvector('simple', coalesce(bo.proof_of_delivery ->> '" + NOTES
+            + "', ''))";
+
+    /** Uses the GiST index on the position; "??" is JDBC for the jsonb "?" operator. */
+    static final String WITHIN_BOX = SELECT + "WHERE bo.proof_of_delivery ?? '" + COORDINATES + "'\n"
+            + "  AND " + POSITION + " <@ box(point(?, ?), point(?, ?))\n"
+            + """
             ORDER BY bo.completed_at DESC NULLS LAST
             LIMIT ?
             """;
 
     /** Uses the full-text index on the notes. */
-    static final String NOTES = SELECT + """
-            WHERE to_tsvector('simple', coalesce(bo.proof_of_delivery ->> 'notes', ''))
-                  @@ plainto_tsquery('simple', ?)
+    static final String NOTES_MATCHING = SELECT + "WHERE " + NOTES_VECTOR + " @@ plainto_tsquery('simple', ?)\n"
+            + """
             ORDER BY bo.completed_at DESC NULLS LAST
             LIMIT ?
             """;
@@ -90,7 +106,7 @@ public final class PodQueries {
     }
 
     public static List<PodRow> notesMatching(Connection c, String text, int limit) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(NOTES)) {
+        try (PreparedStatement ps = c.prepareStatement(NOTES_MATCHING)) {
             ps.setString(1, text);
             ps.setInt(2, limit);
             return read(ps);
@@ -133,6 +149,15 @@ public final class PodQueries {
                 }
             }
             return reviews;
+        }
+    }
+
+    /** Whether this connection's database role may write reviews (the database decides; this only asks). */
+    public static boolean mayReview(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT has_any_column_privilege('pod_reviews', 'INSERT')");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getBoolean(1);
         }
     }
 

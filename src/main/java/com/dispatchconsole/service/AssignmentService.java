@@ -8,13 +8,13 @@ import com.dispatchconsole.domain.ErrorCode;
 import com.dispatchconsole.domain.Expected;
 import com.dispatchconsole.domain.HandOver;
 import com.dispatchconsole.domain.Load;
-import com.dispatchconsole.domain.OrderOutcome;
 import com.dispatchconsole.domain.Rider;
 import com.dispatchconsole.domain.ShortId;
 import com.dispatchconsole.domain.rows.BatchRow;
+import com.dispatchconsole.persistence.BatchQueries;
 import com.dispatchconsole.persistence.BatchState;
-import com.dispatchconsole.persistence.ReadQueries;
 import com.dispatchconsole.persistence.RiderLocks;
+import com.dispatchconsole.persistence.RiderQueries;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -152,16 +152,12 @@ public final class AssignmentService {
     }
 
     private static void requireRoom(Session session, Rider rider, DeliveryBatch batch) {
-        Load current = UnitOfWork.jdbc(session, c -> ReadQueries.load(c, rider.getId()));
+        Load current = UnitOfWork.jdbc(session, c -> RiderQueries.load(c, rider.getId()));
         HandOver.requireRoom(rider.getName(), rider.limits(), current, batch.getOrderCount(), batch.getTotalWeightKg());
     }
 
     private static void requireAllOutcomes(Session session, UUID batchId) {
-        long pending = session.createSelectionQuery(
-                        "select count(*) from BatchOrder o where o.batchId = :batch and o.outcome = :pending", Long.class)
-                .setParameter("batch", batchId)
-                .setParameter("pending", OrderOutcome.PENDING)
-                .getSingleResult();
+        long pending = BatchQueries.pendingOutcomes(session, batchId);
         if (pending > 0) {
             throw new DispatchException(ErrorCode.OUTCOMES_MISSING, "Batch " + ShortId.of(batchId) + " still has "
                     + pending + " order" + (pending == 1 ? "" : "s") + " without an outcome; record each delivery "
@@ -169,8 +165,8 @@ public final class AssignmentService {
         }
     }
 
+    /** The batch after this change; the read-back itself is {@link BatchQueries#readBack}, shared by every use case. */
     static BatchRow snapshot(Session session, UUID batchId) {
-        session.flush();
-        return UnitOfWork.jdbc(session, c -> ReadQueries.batches(c, List.of(batchId))).get(0);
+        return BatchQueries.readBack(session, batchId);
     }
 }

@@ -10,16 +10,19 @@ import com.dispatchconsole.domain.Expected;
 import com.dispatchconsole.domain.Kilograms;
 import com.dispatchconsole.domain.Load;
 import com.dispatchconsole.domain.OrderOutcome;
-import com.dispatchconsole.domain.Outlet;
 import com.dispatchconsole.domain.Rider;
 import com.dispatchconsole.domain.ShortId;
-import com.dispatchconsole.domain.rows.BatchRow;
-import com.dispatchconsole.domain.rows.NewOrder;
 import com.dispatchconsole.domain.pod.PodValidator;
+import com.dispatchconsole.domain.rows.BatchRow;
+import com.dispatchconsole.domain.rows.HistoryEntry;
+import com.dispatchconsole.domain.rows.NewOrder;
+import com.dispatchconsole.persistence.BatchQueries;
 import com.dispatchconsole.persistence.BatchState;
+import com.dispatchconsole.persistence.HistoryQueries;
+import com.dispatchconsole.persistence.OutletQueries;
 import com.dispatchconsole.persistence.PodQueries;
-import com.dispatchconsole.persistence.ReadQueries;
 import com.dispatchconsole.persistence.RiderLocks;
+import com.dispatchconsole.persistence.RiderQueries;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -49,7 +52,7 @@ public final class BatchService {
         return unitOfWork.call(actor, null, session -> {
             requireOutlet(session, outletId);
             UUID id = insertBatch(session, outletId, orders, clock.instant());
-            return AssignmentService.snapshot(session, id);
+            return BatchQueries.readBack(session, id);
         });
     }
 
@@ -70,7 +73,7 @@ public final class BatchService {
     }
 
     private static void requireOutlet(Session session, UUID outletId) {
-        if (session.find(Outlet.class, outletId) == null) {
+        if (!OutletQueries.exists(session, outletId)) {
             throw new DispatchException(ErrorCode.OUTLET_NOT_FOUND, "Outlet " + ShortId.of(outletId) + " does not exist.");
         }
     }
@@ -105,18 +108,16 @@ public final class BatchService {
             Rider rider = seen.riderId() == null ? null : riderLocks.lock(session, seen.riderId());
             DeliveryBatch batch = Checks.lockBatch(session, batchId, seen);
             if (rider != null) {
-                Load current = UnitOfWork.jdbc(session, c -> ReadQueries.load(c, rider.getId()));
+                Load current = UnitOfWork.jdbc(session, c -> RiderQueries.load(c, rider.getId()));
                 rider.limits().require(rider.getName(), current.grownBy(1, order.weightKg()));
             }
             Instant now = clock.instant();
             UUID orderId = UUID.randomUUID();
             session.persist(new CustomerOrder(orderId, batch.getOutletId(), order.customerName(),
                     order.deliveryAddress(), order.weightKg(), now).at(order.lat(), order.lon()));
-            int next = session.createSelectionQuery(
-                            "select coalesce(max(o.sequence), 0) + 1 from BatchOrder o where o.batchId = :b", Integer.class)
-                    .setParameter("b", batchId).getSingleResult();
+            int next = BatchQueries.nextSequence(session, batchId);
             session.persist(new BatchOrder(UUID.randomUUID(), batchId, orderId, next));
-            return AssignmentService.snapshot(session, batchId);
+            return BatchQueries.readBack(session, batchId);
         });
     }
 
@@ -143,7 +144,7 @@ public final class BatchService {
                         + " would be empty; cancel it instead of removing its last order.");
             }
             session.remove(line);
-            return AssignmentService.snapshot(session, batchId);
+            return BatchQueries.readBack(session, batchId);
         });
     }
 
@@ -168,7 +169,7 @@ public final class BatchService {
      */
     public void recordOutcome(UUID batchId, UUID orderId, Expected outcomeSeen, OrderOutcome outcome, String reason,
                               String proofOfDelivery, String actor) {
-        String document = proofOfDelivery == null ? null : PodValidator.validate(proofOfDelivery).toString();
+        String document = proofOfDelivery == null ? null : PodValidator.validate(proofOfDelivery).toJson();
         Checks.requireId(batchId, "batch");
         Checks.requireId(orderId, "order");
         Checks.requireActor(actor);
@@ -189,8 +190,7 @@ public final class BatchService {
             BatchOrder line = findLine(session, batchId, orderId);
             int current = UnitOfWork.jdbc(session, c -> PodQueries.outcomeVersion(c, line.getId()));
             if (!outcomeSeen.matches(current)) {
-                List<com.dispatchconsole.domain.rows.HistoryEntry> history =
-                        UnitOfWork.jdbc(session, c -> ReadQueries.history(c, batchId));
+                List<HistoryEntry> history = UnitOfWork.jdbc(session, c -> HistoryQueries.history(c, batchId));
                 throw StaleAction.refusal("The outcome of order " + ShortId.of(orderId), history);
             }
             line.recordOutcome(outcome, reason == null || reason.isBlank() ? null : reason.strip(), document,
@@ -200,9 +200,7 @@ public final class BatchService {
     }
 
     private static BatchOrder findLine(Session session, UUID batchId, UUID orderId) {
-        BatchOrder line = session.createSelectionQuery(
-                        "from BatchOrder o where o.batchId = :b and o.orderId = :o", BatchOrder.class)
-                .setParameter("b", batchId).setParameter("o", orderId).getSingleResultOrNull();
+        BatchOrder line = BatchQueries.line(session, batchId, orderId);
         if (line == null) {
             throw new DispatchException(ErrorCode.ORDER_NOT_FOUND,
                     "Order " + ShortId.of(orderId) + " is not in batch " + ShortId.of(batchId) + ".");

@@ -4,12 +4,12 @@ import com.dispatchconsole.domain.DeliveryBatch;
 import com.dispatchconsole.domain.DispatchException;
 import com.dispatchconsole.domain.ErrorCode;
 import com.dispatchconsole.domain.Expected;
-import com.dispatchconsole.domain.rows.HistoryEntry;
-import java.util.List;
 import com.dispatchconsole.domain.ShortId;
+import com.dispatchconsole.domain.rows.HistoryEntry;
+import com.dispatchconsole.persistence.BatchQueries;
 import com.dispatchconsole.persistence.BatchState;
-import com.dispatchconsole.persistence.ReadQueries;
-import jakarta.persistence.LockModeType;
+import com.dispatchconsole.persistence.HistoryQueries;
+import java.util.List;
 import java.util.UUID;
 import org.hibernate.Session;
 
@@ -38,7 +38,7 @@ final class Checks {
     }
 
     static BatchState peek(Session session, UUID batchId) {
-        BatchState state = UnitOfWork.jdbc(session, c -> ReadQueries.peekBatch(c, batchId));
+        BatchState state = UnitOfWork.jdbc(session, c -> BatchQueries.peekBatch(c, batchId));
         if (state == null) {
             throw batchNotFound(batchId);
         }
@@ -57,7 +57,7 @@ final class Checks {
 
     static void requireSeen(Session session, UUID batchId, Expected expected, long actualVersion) {
         if (expected != null && !expected.matches(actualVersion)) {
-            List<HistoryEntry> history = UnitOfWork.jdbc(session, c -> ReadQueries.history(c, batchId));
+            List<HistoryEntry> history = UnitOfWork.jdbc(session, c -> HistoryQueries.history(c, batchId));
             throw StaleAction.refusal("Batch " + ShortId.of(batchId), history);
         }
     }
@@ -68,7 +68,7 @@ final class Checks {
      * (and the next peek refuses it if the caller expected the old version).
      */
     static DeliveryBatch lockBatch(Session session, UUID batchId, BatchState expected) {
-        DeliveryBatch batch = session.find(DeliveryBatch.class, batchId, LockModeType.PESSIMISTIC_WRITE);
+        DeliveryBatch batch = BatchQueries.lock(session, batchId);
         if (batch == null) {
             throw batchNotFound(batchId);
         }

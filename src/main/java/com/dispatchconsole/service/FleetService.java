@@ -12,13 +12,12 @@ import com.dispatchconsole.domain.RiderLimits;
 import com.dispatchconsole.domain.ShortId;
 import com.dispatchconsole.domain.VehicleType;
 import com.dispatchconsole.domain.rows.RiderRow;
-import com.dispatchconsole.persistence.ReadQueries;
+import com.dispatchconsole.persistence.HistoryQueries;
+import com.dispatchconsole.persistence.OutletQueries;
 import com.dispatchconsole.persistence.RiderLocks;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import com.dispatchconsole.persistence.RiderQueries;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -56,13 +55,13 @@ public final class FleetService {
         validateLimits(limits);
         // Written and read back in one transaction: a refusal can never follow a change that was made.
         return unitOfWork.call(session -> {
-            if (homeOutletId != null && session.find(Outlet.class, homeOutletId) == null) {
+            if (homeOutletId != null && !OutletQueries.exists(session, homeOutletId)) {
                 throw new DispatchException(ErrorCode.OUTLET_NOT_FOUND,
                         "Outlet " + ShortId.of(homeOutletId) + " does not exist.");
             }
             UUID riderId = UUID.randomUUID();
             session.persist(new Rider(riderId, name.strip(), phone, vehicle, homeOutletId, limits, clock.instant()));
-            return snapshot(session, riderId);
+            return RiderQueries.readBack(session, riderId);
         });
     }
 
@@ -82,7 +81,7 @@ public final class FleetService {
             Rider rider = lockExisting(session, riderId);
             requireSeen(session, rider, expected);
             if (availability != Availability.AVAILABLE) {
-                List<UUID> active = activeBatchIds(session, riderId);
+                List<UUID> active = UnitOfWork.jdbc(session, c -> RiderQueries.activeBatchIds(c, riderId));
                 if (!active.isEmpty()) {
                     throw new DispatchException(ErrorCode.RIDER_HAS_ACTIVE_BATCHES, rider.getName()
                             + " still carries batch" + (active.size() == 1 ? " " : "es ")
@@ -91,7 +90,7 @@ public final class FleetService {
                 }
             }
             rider.changeAvailability(availability, clock.instant());
-            return snapshot(session, riderId);
+            return RiderQueries.readBack(session, riderId);
         });
     }
 
@@ -102,14 +101,14 @@ public final class FleetService {
         validateLimits(limits);
         return unitOfWork.call(actor, null, session -> {
             Rider rider = lockExisting(session, riderId);
-            Load current = UnitOfWork.jdbc(session, c -> ReadQueries.load(c, riderId));
+            Load current = UnitOfWork.jdbc(session, c -> RiderQueries.load(c, riderId));
             DispatchException refusal = limits.refusal(rider.getName(), current);
             if (refusal != null) {
                 throw new DispatchException(refusal.code(),
                         "The new limits are below what " + rider.getName() + " carries now: " + refusal.sentence());
             }
             rider.changeLimits(limits, clock.instant());
-            return snapshot(session, riderId);
+            return RiderQueries.readBack(session, riderId);
         });
     }
 
@@ -130,38 +129,12 @@ public final class FleetService {
             throw new DispatchException(ErrorCode.INVALID_ARGUMENT, "A position needs the time of its fix.");
         }
         unitOfWork.call(session -> UnitOfWork.jdbc(session, c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO rider_locations (rider_id, lat, lon, accuracy_m, fix_at, received_at)
-                    SELECT ?, ?, ?, ?, ?, now() WHERE EXISTS (SELECT 1 FROM delivery_riders WHERE id = ?)
-                    ON CONFLICT (rider_id) DO UPDATE
-                    SET lat = excluded.lat, lon = excluded.lon, accuracy_m = excluded.accuracy_m,
-                        fix_at = excluded.fix_at, received_at = excluded.received_at
-                    WHERE rider_locations.fix_at <= excluded.fix_at""")) {
-                ps.setObject(1, riderId);
-                ps.setDouble(2, lat);
-                ps.setDouble(3, lon);
-                if (accuracyMetres == null) {
-                    ps.setNull(4, java.sql.Types.REAL);
-                } else {
-                    ps.setFloat(4, accuracyMetres);
-                }
-                ps.setObject(5, java.sql.Timestamp.from(fixAt));
-                ps.setObject(6, riderId);
-                if (ps.executeUpdate() == 0 && !riderExists(c, riderId)) {
-                    throw Checks.riderNotFound(riderId);
-                }
-                return null;
+            if (!RiderQueries.reportPosition(c, riderId, lat, lon, accuracyMetres, fixAt)
+                    && !RiderQueries.exists(c, riderId)) {
+                throw Checks.riderNotFound(riderId);
             }
+            return null;
         }));
-    }
-
-    private static boolean riderExists(java.sql.Connection c, UUID riderId) throws java.sql.SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM delivery_riders WHERE id = ?")) {
-            ps.setObject(1, riderId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
     }
 
     private Rider lockExisting(Session session, UUID riderId) {
@@ -175,29 +148,8 @@ public final class FleetService {
     private static void requireSeen(Session session, Rider rider, Expected expected) {
         if (!expected.matches(rider.getVersion())) {
             throw StaleAction.refusal(rider.getName(),
-                    UnitOfWork.jdbc(session, c -> ReadQueries.riderHistory(c, rider.getId())));
+                    UnitOfWork.jdbc(session, c -> HistoryQueries.riderHistory(c, rider.getId())));
         }
-    }
-
-    private static List<UUID> activeBatchIds(Session session, UUID riderId) {
-        return UnitOfWork.jdbc(session, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM delivery_batches WHERE rider_id = ? "
-                    + "AND status IN ('ASSIGNED', 'PICKED', 'OUT_FOR_DELIVERY') ORDER BY created_at")) {
-                ps.setObject(1, riderId);
-                List<UUID> ids = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getObject(1, UUID.class));
-                    }
-                }
-                return ids;
-            }
-        });
-    }
-
-    private static RiderRow snapshot(Session session, UUID riderId) {
-        session.flush();
-        return UnitOfWork.jdbc(session, c -> ReadQueries.riders(c, List.of(riderId))).get(0);
     }
 
     private static void validateLimits(RiderLimits limits) {

@@ -6,6 +6,7 @@ import com.dispatchconsole.domain.OrderOutcome;
 import com.dispatchconsole.domain.ShortId;
 import com.dispatchconsole.domain.rows.PodReview;
 import com.dispatchconsole.domain.rows.PodRow;
+import com.dispatchconsole.persistence.DatabaseQueries;
 import com.dispatchconsole.persistence.PodQueries;
 import java.util.List;
 import java.util.UUID;
@@ -86,23 +87,12 @@ public final class PodService {
 
     /** Whether this connection's database role may write reviews; the console hides review actions otherwise. */
     public boolean canReview() {
-        return unitOfWork.read(c -> {
-            try (var st = c.createStatement();
-                 var rs = st.executeQuery("SELECT has_any_column_privilege('pod_reviews', 'INSERT')")) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        });
+        return unitOfWork.read(PodQueries::mayReview);
     }
 
     /** The database login of this session: nobody judges a version recorded under it. */
     public String sessionLogin() {
-        return unitOfWork.read(c -> {
-            try (var st = c.createStatement(); var rs = st.executeQuery("SELECT session_user")) {
-                rs.next();
-                return rs.getString(1);
-            }
-        });
+        return unitOfWork.read(DatabaseQueries::login);
     }
 
     public List<PodReview> reviews(UUID batchOrderId) {

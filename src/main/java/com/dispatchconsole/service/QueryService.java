@@ -8,7 +8,11 @@ import com.dispatchconsole.domain.rows.DatabaseIdentity;
 import com.dispatchconsole.domain.rows.HistoryEntry;
 import com.dispatchconsole.domain.rows.OutletRow;
 import com.dispatchconsole.domain.rows.RiderRow;
-import com.dispatchconsole.persistence.ReadQueries;
+import com.dispatchconsole.persistence.BatchQueries;
+import com.dispatchconsole.persistence.DatabaseQueries;
+import com.dispatchconsole.persistence.HistoryQueries;
+import com.dispatchconsole.persistence.OutletQueries;
+import com.dispatchconsole.persistence.RiderQueries;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -23,19 +27,19 @@ public final class QueryService {
     }
 
     public List<RiderRow> riders() {
-        return unitOfWork.read(ReadQueries::riders);
+        return unitOfWork.read(RiderQueries::riders);
     }
 
     public List<RiderRow> riders(Collection<UUID> ids) {
-        return ids.isEmpty() ? List.of() : unitOfWork.read(c -> ReadQueries.riders(c, ids));
+        return ids.isEmpty() ? List.of() : unitOfWork.read(c -> RiderQueries.riders(c, ids));
     }
 
     public List<BatchRow> batches() {
-        return unitOfWork.read(ReadQueries::batches);
+        return unitOfWork.read(BatchQueries::batches);
     }
 
     public List<BatchRow> batches(Collection<UUID> ids) {
-        return ids.isEmpty() ? List.of() : unitOfWork.read(c -> ReadQueries.batches(c, ids));
+        return ids.isEmpty() ? List.of() : unitOfWork.read(c -> BatchQueries.batches(c, ids));
     }
 
     /** Batches and riders by id in one transaction: what a live update re-reads per burst. */
@@ -44,8 +48,8 @@ public final class QueryService {
             return new ChangedRows(List.of(), List.of());
         }
         return unitOfWork.read(c -> new ChangedRows(
-                batchIds.isEmpty() ? List.of() : ReadQueries.batches(c, batchIds),
-                riderIds.isEmpty() ? List.of() : ReadQueries.riders(c, riderIds)));
+                batchIds.isEmpty() ? List.of() : BatchQueries.batches(c, batchIds),
+                riderIds.isEmpty() ? List.of() : RiderQueries.riders(c, riderIds)));
     }
 
     /**
@@ -53,12 +57,12 @@ public final class QueryService {
      * reads after its live feed was away, to tell "the same database, changed meanwhile" from "another database".
      */
     public AllRows everything() {
-        return unitOfWork.read(c -> new AllRows(ReadQueries.identity(c), ReadQueries.batches(c), ReadQueries.riders(c)));
+        return unitOfWork.read(c -> new AllRows(DatabaseQueries.identity(c), BatchQueries.batches(c), RiderQueries.riders(c)));
     }
 
     /** Which database the pool reaches now: the cluster's system identifier, the database's oid and name. */
     public DatabaseIdentity identity() {
-        return unitOfWork.read(ReadQueries::identity);
+        return unitOfWork.read(DatabaseQueries::identity);
     }
 
     public BatchRow batch(UUID batchId) {
@@ -72,31 +76,20 @@ public final class QueryService {
 
     public List<HistoryEntry> history(UUID batchId) {
         Checks.requireId(batchId, "batch");
-        return unitOfWork.read(c -> ReadQueries.history(c, batchId));
+        return unitOfWork.read(c -> HistoryQueries.history(c, batchId));
     }
 
     public List<BatchOrderRow> orders(UUID batchId) {
         Checks.requireId(batchId, "batch");
-        return unitOfWork.read(c -> ReadQueries.orders(c, batchId));
+        return unitOfWork.read(c -> BatchQueries.orders(c, batchId));
     }
 
     /** "user (role)" of this connection, e.g. "demo_dispatcher (dispatcher)" or "postgres (owner)". */
     public String sessionRole() {
-        return unitOfWork.read(c -> {
-            try (var st = c.createStatement(); var rs = st.executeQuery("""
-                    SELECT current_user || ' (' || CASE
-                        WHEN (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN 'owner'
-                        WHEN pg_has_role('dispatch_admin', 'member') THEN 'admin'
-                        WHEN pg_has_role('dispatch_supervisor', 'member') THEN 'supervisor'
-                        WHEN pg_has_role('dispatch_dispatcher', 'member') THEN 'dispatcher'
-                        ELSE 'no operator role' END || ')'""")) {
-                rs.next();
-                return rs.getString(1);
-            }
-        });
+        return unitOfWork.read(DatabaseQueries::role);
     }
 
     public List<OutletRow> outlets() {
-        return unitOfWork.read(ReadQueries::outlets);
+        return unitOfWork.read(OutletQueries::outlets);
     }
 }

@@ -5,9 +5,8 @@ import com.dispatchconsole.domain.ErrorCode;
 import com.dispatchconsole.persistence.Database;
 import com.dispatchconsole.persistence.DatabaseConfig;
 import com.dispatchconsole.persistence.IsolationLevel;
+import com.dispatchconsole.persistence.TransactionSettings;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -92,26 +91,12 @@ public final class UnitOfWork {
     /**
      * One round trip at the start of every transaction: the bounded waits, the operator and reason for the audit,
      * and a re-check of the isolation level the connection really runs at (pinned when it was opened, see
-     * {@code Database}). SET LOCAL semantics (is_local = true): all of it ends with the transaction.
+     * {@code Database}).
      */
     private void applySettings(Session session, String operator, String reason) {
-        session.doWork(connection -> {
-            try (PreparedStatement ps = connection.prepareStatement(SETTINGS)) {
-                ps.setString(1, config.lockTimeout().toMillis() + "ms");
-                ps.setString(2, config.statementTimeout().toMillis() + "ms");
-                ps.setString(3, operator == null ? "" : operator.strip());
-                ps.setString(4, reason == null ? "" : reason.strip());
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    requireIsolation(rs.getString(1));
-                }
-            }
-        });
+        session.doWork(connection -> requireIsolation(TransactionSettings.apply(connection, config.lockTimeout(),
+                config.statementTimeout(), operator, reason)));
     }
-
-    private static final String SETTINGS = "SELECT current_setting('transaction_isolation'), "
-            + "set_config('lock_timeout', ?, true), set_config('statement_timeout', ?, true), "
-            + "set_config('dispatch.operator', ?, true), set_config('dispatch.reason', ?, true)";
 
     private void requireIsolation(String actual) {
         String wanted = config.unsafeIsolationAllowed() ? config.isolation().postgresName()

@@ -2,6 +2,7 @@ package com.dispatchconsole.stress;
 
 import com.dispatchconsole.domain.BatchStatus;
 import com.dispatchconsole.domain.BatchTransitions;
+import com.dispatchconsole.persistence.Statuses;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,8 +19,6 @@ import javax.sql.DataSource;
  */
 public final class InvariantChecker {
 
-    private static final String ACTIVE = "('ASSIGNED', 'PICKED', 'OUT_FOR_DELIVERY')";
-
     private static final String OVER_LIMIT = """
             SELECT 'rider ' || r.name || ' carries ' || sum(b.order_count) || '/' || r.max_capacity || ' orders, '
                    || sum(b.total_weight_kg) || '/' || r.max_weight_kg || ' kg, '
@@ -30,7 +29,7 @@ public final class InvariantChecker {
             GROUP BY r.id
             HAVING sum(b.order_count) > r.max_capacity OR sum(b.total_weight_kg) > r.max_weight_kg
                 OR count(*) > r.max_active_batches
-            """.formatted(ACTIVE);
+            """.formatted(Statuses.ACTIVE);
 
     /** A batch handed to a second rider without being taken from the first breaks the rider chain. */
     private static final String RIDER_CHAIN = """

@@ -1,9 +1,7 @@
 package com.dispatchconsole.domain.pod;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -43,35 +41,23 @@ public final class PodFlags {
     }
 
     /**
-     * Flags of a stored document. An unreadable one gets {@link Flag#UNREADABLE} alone: any other flag would be a
-     * guess from fields of the wrong type or out of range.
+     * Flags of a document. An unreadable one gets {@link Flag#UNREADABLE} alone: any other flag would be a guess
+     * from fields of the wrong type or out of range. The distance check needs the address position and is skipped
+     * without it.
      */
     public static List<Flag> of(PodDocument document, Instant completedAt, Instant outForDeliveryAt, Double addressLat,
                                 Double addressLon) {
         if (!document.readable()) {
             return List.of(Flag.UNREADABLE);
         }
-        return of(document.json(), completedAt, outForDeliveryAt, addressLat, addressLon);
-    }
-
-    public static List<Flag> of(JsonNode document, Instant completedAt, Instant outForDeliveryAt) {
-        return of(document, completedAt, outForDeliveryAt, null, null);
-    }
-
-    /**
-     * All flags of a document {@link PodValidator} accepts; the distance check needs the address position and is
-     * skipped without it. A stored document goes through {@link PodDocument} first.
-     */
-    public static List<Flag> of(JsonNode document, Instant completedAt, Instant outForDeliveryAt, Double addressLat,
-                                Double addressLon) {
         List<Flag> flags = new ArrayList<>();
         Double metres = distanceToAddress(document, addressLat, addressLon);
         if (metres != null && metres > FAR_AFTER_METRES) {
             flags.add(Flag.FAR_FROM_ADDRESS);
         }
-        String type = document.path("deliveryType").asText("");
-        JsonNode photos = document.get("photos");
-        if (PHOTO_REQUIRED.contains(type) && (photos == null || !photos.isArray() || photos.isEmpty())) {
+        // Set.of refuses to look up null, and a document without a delivery type needs no photo.
+        String type = document.deliveryType() == null ? "" : document.deliveryType();
+        if (PHOTO_REQUIRED.contains(type) && document.photos().isEmpty()) {
             flags.add(Flag.NO_PHOTO);
         }
         Instant delivered = deliveredAt(document, completedAt);
@@ -82,28 +68,27 @@ public final class PodFlags {
         return flags;
     }
 
+    public static List<Flag> of(PodDocument document, Instant completedAt, Instant outForDeliveryAt) {
+        return of(document, completedAt, outForDeliveryAt, null, null);
+    }
+
     /** Great-circle distance in metres from the PoD position to the address, or null when either is unknown. */
-    public static Double distanceToAddress(JsonNode document, Double addressLat, Double addressLon) {
-        JsonNode coordinates = document.get("coordinates");
-        if (addressLat == null || addressLon == null || coordinates == null || !coordinates.has("lat")
-                || !coordinates.has("lon")) {
+    public static Double distanceToAddress(PodDocument document, Double addressLat, Double addressLon) {
+        PodDocument.Coordinates coordinates = document.coordinates();
+        if (addressLat == null || addressLon == null || coordinates == null) {
             return null;
         }
-        double lat1 = Math.toRadians(coordinates.get("lat").asDouble());
+        double lat1 = Math.toRadians(coordinates.lat());
         double lat2 = Math.toRadians(addressLat);
         double dLat = lat2 - lat1;
-        double dLon = Math.toRadians(addressLon - coordinates.get("lon").asDouble());
+        double dLon = Math.toRadians(addressLon - coordinates.lon());
         double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
                 + Math.cos(lat1) * Math.cos(lat2) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
         return 6_371_000 * 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a));
     }
 
     /** The document's own deliveredAt when present, else when the outcome was recorded. */
-    public static Instant deliveredAt(JsonNode document, Instant completedAt) {
-        JsonNode value = document.get("deliveredAt");
-        if (value != null && value.isTextual()) {
-            return OffsetDateTime.parse(value.asText()).toInstant();
-        }
-        return completedAt;
+    public static Instant deliveredAt(PodDocument document, Instant completedAt) {
+        return document.deliveredAt() != null ? document.deliveredAt().toInstant() : completedAt;
     }
 }

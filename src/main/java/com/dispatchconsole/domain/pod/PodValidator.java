@@ -1,5 +1,22 @@
 package com.dispatchconsole.domain.pod;
 
+import static com.dispatchconsole.domain.pod.PodFields.ACCURACY_M;
+import static com.dispatchconsole.domain.pod.PodFields.ARRIVED_AT;
+import static com.dispatchconsole.domain.pod.PodFields.CAPTURED_AT;
+import static com.dispatchconsole.domain.pod.PodFields.COORDINATES;
+import static com.dispatchconsole.domain.pod.PodFields.DELIVERED_AT;
+import static com.dispatchconsole.domain.pod.PodFields.DELIVERY_TYPE;
+import static com.dispatchconsole.domain.pod.PodFields.LAT;
+import static com.dispatchconsole.domain.pod.PodFields.LON;
+import static com.dispatchconsole.domain.pod.PodFields.NOTES;
+import static com.dispatchconsole.domain.pod.PodFields.PHOTOS;
+import static com.dispatchconsole.domain.pod.PodFields.PHOTO_TAKEN_AT;
+import static com.dispatchconsole.domain.pod.PodFields.PHOTO_URL;
+import static com.dispatchconsole.domain.pod.PodFields.RECIPIENT_NAME;
+import static com.dispatchconsole.domain.pod.PodFields.SIGNATURE;
+import static com.dispatchconsole.domain.pod.PodFields.SIGNATURE_IMAGE_URL;
+import static com.dispatchconsole.domain.pod.PodFields.SIGNATURE_STROKES;
+
 import com.dispatchconsole.domain.DispatchException;
 import com.dispatchconsole.domain.ErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,38 +26,28 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Checks a proof-of-delivery document before anything is written. It must be one JSON object of at most 64 KiB
- * that PostgreSQL can store ({@link PodSyntax}: depth, number size, no {@code \u0000}, nothing after it); the
- * fields the product knows must be well-typed; photo and signature images must come from safe addresses
- * ({@link PhotoAddress}); every other field is kept exactly as sent. Each refusal names the field or the position,
- * e.g. {@code coordinates.lat must be a number between -90 and 90}, and never quotes more than a short value.
- *
- * <pre>
- * {
- *   "deliveryType": "LEFT_AT_DOOR",
- *   "photos": [{"url": "https://…/door.jpg", "takenAt": "2026-11-27T14:02:11Z"}],
- *   "coordinates": {"lat": 51.5007, "lon": -0.1246, "accuracyM": 8},
- *   "signature": {"imageUrl": "https://…/sig.png"}  or  {"strokes": [[[x, y], …], …]},
- *   "recipientName": "K. Mensah",
- *   "notes": "Left with the concierge",
- *   "arrivedAt": "…", "deliveredAt": "…"
- * }
- * </pre>
+ * Checks a proof-of-delivery document before anything is written, and reads it into a typed {@link PodDocument}
+ * in the same pass. It must be one JSON object of at most 64 KiB that PostgreSQL can store ({@link PodSyntax}:
+ * depth, number size, no {@code \u0000}, nothing after it); the fields the product knows ({@link PodFields}) must
+ * be well-typed; photo and signature images must come from safe addresses ({@link PhotoAddress}); every other
+ * field is kept exactly as sent. Each refusal names the field or the position, e.g.
+ * {@code coordinates.lat must be a number between -90 and 90}, and never quotes more than a short value.
  */
 public final class PodValidator {
 
     public static final int MAX_BYTES = 64 * 1024;
-    static final Set<String> TIMESTAMPS = Set.of("arrivedAt", "deliveredAt", "capturedAt");
-    static final Set<String> TEXTS = Set.of("recipientName", "notes", "deliveryType");
 
     private PodValidator() {
     }
 
-    /** Returns the document as a JSON object, or throws {@link ErrorCode#INVALID_POD} naming the field. */
-    public static ObjectNode validate(String document) {
+    /** Returns the typed document, or throws {@link ErrorCode#INVALID_POD} naming the field. */
+    public static PodDocument validate(String document) {
         try {
             if (document != null && !document.isBlank()) {
                 int bytes = document.getBytes(StandardCharsets.UTF_8).length;
@@ -49,7 +56,7 @@ public final class PodValidator {
                             + " (64 KiB) are allowed.");
                 }
             }
-            ObjectNode pod = check(document);
+            PodDocument pod = check(document);
             requireSafeImageAddresses(pod);
             return pod;
         } catch (Refusal refusal) {
@@ -62,25 +69,21 @@ public final class PodValidator {
      * {@link PhotoAddress}). Only when writing: a stored document with another address stays readable, and the
      * viewer shows that image as not loaded instead of fetching it.
      */
-    private static void requireSafeImageAddresses(ObjectNode pod) {
-        JsonNode photos = pod.get("photos");
-        if (photos != null && photos.isArray()) {
-            for (int i = 0; i < photos.size(); i++) {
-                requireSafe(photos.get(i).get("url"), "photos[" + i + "].url");
-            }
+    private static void requireSafeImageAddresses(PodDocument pod) {
+        for (int i = 0; i < pod.photos().size(); i++) {
+            requireSafe(pod.photos().get(i).url(), PHOTOS + "[" + i + "]." + PHOTO_URL);
         }
-        JsonNode signature = pod.get("signature");
-        if (signature != null && signature.isObject()) {
-            requireSafe(signature.get("imageUrl"), "signature.imageUrl");
+        if (pod.signature() != null) {
+            requireSafe(pod.signature().imageUrl(), SIGNATURE + "." + SIGNATURE_IMAGE_URL);
         }
     }
 
-    private static void requireSafe(JsonNode url, String where) {
-        if (url == null || !url.isTextual()) {
+    private static void requireSafe(String url, String where) {
+        if (url == null) {
             return;
         }
-        PhotoAddress.unsafeBecause(url.textValue()).ifPresent(why -> {
-            throw invalid(where + " " + why + " (got \"" + shorten(url.textValue()) + "\"); images load only from "
+        PhotoAddress.unsafeBecause(url).ifPresent(why -> {
+            throw invalid(where + " " + why + " (got \"" + shorten(url) + "\"); images load only from "
                     + "https addresses on the internet or from data:image/png or data:image/jpeg URLs.");
         });
     }
@@ -95,7 +98,7 @@ public final class PodValidator {
      * (plain SQL, an older version) is judged by what the product can interpret, not by what it would accept.
      * Throws a {@link Refusal} whose message is the one sentence naming the field.
      */
-    static ObjectNode check(String document) {
+    static PodDocument check(String document) {
         if (document == null || document.isBlank()) {
             throw invalid("The proof of delivery is empty.");
         }
@@ -106,16 +109,20 @@ public final class PodValidator {
                     + (root == null ? "" : ", not " + kind(root)) + ".");
         }
         ObjectNode pod = (ObjectNode) root;
-        for (String field : TEXTS) {
-            requireTextIfPresent(pod, field, field);
+        Map<String, String> texts = new HashMap<>();
+        for (String field : PodFields.TEXTS) {
+            texts.put(field, textIfPresent(pod.get(field), field));
         }
-        for (String field : TIMESTAMPS) {
-            requireTimestampIfPresent(pod.get(field), field);
+        Map<String, OffsetDateTime> times = new HashMap<>();
+        for (String field : PodFields.TIMESTAMPS) {
+            times.put(field, timestampIfPresent(pod.get(field), field));
         }
-        checkPhotos(pod.get("photos"));
-        checkCoordinates(pod.get("coordinates"));
-        checkSignature(pod.get("signature"));
-        return pod;
+        List<PodDocument.Photo> photos = photos(pod.get(PHOTOS));
+        PodDocument.Coordinates coordinates = coordinates(pod.get(COORDINATES));
+        PodDocument.Signature signature = signature(pod.get(SIGNATURE));
+        return new PodDocument(pod, document, texts.get(DELIVERY_TYPE), texts.get(RECIPIENT_NAME), texts.get(NOTES),
+                photos, coordinates, signature, times.get(ARRIVED_AT), times.get(DELIVERED_AT),
+                times.get(CAPTURED_AT));
     }
 
     /** "an array", "a number", …: what a document that is not an object is, so the sentence says what was found. */
@@ -130,107 +137,124 @@ public final class PodValidator {
         };
     }
 
-    private static void checkPhotos(JsonNode photos) {
+    private static List<PodDocument.Photo> photos(JsonNode photos) {
         if (photos == null || photos.isNull()) {
-            return;
+            return List.of();
         }
         if (!photos.isArray()) {
-            throw invalid("photos must be an array of {url, takenAt}.");
+            throw invalid(PHOTOS + " must be an array of {" + PHOTO_URL + ", " + PHOTO_TAKEN_AT + "}.");
         }
+        List<PodDocument.Photo> read = new ArrayList<>();
         for (int i = 0; i < photos.size(); i++) {
             JsonNode photo = photos.get(i);
-            String where = "photos[" + i + "]";
+            String where = PHOTOS + "[" + i + "]";
             if (!photo.isObject()) {
-                throw invalid(where + " must be an object with url and takenAt.");
+                throw invalid(where + " must be an object with " + PHOTO_URL + " and " + PHOTO_TAKEN_AT + ".");
             }
-            requireUrl(photo.get("url"), where + ".url", true);
-            requireTimestampIfPresent(photo.get("takenAt"), where + ".takenAt");
+            String url = url(photo.get(PHOTO_URL), where + "." + PHOTO_URL, true);
+            read.add(new PodDocument.Photo(url,
+                    timestampIfPresent(photo.get(PHOTO_TAKEN_AT), where + "." + PHOTO_TAKEN_AT)));
         }
+        return read;
     }
 
-    private static void checkCoordinates(JsonNode coordinates) {
+    private static PodDocument.Coordinates coordinates(JsonNode coordinates) {
         if (coordinates == null || coordinates.isNull()) {
-            return;
+            return null;
         }
         if (!coordinates.isObject()) {
-            throw invalid("coordinates must be an object with lat, lon and accuracyM.");
+            throw invalid(COORDINATES + " must be an object with " + LAT + ", " + LON + " and " + ACCURACY_M + ".");
         }
-        requireNumber(coordinates.get("lat"), "coordinates.lat", -90, 90, true);
-        requireNumber(coordinates.get("lon"), "coordinates.lon", -180, 180, true);
-        requireNumber(coordinates.get("accuracyM"), "coordinates.accuracyM", 0, 1_000_000, false);
+        Double lat = number(coordinates.get(LAT), COORDINATES + "." + LAT, -90, 90, true);
+        Double lon = number(coordinates.get(LON), COORDINATES + "." + LON, -180, 180, true);
+        Double accuracy = number(coordinates.get(ACCURACY_M), COORDINATES + "." + ACCURACY_M, 0, 1_000_000, false);
+        return new PodDocument.Coordinates(lat, lon, accuracy);
     }
 
-    private static void checkSignature(JsonNode signature) {
+    private static PodDocument.Signature signature(JsonNode signature) {
         if (signature == null || signature.isNull()) {
-            return;
+            return null;
         }
+        String where = SIGNATURE + "." + SIGNATURE_STROKES;
         if (!signature.isObject()) {
-            throw invalid("signature must be an object with imageUrl or strokes.");
+            throw invalid(SIGNATURE + " must be an object with " + SIGNATURE_IMAGE_URL + " or " + SIGNATURE_STROKES
+                    + ".");
         }
-        JsonNode strokes = signature.get("strokes");
-        if (signature.get("imageUrl") == null && strokes == null) {
-            throw invalid("signature needs imageUrl or strokes.");
+        JsonNode strokes = signature.get(SIGNATURE_STROKES);
+        if (signature.get(SIGNATURE_IMAGE_URL) == null && strokes == null) {
+            throw invalid(SIGNATURE + " needs " + SIGNATURE_IMAGE_URL + " or " + SIGNATURE_STROKES + ".");
         }
-        requireUrl(signature.get("imageUrl"), "signature.imageUrl", false);
-        if (strokes != null) {
-            if (!strokes.isArray()) {
-                throw invalid("signature.strokes must be an array of strokes, each an array of [x, y] points.");
+        String imageUrl = url(signature.get(SIGNATURE_IMAGE_URL), SIGNATURE + "." + SIGNATURE_IMAGE_URL, false);
+        if (strokes == null) {
+            return new PodDocument.Signature(imageUrl, null);
+        }
+        if (!strokes.isArray()) {
+            throw invalid(where + " must be an array of strokes, each an array of [x, y] points.");
+        }
+        List<List<PodDocument.Point>> read = new ArrayList<>();
+        for (int s = 0; s < strokes.size(); s++) {
+            JsonNode stroke = strokes.get(s);
+            if (!stroke.isArray()) {
+                throw invalid(where + "[" + s + "] must be an array of [x, y] points.");
             }
-            for (int s = 0; s < strokes.size(); s++) {
-                JsonNode stroke = strokes.get(s);
-                if (!stroke.isArray()) {
-                    throw invalid("signature.strokes[" + s + "] must be an array of [x, y] points.");
+            List<PodDocument.Point> points = new ArrayList<>();
+            for (int p = 0; p < stroke.size(); p++) {
+                JsonNode point = stroke.get(p);
+                if (!point.isArray() || point.size() != 2 || !point.get(0).isNumber() || !point.get(1).isNumber()) {
+                    throw invalid(where + "[" + s + "][" + p + "] must be a point [x, y] of two numbers.");
                 }
-                for (int p = 0; p < stroke.size(); p++) {
-                    JsonNode point = stroke.get(p);
-                    if (!point.isArray() || point.size() != 2 || !point.get(0).isNumber() || !point.get(1).isNumber()) {
-                        throw invalid("signature.strokes[" + s + "][" + p + "] must be a point [x, y] of two numbers.");
-                    }
-                }
+                points.add(new PodDocument.Point(point.get(0).asDouble(), point.get(1).asDouble()));
             }
+            read.add(points);
         }
+        return new PodDocument.Signature(imageUrl, read);
     }
 
-    private static void requireTextIfPresent(JsonNode parent, String field, String where) {
-        JsonNode value = parent.get(field);
-        if (value != null && !value.isNull() && !value.isTextual()) {
+    /** The text, or null when absent or null. */
+    private static String textIfPresent(JsonNode value, String where) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
             throw invalid(where + " must be text.");
         }
+        return value.textValue();
     }
 
-    private static void requireTimestampIfPresent(JsonNode value, String where) {
+    private static OffsetDateTime timestampIfPresent(JsonNode value, String where) {
         if (value == null || value.isNull()) {
-            return;
+            return null;
         }
         if (!value.isTextual()) {
             throw invalid(where + " must be an ISO-8601 timestamp such as 2026-11-27T14:02:11Z.");
         }
         try {
-            OffsetDateTime.parse(value.asText());
+            return OffsetDateTime.parse(value.asText());
         } catch (DateTimeParseException e) {
             throw invalid(where + " is not an ISO-8601 timestamp with an offset (got \"" + shorten(value.asText())
                     + "\"); use e.g. 2026-11-27T14:02:11Z.");
         }
     }
 
-    private static void requireNumber(JsonNode value, String where, double min, double max, boolean required) {
+    private static Double number(JsonNode value, String where, double min, double max, boolean required) {
         if (value == null || value.isNull()) {
             if (required) {
                 throw invalid(where + " is missing.");
             }
-            return;
+            return null;
         }
         if (!value.isNumber() || value.asDouble() < min || value.asDouble() > max) {
             throw invalid(where + " must be a number between " + fmt(min) + " and " + fmt(max) + " (got " + value + ").");
         }
+        return value.asDouble();
     }
 
-    private static void requireUrl(JsonNode value, String where, boolean required) {
+    private static String url(JsonNode value, String where, boolean required) {
         if (value == null || value.isNull()) {
             if (required) {
                 throw invalid(where + " is missing.");
             }
-            return;
+            return null;
         }
         if (!value.isTextual()) {
             throw invalid(where + " must be a URL.");
@@ -252,9 +276,11 @@ public final class PodValidator {
         } catch (URISyntaxException e) {
             throw invalid(where + " is not a well-formed URL (got \"" + shorten(text) + "\").");
         }
+        return text;
     }
 
-    private static String fmt(double value) {
+    /** A limit as people write it: 90, not 90.0. */
+    static String fmt(double value) {
         return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 
@@ -271,11 +297,5 @@ public final class PodValidator {
         Refusal(String sentence) {
             super(sentence, null, false, false);
         }
-    }
-
-    /** Field names at the top level that this product interprets; everything else is kept untouched. */
-    public static Set<String> knownFields() {
-        return Set.of("photos", "coordinates", "signature", "recipientName", "notes", "deliveryType",
-                "arrivedAt", "deliveredAt", "capturedAt");
     }
 }

@@ -2,13 +2,16 @@ package com.dispatchconsole.ui.pod;
 
 import com.dispatchconsole.ui.common.Labels;
 import com.dispatchconsole.domain.pod.PhotoAddress;
+import com.dispatchconsole.domain.pod.PodDocument;
 import com.dispatchconsole.domain.pod.PodFlags;
 import com.dispatchconsole.domain.rows.PodReview;
 import com.dispatchconsole.domain.rows.PodRow;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -72,10 +75,11 @@ public final class PodView {
 
         model.rowProperty().addListener((o, a, row) -> {
             title.setText("Proof of delivery · " + row.customerName() + " · " + row.deliveryAddress());
-            fillFacts(facts, row, model.documentProperty().get());
-            tree.setRoot(treeOf("document", model.documentProperty().get()));
+            PodDocument document = model.documentProperty().get();
+            fillFacts(facts, row, document);
+            tree.setRoot(treeOf("document", document.json()));
             tree.getRoot().setExpanded(true);
-            fillSignature(signature, model.documentProperty().get().get("signature"));
+            fillSignature(signature, document.signature());
         });
         model.photos().addListener((ListChangeListener<PodViewModel.Photo>) c -> {
             photos.getChildren().clear();
@@ -222,32 +226,32 @@ public final class PodView {
         return url.length() <= 80 ? url : url.substring(0, 77) + "...";
     }
 
-    private static void fillSignature(StackPane pane, JsonNode signature) {
+    private static void fillSignature(StackPane pane, PodDocument.Signature signature) {
         pane.getChildren().clear();
-        if (signature == null || signature.isNull()) {
+        if (signature == null) {
             pane.getChildren().add(new Label("No signature."));
             return;
         }
-        JsonNode strokes = signature.get("strokes");
-        if (strokes != null && strokes.isArray()) {
+        if (signature.strokes() != null) {
             Canvas canvas = new Canvas(300, 110);
             canvas.setId("signature-canvas");
-            drawStrokes(canvas.getGraphicsContext2D(), strokes, 300, 110);
+            drawStrokes(canvas.getGraphicsContext2D(), signature.strokes(), 300, 110);
             pane.getChildren().add(canvas);
-        } else if (signature.hasNonNull("imageUrl")) {
-            pane.getChildren().add(photoTile(new PodViewModel.Photo(signature.get("imageUrl").asText(), "")));
+        } else if (signature.imageUrl() != null) {
+            pane.getChildren().add(photoTile(new PodViewModel.Photo(signature.imageUrl(), null)));
         }
     }
 
     /** Scales the strokes into the canvas, keeping their proportions. */
-    private static void drawStrokes(GraphicsContext g, JsonNode strokes, double width, double height) {
+    private static void drawStrokes(GraphicsContext g, List<List<PodDocument.Point>> strokes, double width,
+                                    double height) {
         double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
-        for (JsonNode stroke : strokes) {
-            for (JsonNode p : stroke) {
-                minX = Math.min(minX, p.get(0).asDouble());
-                maxX = Math.max(maxX, p.get(0).asDouble());
-                minY = Math.min(minY, p.get(1).asDouble());
-                maxY = Math.max(maxY, p.get(1).asDouble());
+        for (List<PodDocument.Point> stroke : strokes) {
+            for (PodDocument.Point p : stroke) {
+                minX = Math.min(minX, p.x());
+                maxX = Math.max(maxX, p.x());
+                minY = Math.min(minY, p.y());
+                maxY = Math.max(maxY, p.y());
             }
         }
         double scale = Math.min((width - 10) / Math.max(1, maxX - minX), (height - 10) / Math.max(1, maxY - minY));
@@ -255,12 +259,12 @@ public final class PodView {
         g.fillRect(0, 0, width, height);
         g.setStroke(Color.web("#1f2328"));
         g.setLineWidth(2);
-        for (JsonNode stroke : strokes) {
+        for (List<PodDocument.Point> stroke : strokes) {
             g.beginPath();
             boolean first = true;
-            for (JsonNode p : stroke) {
-                double x = 5 + (p.get(0).asDouble() - minX) * scale;
-                double y = 5 + (p.get(1).asDouble() - minY) * scale;
+            for (PodDocument.Point p : stroke) {
+                double x = 5 + (p.x() - minX) * scale;
+                double y = 5 + (p.y() - minY) * scale;
                 if (first) {
                     g.moveTo(x, y);
                     first = false;
@@ -272,34 +276,36 @@ public final class PodView {
         }
     }
 
-    private static void fillFacts(GridPane grid, PodRow row, JsonNode document) {
+    private static void fillFacts(GridPane grid, PodRow row, PodDocument document) {
         grid.getChildren().clear();
         int r = 0;
         r = fact(grid, r, "Outcome", row.outcome().name().toLowerCase()
                 + (row.completedAt() == null ? "" : " at " + TIME.format(row.completedAt())));
-        r = fact(grid, r, "Delivery type", Labels.of(document.path("deliveryType").asText("")));
-        r = fact(grid, r, "Recipient", document.path("recipientName").asText("—"));
-        r = fact(grid, r, "Notes", document.path("notes").asText("—"));
-        JsonNode coordinates = document.get("coordinates");
+        r = fact(grid, r, "Delivery type", Labels.of(orElse(document.deliveryType(), "")));
+        r = fact(grid, r, "Recipient", orElse(document.recipientName(), "—"));
+        r = fact(grid, r, "Notes", orElse(document.notes(), "—"));
+        PodDocument.Coordinates coordinates = document.coordinates();
         r = fact(grid, r, "Position", coordinates == null ? "—" : String.format("%.5f, %.5f%s",
-                coordinates.path("lat").asDouble(), coordinates.path("lon").asDouble(),
-                coordinates.hasNonNull("accuracyM") ? " ±" + coordinates.get("accuracyM").asText() + " m" : ""));
+                coordinates.lat(), coordinates.lon(), coordinates.accuracyMetres() == null ? ""
+                        : " ±" + number(coordinates.accuracyMetres()) + " m"));
         Double metres = PodFlags.distanceToAddress(document, row.addressLat(), row.addressLon());
         r = fact(grid, r, "Distance to address", metres == null ? "unknown (no address position)"
                 : Math.round(metres) + " m");
-        r = fact(grid, r, "Arrived / delivered", time(document.get("arrivedAt")) + " / " + time(document.get("deliveredAt")));
+        r = fact(grid, r, "Arrived / delivered", time(document.arrivedAt()) + " / " + time(document.deliveredAt()));
         fact(grid, r, "Latest verdict", row.latestVerdict() == null ? "not reviewed" : row.latestVerdict().toLowerCase());
     }
 
-    private static String time(JsonNode value) {
-        if (value == null || !value.isTextual()) {
-            return "—";
-        }
-        try {
-            return TIME.format(java.time.OffsetDateTime.parse(value.asText()).toInstant());
-        } catch (java.time.format.DateTimeParseException e) {
-            return value.asText();
-        }
+    private static String orElse(String value, String absent) {
+        return value == null ? absent : value;
+    }
+
+    /** 8, not 8.0: the accuracy as a device writes it. */
+    private static String number(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value) : String.valueOf(value);
+    }
+
+    private static String time(OffsetDateTime value) {
+        return value == null ? "—" : TIME.format(value.toInstant());
     }
 
     private static int fact(GridPane grid, int row, String name, String value) {

@@ -9,8 +9,7 @@ import com.dispatchconsole.domain.rows.PodRow;
 import com.dispatchconsole.service.PodService;
 import com.dispatchconsole.ui.common.BackgroundTasks;
 import com.dispatchconsole.ui.common.UiExecutor;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import javafx.beans.property.BooleanProperty;
@@ -30,7 +29,7 @@ import javafx.collections.ObservableList;
 public final class PodViewModel {
 
     /** An image the document points at; {@link #safe()} decides whether the viewer may fetch it at all. */
-    public record Photo(String url, String takenAt) {
+    public record Photo(String url, OffsetDateTime takenAt) {
 
         /**
          * Whether the address may be fetched. A stored document can predate the rule (or come around the
@@ -48,7 +47,7 @@ public final class PodViewModel {
     private final BackgroundTasks tasks;
     private final UUID batchOrderId;
     private final ObjectProperty<PodRow> row = new SimpleObjectProperty<>();
-    private final ObjectProperty<JsonNode> document = new SimpleObjectProperty<>();
+    private final ObjectProperty<PodDocument> document = new SimpleObjectProperty<>();
     private final ObservableList<Photo> photos = FXCollections.observableArrayList();
     private final ObservableList<PodFlags.Flag> flags = FXCollections.observableArrayList();
     private final ObservableList<PodReview> reviews = FXCollections.observableArrayList();
@@ -80,9 +79,9 @@ public final class PodViewModel {
             readable.set(read.readable());
             unreadable.set(read.readable() ? "" : "Unreadable proof of delivery: " + read.problem());
             rawDocument.set(read.readable() ? "" : read.rawForDisplay());
-            document.set(read.json());
+            document.set(read);
             row.set(loaded.row());
-            photos.setAll(photosOf(read.json()));
+            photos.setAll(read.photos().stream().map(p -> new Photo(p.url(), p.takenAt())).toList());
             flags.setAll(PodFlags.of(read, loaded.row().completedAt(), loaded.row().outForDeliveryAt(),
                     loaded.row().addressLat(), loaded.row().addressLon()));
             reviews.setAll(loaded.reviews());
@@ -115,15 +114,6 @@ public final class PodViewModel {
         message.set(error.sentence());
     }
 
-    private static List<Photo> photosOf(JsonNode document) {
-        List<Photo> list = new ArrayList<>();
-        JsonNode array = document.get("photos");
-        if (array != null && array.isArray()) {
-            array.forEach(p -> list.add(new Photo(p.path("url").asText(), p.path("takenAt").asText(""))));
-        }
-        return list;
-    }
-
     /** True while the viewer is loading or saving. */
     public ReadOnlyBooleanProperty busyProperty() {
         return tasks.busyProperty();
@@ -133,7 +123,8 @@ public final class PodViewModel {
         return row;
     }
 
-    public ObjectProperty<JsonNode> documentProperty() {
+    /** The document on screen; unreadable ones have no typed fields and an empty {@link PodDocument#json()}. */
+    public ObjectProperty<PodDocument> documentProperty() {
         return document;
     }
 

@@ -93,7 +93,7 @@ public final class ReviewQueueViewModel {
     private static Entry entry(PodRow row) {
         PodDocument document = PodDocument.read(row.document());
         return new Entry(row, PodFlags.of(document, row.completedAt(), row.outForDeliveryAt(), row.addressLat(),
-                row.addressLon()), document.json().path("deliveryType").asText(""), document.problem());
+                row.addressLon()), document.deliveryType() == null ? "" : document.deliveryType(), document.problem());
     }
 
     private void refilter() {

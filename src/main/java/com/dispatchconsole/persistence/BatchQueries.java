@@ -1,0 +1,158 @@
+package com.dispatchconsole.persistence;
+
+import static com.dispatchconsole.persistence.JdbcValues.instant;
+import static com.dispatchconsole.persistence.JdbcValues.uuidArray;
+
+import com.dispatchconsole.domain.BatchOrder;
+import com.dispatchconsole.domain.BatchStatus;
+import com.dispatchconsole.domain.DeliveryBatch;
+import com.dispatchconsole.domain.OrderOutcome;
+import com.dispatchconsole.domain.rows.BatchOrderRow;
+import com.dispatchconsole.domain.rows.BatchRow;
+import jakarta.persistence.LockModeType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.Session;
+
+/**
+ * Batches and their order lines: the console's reads (one statement per table, so a whole table costs one round
+ * trip however many rows it has: no N+1), the lookups a change makes under its locks, and the read-back after a
+ * change. Runs on the caller's transaction.
+ */
+public final class BatchQueries {
+
+    /** All batches: customers aggregated in one pass over the orders (a hash join), not once per batch. */
+    private static final String ALL_BATCHES = """
+            SELECT b.id, b.outlet_id, o.name, b.status, b.rider_id, r.name, b.order_count, b.total_weight_kg,
+                   b.created_at, b.status_changed_at, b.updated_at, b.version, c.customers
+            FROM delivery_batches b
+            JOIN outlets o ON o.id = b.outlet_id
+            LEFT JOIN delivery_riders r ON r.id = b.rider_id
+            LEFT JOIN (SELECT bo.batch_id, string_agg(co.customer_name, ', ' ORDER BY bo.sequence) AS customers
+                       FROM delivery_batch_orders bo JOIN orders co ON co.id = bo.order_id
+                       GROUP BY bo.batch_id) c ON c.batch_id = b.id
+            ORDER BY b.created_at, b.id
+            """;
+
+    /** A few batches by id: customers looked up per batch through the (batch_id, sequence) index. */
+    private static final String BATCHES_BY_ID = """
+            SELECT b.id, b.outlet_id, o.name, b.status, b.rider_id, r.name, b.order_count, b.total_weight_kg,
+                   b.created_at, b.status_changed_at, b.updated_at, b.version,
+                   (SELECT string_agg(co.customer_name, ', ' ORDER BY bo.sequence)
+                    FROM delivery_batch_orders bo JOIN orders co ON co.id = bo.order_id
+                    WHERE bo.batch_id = b.id)
+            FROM delivery_batches b
+            JOIN outlets o ON o.id = b.outlet_id
+            LEFT JOIN delivery_riders r ON r.id = b.rider_id
+            WHERE b.id = ANY (?)
+            ORDER BY b.created_at, b.id
+            """;
+
+    private static final String ORDERS = """
+            SELECT bo.id, bo.order_id, bo.sequence, o.customer_name, o.delivery_address, o.weight_kg, bo.outcome,
+                   bo.outcome_reason, bo.completed_at, bo.proof_of_delivery IS NOT NULL, bo.outcome_version
+            FROM delivery_batch_orders bo JOIN orders o ON o.id = bo.order_id
+            WHERE bo.batch_id = ?
+            ORDER BY bo.sequence
+            """;
+
+    private BatchQueries() {
+    }
+
+    public static List<BatchRow> batches(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(ALL_BATCHES)) {
+            return readBatches(ps);
+        }
+    }
+
+    public static List<BatchRow> batches(Connection c, Collection<UUID> ids) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(BATCHES_BY_ID)) {
+            ps.setArray(1, uuidArray(c, ids));
+            return readBatches(ps);
+        }
+    }
+
+    /**
+     * The batch as the console shows it, after the change this transaction made: the one read-back every use case
+     * returns. Flushed first, so the row carries what the database computed (counts, weight, version, times).
+     */
+    public static BatchRow readBack(Session session, UUID batchId) {
+        session.flush();
+        return session.doReturningWork(c -> batches(c, List.of(batchId))).get(0);
+    }
+
+    public static List<BatchOrderRow> orders(Connection c, UUID batchId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(ORDERS)) {
+            ps.setObject(1, batchId);
+            List<BatchOrderRow> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new BatchOrderRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                            rs.getInt(3), rs.getString(4), rs.getString(5), rs.getBigDecimal(6),
+                            OrderOutcome.valueOf(rs.getString(7)), rs.getString(8), instant(rs, 9),
+                            rs.getBoolean(10), rs.getInt(11)));
+                }
+            }
+            return rows;
+        }
+    }
+
+    /** Status and rider of a batch, read without a lock to learn which rider to lock first; null if absent. */
+    public static BatchState peekBatch(Connection c, UUID batchId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT status, rider_id, version FROM delivery_batches WHERE id = ?")) {
+            ps.setObject(1, batchId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new BatchState(BatchStatus.valueOf(rs.getString(1)), rs.getObject(2, UUID.class),
+                        rs.getLong(3)) : null;
+            }
+        }
+    }
+
+    /** The batch, locked until the transaction ends; take its rider's lock first. Null if absent. */
+    public static DeliveryBatch lock(Session session, UUID batchId) {
+        return session.find(DeliveryBatch.class, batchId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** The line of {@code orderId} in the batch; null when the order is not in it. */
+    public static BatchOrder line(Session session, UUID batchId, UUID orderId) {
+        return session.createSelectionQuery("from BatchOrder o where o.batchId = :b and o.orderId = :o", BatchOrder.class)
+                .setParameter("b", batchId).setParameter("o", orderId).getSingleResultOrNull();
+    }
+
+    /** The sequence number a new line gets: one after the highest line the batch has. */
+    public static int nextSequence(Session session, UUID batchId) {
+        return session.createSelectionQuery(
+                        "select coalesce(max(o.sequence), 0) + 1 from BatchOrder o where o.batchId = :b", Integer.class)
+                .setParameter("b", batchId).getSingleResult();
+    }
+
+    /** How many lines of the batch have no outcome yet. */
+    public static long pendingOutcomes(Session session, UUID batchId) {
+        return session.createSelectionQuery(
+                        "select count(*) from BatchOrder o where o.batchId = :batch and o.outcome = :pending", Long.class)
+                .setParameter("batch", batchId)
+                .setParameter("pending", OrderOutcome.PENDING)
+                .getSingleResult();
+    }
+
+    private static List<BatchRow> readBatches(PreparedStatement ps) throws SQLException {
+        ps.setFetchSize(5000);
+        List<BatchRow> rows = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.add(new BatchRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                        BatchStatus.valueOf(rs.getString(4)), rs.getObject(5, UUID.class), rs.getString(6),
+                        rs.getInt(7), rs.getBigDecimal(8), instant(rs, 9), instant(rs, 10), instant(rs, 11),
+                        rs.getLong(12), rs.getString(13)));
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,37 @@
+package com.dispatchconsole.persistence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * What every transaction declares first, in one round trip: the bounded waits, the operator and reason the audit
+ * triggers write, and the isolation level the connection really runs at. SET LOCAL semantics (is_local = true):
+ * all of it ends with the transaction.
+ */
+public final class TransactionSettings {
+
+    private static final String SETTINGS = "SELECT current_setting('transaction_isolation'), "
+            + "set_config('lock_timeout', ?, true), set_config('statement_timeout', ?, true), "
+            + "set_config('dispatch.operator', ?, true), set_config('dispatch.reason', ?, true)";
+
+    private TransactionSettings() {
+    }
+
+    /** Applies the settings; returns the isolation level in PostgreSQL's words, e.g. "read committed". */
+    public static String apply(Connection c, Duration lockTimeout, Duration statementTimeout, String operator,
+                               String reason) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SETTINGS)) {
+            ps.setString(1, lockTimeout.toMillis() + "ms");
+            ps.setString(2, statementTimeout.toMillis() + "ms");
+            ps.setString(3, operator == null ? "" : operator.strip());
+            ps.setString(4, reason == null ? "" : reason.strip());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+}
