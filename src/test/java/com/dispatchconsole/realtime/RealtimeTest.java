@@ -10,6 +10,7 @@ import com.dispatchconsole.persistence.DatabaseConfig;
 import com.dispatchconsole.service.DispatchServices;
 import com.dispatchconsole.testing.Fixtures;
 import com.dispatchconsole.testing.FreezingProxy;
+import com.dispatchconsole.testing.SlowTest;
 import com.dispatchconsole.ui.common.SerialUiExecutor;
 import com.dispatchconsole.testing.Sql;
 import com.dispatchconsole.testing.TestDatabases;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * Two consoles on one real database: what one changes (or another system changes with plain SQL) appears in the
  * other's table model, through LISTEN/NOTIFY, and survives a killed or hung listener connection.
  */
+@SlowTest
 class RealtimeTest {
 
     private DatabaseConfig config;

@@ -8,10 +8,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.dispatchconsole.domain.pod.PodDocument;
 import com.dispatchconsole.domain.pod.PodFlags;
 import com.dispatchconsole.domain.pod.PodValidator;
+import com.dispatchconsole.testing.UnitTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
+@UnitTest
 class PodFlagsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
