@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dispatchconsole.domain.rows.RiderRow;
 import com.dispatchconsole.service.DispatchServices;
+import com.dispatchconsole.testing.SlowTest;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The embedded default: first start seeds a demo shift; a restart finds the dispatcher's work still there. */
+@SlowTest
 class DatabaseLauncherTest {
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dispatchconsole.domain.DispatchException;
 import com.dispatchconsole.domain.ErrorCode;
+import com.dispatchconsole.testing.UnitTest;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.sql.SQLTransientConnectionException;
@@ -13,6 +14,7 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLState;
 
 /** How a failure becomes the one line a command prints: the code, a sentence, nothing secret, one line. */
+@UnitTest
 class CliFailureTest {
 
     @Test

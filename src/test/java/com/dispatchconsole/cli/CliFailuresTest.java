@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.dispatchconsole.cli.Main;
 import com.dispatchconsole.persistence.DatabaseConfig;
 import com.dispatchconsole.testing.Logins;
+import com.dispatchconsole.testing.SlowTest;
 import com.dispatchconsole.testing.TestDatabases;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -19,6 +20,7 @@ import picocli.CommandLine;
  * Every command failure as an operator meets it: one line {@code CODE: sentence} on stderr, a non-zero exit code,
  * no password and no JDBC query string; the stack trace only with --verbose.
  */
+@SlowTest
 class CliFailuresTest {
 
     /** What a run printed on stderr and how it exited. */

@@ -9,6 +9,7 @@ import com.dispatchconsole.persistence.DatabaseConfig;
 import com.dispatchconsole.persistence.ServerIdentity;
 import com.dispatchconsole.domain.DispatchException;
 import com.dispatchconsole.domain.ErrorCode;
+import com.dispatchconsole.testing.SlowTest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -33,6 +34,7 @@ import picocli.CommandLine;
  * non-zero, and never carries on against another server that takes the port. Each test has a server of its own,
  * since it is shut down under the run. Waits are generous bounds, not timings: the run is endless otherwise.
  */
+@SlowTest
 class DatabaseGoneTest {
 
     private static final long GENEROUS_SECONDS = 120;

@@ -8,6 +8,7 @@ import com.dispatchconsole.embedded.EmbeddedServer;
 import com.dispatchconsole.cli.Main;
 import com.dispatchconsole.domain.DispatchException;
 import com.dispatchconsole.domain.ErrorCode;
+import com.dispatchconsole.testing.SlowTest;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /** `db --port N`: the embedded database listens on N or does not start; consoles told N never look elsewhere. */
+@SlowTest
 class DbCommandTest {
 
     @Test

@@ -10,6 +10,7 @@ import com.dispatchconsole.domain.rows.RiderRow;
 import com.dispatchconsole.persistence.Database;
 import com.dispatchconsole.persistence.DatabaseConfig;
 import com.dispatchconsole.service.DispatchServices;
+import com.dispatchconsole.testing.DatabaseTest;
 import com.dispatchconsole.testing.Fixtures;
 import com.dispatchconsole.testing.Sql;
 import com.dispatchconsole.testing.TestDatabases;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /** `pod record` as a rider-side system uses it: a JSON file in, the outcome and document in the database. */
+@DatabaseTest
 class PodCommandTest {
 
     @Test

@@ -9,6 +9,7 @@ import com.dispatchconsole.domain.rows.NewOrder;
 import com.dispatchconsole.persistence.Database;
 import com.dispatchconsole.persistence.DatabaseConfig;
 import com.dispatchconsole.service.DispatchServices;
+import com.dispatchconsole.testing.SlowTest;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.sql.Connection;
@@ -24,6 +25,7 @@ import picocli.CommandLine;
  * superuser: the one-time step as the superuser, the migration as the owner, operators created by the owner, and
  * a dispatcher signing in and working.
  */
+@SlowTest
 class SharedDatabaseSetupTest {
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dispatchconsole.cli.Main;
 import com.dispatchconsole.persistence.DatabaseConfig;
+import com.dispatchconsole.testing.SlowTest;
 import com.dispatchconsole.testing.TestDatabases;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** The stress subcommand as an operator runs it: exit code and the JSON summary on its last line. */
+@SlowTest
 class StressCommandTest {
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.dispatchconsole.persistence.Database;
 import com.dispatchconsole.stress.InvariantChecker;
+import com.dispatchconsole.testing.DatabaseTest;
 import com.dispatchconsole.testing.Sql;
 import com.dispatchconsole.testing.TestDatabases;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * The bulk seed of the LARGE demo writes with the triggers off (it must create batches in every status): what it
  * writes must still keep every invariant, and the guards must be back on for everyone afterwards.
  */
+@DatabaseTest
 class LargeDataSetTest {
 
     @Test

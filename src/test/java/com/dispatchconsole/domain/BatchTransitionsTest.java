@@ -3,6 +3,7 @@ package com.dispatchconsole.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.dispatchconsole.testing.UnitTest;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,6 +11,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every one of the 49 status pairs, against the map as the product brief writes it. */
+@UnitTest
 class BatchTransitionsTest {
 
     private static final Set<String> LEGAL = Set.of(

@@ -1,5 +1,6 @@
 package com.dispatchconsole.domain;
 
+import com.dispatchconsole.testing.UnitTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Which batches may go to a rider, without a database. */
+@UnitTest
 class HandOverTest {
 
     private final UUID ana = UUID.randomUUID();

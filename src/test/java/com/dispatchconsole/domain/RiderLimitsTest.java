@@ -2,9 +2,11 @@ package com.dispatchconsole.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.dispatchconsole.testing.UnitTest;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
+@UnitTest
 class RiderLimitsTest {
 
     private final RiderLimits limits = new RiderLimits(10, new BigDecimal("20.00"), 2);

@@ -4,6 +4,7 @@ import com.dispatchconsole.cli.Main;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.dispatchconsole.testing.SlowTest;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * The embedded server as another OS account on the same workstation meets it: no login without its password, the
  * superuser's password readable by this account only, the socket and the programs in private directories.
  */
+@SlowTest
 class EmbeddedLockdownTest {
 
     private static String one(Connection c, String sql) throws Exception {

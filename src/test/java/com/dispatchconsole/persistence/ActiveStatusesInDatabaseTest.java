@@ -1,5 +1,6 @@
 package com.dispatchconsole.persistence;
 
+import com.dispatchconsole.testing.DatabaseTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dispatchconsole.domain.BatchStatus;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * guards ask {@code dispatch_is_active}, the load check sums {@code rider_load}. Both must agree with
  * {@link BatchStatus#ACTIVE}, or the console and the database would count a rider's load differently.
  */
+@DatabaseTest
 class ActiveStatusesInDatabaseTest {
 
     @Test

@@ -15,6 +15,7 @@ import com.dispatchconsole.domain.rows.RiderRow;
 import com.dispatchconsole.persistence.Database;
 import com.dispatchconsole.persistence.DatabaseConfig;
 import com.dispatchconsole.service.DispatchServices;
+import com.dispatchconsole.testing.DatabaseTest;
 import com.dispatchconsole.testing.Fixtures;
 import com.dispatchconsole.testing.Logins;
 import com.dispatchconsole.testing.Sql;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * Every service call that changes something leaves exactly one audit trail, written by the database: the rows
  * it should, no others, each with the operator the console declared and the database login that really acted.
  */
+@DatabaseTest
 class AuditTrailTest {
 
     private static final String[] AUDIT_TABLES = {"batch_status_history", "rider_assignment_history",

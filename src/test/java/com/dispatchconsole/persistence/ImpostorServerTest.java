@@ -3,6 +3,7 @@ package com.dispatchconsole.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.dispatchconsole.testing.SlowTest;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** A fake server on the port asks for the password in clear text: the console's connections never send it. */
+@SlowTest
 class ImpostorServerTest {
 
     @Test

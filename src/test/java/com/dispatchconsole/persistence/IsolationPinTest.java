@@ -6,6 +6,7 @@ import com.dispatchconsole.domain.DispatchException;
 import com.dispatchconsole.domain.rows.BatchRow;
 import com.dispatchconsole.domain.rows.RiderRow;
 import com.dispatchconsole.service.DispatchServices;
+import com.dispatchconsole.testing.DatabaseTest;
 import com.dispatchconsole.testing.Fixtures;
 import com.dispatchconsole.testing.Logins;
 import com.dispatchconsole.testing.Sql;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * owner the database's. Connections a running pool opens later (after maxLifetime, a restart, a network blip)
  * must still run at READ COMMITTED, or concurrent assigns overbook riders.
  */
+@DatabaseTest
 class IsolationPinTest {
 
     private static String show(Connection c) throws Exception {

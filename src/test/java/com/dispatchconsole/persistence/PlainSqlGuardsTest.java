@@ -14,6 +14,7 @@ import com.dispatchconsole.domain.rows.RiderRow;
 import com.dispatchconsole.persistence.Database;
 import com.dispatchconsole.persistence.DatabaseConfig;
 import com.dispatchconsole.service.DispatchServices;
+import com.dispatchconsole.testing.DatabaseTest;
 import com.dispatchconsole.testing.Fixtures;
 import com.dispatchconsole.testing.Logins;
 import com.dispatchconsole.testing.Sql;
@@ -36,6 +37,7 @@ import org.postgresql.PGNotification;
  * guard, or 42501 from the GRANTs) and nothing changed, or, where the change is legitimate, that the database
  * itself recorded it with the real login and the server's clock.
  */
+@DatabaseTest
 class PlainSqlGuardsTest {
 
     private static final String GUARD = "DC000";

@@ -1,5 +1,6 @@
 package com.dispatchconsole.persistence;
 
+import com.dispatchconsole.testing.UnitTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The SQL status lists are built from the domain's sets, in a fixed order, and never empty. */
+@UnitTest
 class StatusesTest {
 
     @Test

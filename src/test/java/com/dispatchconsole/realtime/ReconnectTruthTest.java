@@ -13,6 +13,7 @@ import com.dispatchconsole.persistence.DatabaseConfig;
 import com.dispatchconsole.service.DispatchServices;
 import com.dispatchconsole.testing.Fixtures;
 import com.dispatchconsole.testing.FreezingProxy;
+import com.dispatchconsole.testing.SlowTest;
 import com.dispatchconsole.testing.Sql;
 import com.dispatchconsole.testing.TestDatabases;
 import com.dispatchconsole.ui.console.LifecycleAction;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
  * screen, nothing of the old one kept). While the database cannot be reached, the banner is up and nothing can be
  * changed, without the dispatcher having to click first.
  */
+@SlowTest
 class ReconnectTruthTest {
 
     @Test

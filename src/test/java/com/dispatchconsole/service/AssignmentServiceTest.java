@@ -13,6 +13,7 @@ import com.dispatchconsole.domain.rows.BatchRow;
 import com.dispatchconsole.domain.rows.HistoryEntry;
 import com.dispatchconsole.domain.rows.RiderRow;
 import com.dispatchconsole.persistence.Database;
+import com.dispatchconsole.testing.DatabaseTest;
 import com.dispatchconsole.testing.Fixtures;
 import com.dispatchconsole.testing.Sql;
 import com.dispatchconsole.testing.TestDatabases;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Every use case of the assignment service on real PostgreSQL, including each refusal and its "nothing changed". */
+@DatabaseTest
 class AssignmentServiceTest {
 
     private static Database db;

@@ -1,5 +1,6 @@
 package com.dispatchconsole.service;
 
+import com.dispatchconsole.testing.DatabaseTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dispatchconsole.domain.BatchStatus;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** "Change these batches" on a real database: what the report says is what the database holds. */
+@DatabaseTest
 class BatchChangesTest {
 
     private static Database db;

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.dispatchconsole.domain.rows.DatabaseIdentity;
 import com.dispatchconsole.persistence.Database;
 import com.dispatchconsole.persistence.DatabaseConfig;
+import com.dispatchconsole.testing.DatabaseTest;
 import com.dispatchconsole.testing.Logins;
 import com.dispatchconsole.testing.Sql;
 import com.dispatchconsole.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 
 /** What a console compares after a reconnect, as an operator's own login reads it. */
+@DatabaseTest
 class DatabaseIdentityTest {
 
     @Test

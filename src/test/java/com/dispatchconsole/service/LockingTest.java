@@ -13,6 +13,7 @@ import com.dispatchconsole.domain.rows.RiderRow;
 import com.dispatchconsole.persistence.Database;
 import com.dispatchconsole.persistence.DatabaseConfig;
 import com.dispatchconsole.persistence.IsolationLevel;
+import com.dispatchconsole.testing.DatabaseTest;
 import com.dispatchconsole.testing.Fixtures;
 import com.dispatchconsole.testing.Sql;
 import com.dispatchconsole.testing.TestDatabases;
@@ -23,8 +24,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The locks, timeouts and isolation rules that the capacity guarantee rests on, observed on the wire. */
+@DatabaseTest
 class LockingTest {
 
     @Test
@@ -79,12 +82,11 @@ class LockingTest {
                 hold.setObject(1, rider.id());
                 hold.execute();
 
-                long start = System.nanoTime();
+                // RIDER_BUSY, not DATABASE_TIMEOUT: the 300 ms lock timeout ended the wait, not the 3 s statement one.
                 assertThatThrownBy(() -> services.assignments().assign(batch.id(), rider.id(), ACTOR))
                         .isInstanceOfSatisfying(DispatchException.class,
                                 e -> assertThat(e.code()).isEqualTo(ErrorCode.RIDER_BUSY))
                         .hasMessageContaining("300 ms");
-                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
                 other.rollback();
             }
             assertThat(services.queries().batch(batch.id()).status()).isEqualTo(BatchStatus.CREATED);
@@ -121,6 +123,8 @@ class LockingTest {
     }
 
     @Test
+    // A bound on the wait, not a speed check: a hang fails here instead of holding up the build.
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aDatabaseThatGoesDownGivesDatabaseUnavailableNotAHang() throws Exception {
         EmbeddedServer server = EmbeddedServer.start(Files.createTempDirectory("dispatch-down"), false, 0);
         server.createDatabase("down", null);
@@ -129,7 +133,6 @@ class LockingTest {
             RiderRow rider = new Fixtures(services).rider("Ana", 10, "20", 1);
             server.close();
 
-            long start = System.nanoTime();
             assertThatThrownBy(() -> services.queries().riders())
                     .isInstanceOfSatisfying(DispatchException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.DATABASE_UNAVAILABLE))
@@ -138,7 +141,6 @@ class LockingTest {
                     com.dispatchconsole.domain.Availability.ON_BREAK, ACTOR))
                     .isInstanceOfSatisfying(DispatchException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.DATABASE_UNAVAILABLE));
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
         }
     }
 

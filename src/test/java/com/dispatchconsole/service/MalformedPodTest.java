@@ -18,6 +18,7 @@ import com.dispatchconsole.domain.rows.BatchRow;
 import com.dispatchconsole.domain.rows.RiderRow;
 import com.dispatchconsole.persistence.Database;
 import com.dispatchconsole.service.DispatchServices;
+import com.dispatchconsole.testing.DatabaseTest;
 import com.dispatchconsole.testing.Fixtures;
 import com.dispatchconsole.testing.Sql;
 import com.dispatchconsole.testing.TestDatabases;
@@ -38,6 +39,7 @@ import org.slf4j.LoggerFactory;
  * database: each is refused with INVALID_POD naming the field or the position, nothing is written, and nothing
  * of the document reaches a log.
  */
+@DatabaseTest
 class MalformedPodTest {
 
     /** In every document below, so a log line quoting any of it is caught. */

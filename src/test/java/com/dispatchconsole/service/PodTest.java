@@ -16,6 +16,7 @@ import com.dispatchconsole.domain.rows.PodRow;
 import com.dispatchconsole.domain.rows.RiderRow;
 import com.dispatchconsole.persistence.Database;
 import com.dispatchconsole.service.DispatchServices;
+import com.dispatchconsole.testing.DatabaseTest;
 import com.dispatchconsole.testing.Fixtures;
 import com.dispatchconsole.testing.Sql;
 import com.dispatchconsole.testing.TestDatabases;
@@ -30,6 +31,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Proof-of-delivery documents on real PostgreSQL: validation, JSONB round trip, searches, reviews. */
+@DatabaseTest
 class PodTest {
 
     private static final String FULL = """

@@ -10,6 +10,7 @@ import com.dispatchconsole.domain.VehicleType;
 import com.dispatchconsole.domain.rows.BatchRow;
 import com.dispatchconsole.domain.rows.NewOrder;
 import com.dispatchconsole.persistence.Database;
+import com.dispatchconsole.testing.DatabaseTest;
 import com.dispatchconsole.testing.Fixtures;
 import com.dispatchconsole.testing.Sql;
 import com.dispatchconsole.testing.TestDatabases;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A refusal changes nothing, always: numbers out of range, and a failure after the write but before the answer. */
+@DatabaseTest
 class RefusalsChangeNothingTest {
 
     private static Database db;

@@ -14,6 +14,7 @@ import com.dispatchconsole.domain.rows.RiderRow;
 import com.dispatchconsole.persistence.Database;
 import com.dispatchconsole.persistence.DatabaseConfig;
 import com.dispatchconsole.service.DispatchServices;
+import com.dispatchconsole.testing.DatabaseTest;
 import com.dispatchconsole.testing.Fixtures;
 import com.dispatchconsole.testing.Sql;
 import com.dispatchconsole.testing.TestDatabases;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The database enforces the operator roles: each role's allowed and refused actions, on real PostgreSQL. */
+@DatabaseTest
 class RolesTest {
 
     private static DatabaseConfig owner;

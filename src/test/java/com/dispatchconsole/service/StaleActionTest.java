@@ -13,6 +13,7 @@ import com.dispatchconsole.domain.rows.BatchOrderRow;
 import com.dispatchconsole.domain.rows.BatchRow;
 import com.dispatchconsole.domain.rows.RiderRow;
 import com.dispatchconsole.persistence.Database;
+import com.dispatchconsole.testing.DatabaseTest;
 import com.dispatchconsole.testing.Fixtures;
 import com.dispatchconsole.testing.Sql;
 import com.dispatchconsole.testing.TestDatabases;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * still showing the old rider, reassigns, unassigns or cancels it. Exactly one wins every round; the other is
  * refused with ALREADY_CHANGED naming who did what, and nothing of its action lands on X's result.
  */
+@DatabaseTest
 class StaleActionTest {
 
     private static Database consoleX;

@@ -12,6 +12,7 @@ import com.dispatchconsole.domain.rows.PodReview;
 import com.dispatchconsole.domain.rows.RiderRow;
 import com.dispatchconsole.persistence.Database;
 import com.dispatchconsole.service.DispatchServices;
+import com.dispatchconsole.testing.DatabaseTest;
 import com.dispatchconsole.testing.Fixtures;
 import com.dispatchconsole.testing.Sql;
 import com.dispatchconsole.testing.TestDatabases;
@@ -31,6 +32,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * existed (arrays, out-of-range coordinates). The review queue still lists every row and flags that one
  * unreadable; the viewer says why and shows the document as stored.
  */
+@DatabaseTest
 class UnreadablePodTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -6,6 +6,7 @@ import com.dispatchconsole.persistence.Database;
 import com.dispatchconsole.persistence.DatabaseConfig;
 import com.dispatchconsole.persistence.IsolationLevel;
 import com.dispatchconsole.service.DispatchServices;
+import com.dispatchconsole.testing.SlowTest;
 import com.dispatchconsole.testing.TestDatabases;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * harness finds violations when both lines of defence are removed (the service's rider lock or READ COMMITTED,
  * and the database's guard trigger), and finds none when only the service's line is removed.
  */
+@SlowTest
 class StressHarnessTest {
 
     private static StressSettings settings(String scenario, long seed) {

@@ -9,6 +9,7 @@ import com.dispatchconsole.realtime.ChangeSubscriber;
 import com.dispatchconsole.realtime.LiveState;
 import com.dispatchconsole.service.QueryService;
 import com.dispatchconsole.ui.common.UiExecutor;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -42,8 +43,8 @@ public final class LiveUpdater implements ChangeSubscriber, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LiveUpdater.class);
 
-    private final QueryService queries;
-    private final ConsoleViewModel model;
+    private final RowReader queries;
+    private final Screen model;
     private final UiExecutor ui;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "live-updates");
@@ -71,7 +72,52 @@ public final class LiveUpdater implements ChangeSubscriber, AutoCloseable {
         void applied(List<BatchRow> batches, long appliedAtNanos, long uiThreadNanos);
     }
 
+    /** Where the updater reads rows again: the query service; a stub in unit tests, which need no database. */
+    interface RowReader {
+        ChangedRows changed(Collection<UUID> batchIds, Collection<UUID> riderIds);
+
+        AllRows everything();
+    }
+
+    /** What the updater updates, on the UI thread: the console's view model; a recorder in unit tests. */
+    interface Screen {
+        void applyRemote(List<BatchRow> batches, List<RiderRow> riders, Collection<UUID> ordersChanged);
+
+        void applyResync(AllRows all);
+
+        void showLiveState(LiveState state);
+    }
+
     public LiveUpdater(QueryService queries, ConsoleViewModel model, UiExecutor ui) {
+        this(new RowReader() {
+            @Override
+            public ChangedRows changed(Collection<UUID> batchIds, Collection<UUID> riderIds) {
+                return queries.changed(batchIds, riderIds);
+            }
+
+            @Override
+            public AllRows everything() {
+                return queries.everything();
+            }
+        }, new Screen() {
+            @Override
+            public void applyRemote(List<BatchRow> batches, List<RiderRow> riders, Collection<UUID> ordersChanged) {
+                model.applyRemote(batches, riders, ordersChanged);
+            }
+
+            @Override
+            public void applyResync(AllRows all) {
+                model.applyResync(all);
+            }
+
+            @Override
+            public void showLiveState(LiveState state) {
+                model.applyLiveState(state);
+            }
+        }, ui);
+    }
+
+    LiveUpdater(RowReader queries, Screen model, UiExecutor ui) {
         this.queries = queries;
         this.model = model;
         this.ui = ui;
@@ -121,7 +167,7 @@ public final class LiveUpdater implements ChangeSubscriber, AutoCloseable {
 
     @Override
     public void onLiveState(LiveState state) {
-        ui.onUiThread(() -> model.applyLiveState(state));
+        ui.onUiThread(() -> model.showLiveState(state));
     }
 
     private void scheduleFlush(long extraDelayMs) {

@@ -3,11 +3,13 @@ package com.dispatchconsole.domain.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dispatchconsole.domain.pod.PhotoAddress;
+import com.dispatchconsole.testing.UnitTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Which image addresses the console may fetch: https on the internet, or a picture inside the document. */
+@UnitTest
 class PhotoAddressTest {
 
     @ParameterizedTest

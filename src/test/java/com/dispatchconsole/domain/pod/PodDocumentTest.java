@@ -1,5 +1,6 @@
 package com.dispatchconsole.domain.pod;
 
+import com.dispatchconsole.testing.UnitTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The typed document: read once, every known field typed, every other field kept through the round trip. */
+@UnitTest
 class PodDocumentTest {
 
     private static final String DEVICE_DOCUMENT = """

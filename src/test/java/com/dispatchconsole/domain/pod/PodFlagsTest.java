@@ -8,9 +8,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.dispatchconsole.domain.pod.PodDocument;
 import com.dispatchconsole.domain.pod.PodFlags;
 import com.dispatchconsole.domain.pod.PodValidator;
+import com.dispatchconsole.testing.UnitTest;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
+@UnitTest
 class PodFlagsTest {
 
     private static final Instant OUT = Instant.parse("2026-11-27T12:00:00Z");

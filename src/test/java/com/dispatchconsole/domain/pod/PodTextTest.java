@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.dispatchconsole.domain.pod.PodText;
+import com.dispatchconsole.testing.UnitTest;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** A PoD file's bytes: strict UTF-8, refused with the byte's position, never silently repaired. */
+@UnitTest
 class PodTextTest {
 
     @Test

@@ -1,5 +1,6 @@
 package com.dispatchconsole.ui.common;
 
+import com.dispatchconsole.testing.UnitTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dispatchconsole.domain.DispatchException;
@@ -9,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The background-task helper with the synchronous executor: no window, no database. */
+@UnitTest
 class BackgroundTasksTest {
 
     private final BackgroundTasks tasks = new BackgroundTasks(new SynchronousUiExecutor());

@@ -2,6 +2,7 @@ package com.dispatchconsole.ui.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.dispatchconsole.testing.UnitTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -9,6 +10,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** {@code sync}: the rows become exactly the fresh ones, and lookups by id stay right after removals. */
+@UnitTest
 class RowStoreTest {
 
     private record Row(UUID id, String value) {

@@ -14,11 +14,19 @@ import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** A console window on its own fresh real database, for one UI test. */
-public final class ConsoleHarness implements AutoCloseable {
+/**
+ * A console window on its own fresh real database, for one UI test. In a {@code @UiTest} class,
+ * {@code @RegisterExtension final ConsoleHarness console = new ConsoleHarness();} gives every test a new database
+ * and shows the console in TestFX's stage before it, and closes both after it.
+ */
+public final class ConsoleHarness implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
 
     public final Database db;
     public final DispatchServices services;
@@ -32,6 +40,16 @@ public final class ConsoleHarness implements AutoCloseable {
         services = new DispatchServices(db);
         given = new Fixtures(services);
         sql = new Sql(db.dataSource());
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws Exception {
+        FxToolkit.setupStage(this::show);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     public void show(Stage stage) {

@@ -10,6 +10,7 @@ import com.dispatchconsole.domain.rows.RiderRow;
 import com.dispatchconsole.persistence.Database;
 import com.dispatchconsole.persistence.DatabaseConfig;
 import com.dispatchconsole.service.DispatchServices;
+import com.dispatchconsole.testing.DatabaseTest;
 import com.dispatchconsole.testing.Fixtures;
 import com.dispatchconsole.testing.TestDatabases;
 import com.dispatchconsole.ui.common.SynchronousUiExecutor;
@@ -19,6 +20,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** View-model behaviour with the synchronous executor: no window, real database. */
+@DatabaseTest
 class ConsoleViewModelTest {
 
     @Test

@@ -10,6 +10,7 @@ import com.dispatchconsole.service.DispatchServices;
 import com.dispatchconsole.testing.Fixtures;
 import com.dispatchconsole.testing.TestDatabases;
 import com.dispatchconsole.ui.common.FxUiExecutor;
+import com.dispatchconsole.testing.UiTest;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -18,14 +19,12 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The console window on a real database, headless: what a dispatcher sees after it opens. */
-@ExtendWith(ApplicationExtension.class)
+@UiTest
 class ConsoleViewTest {
 
     private static Database db;

@@ -7,31 +7,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.dispatchconsole.domain.ShortId;
 import com.dispatchconsole.domain.rows.BatchRow;
 import com.dispatchconsole.domain.rows.RiderRow;
+import com.dispatchconsole.testing.UiTest;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** Assigning, reassigning and unassigning by drag and drop, checked in the database afterwards. */
-@ExtendWith(ApplicationExtension.class)
+@UiTest
 class DragAndDropTest {
 
-    private ConsoleHarness console;
-
-    @Start
-    void start(Stage stage) {
-        console = new ConsoleHarness();
-        console.show(stage);
-    }
-
-    @AfterEach
-    void close() {
-        console.close();
-    }
+    @RegisterExtension
+    final ConsoleHarness console = new ConsoleHarness();
 
     @Test
     void draggingACreatedBatchOntoARiderAssignsIt(FxRobot robot) throws Exception {

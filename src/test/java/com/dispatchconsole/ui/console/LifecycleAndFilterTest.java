@@ -8,34 +8,21 @@ import com.dispatchconsole.domain.BatchStatus;
 import com.dispatchconsole.domain.ShortId;
 import com.dispatchconsole.domain.rows.BatchRow;
 import com.dispatchconsole.domain.rows.RiderRow;
+import com.dispatchconsole.testing.UiTest;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** Lifecycle actions from buttons, menu and keyboard; filters; availability; and losing a race to another console. */
-@ExtendWith(ApplicationExtension.class)
+@UiTest
 class LifecycleAndFilterTest {
 
-    private ConsoleHarness console;
-
-    @Start
-    void start(Stage stage) {
-        console = new ConsoleHarness();
-        console.show(stage);
-    }
-
-    @AfterEach
-    void close() {
-        console.close();
-    }
+    @RegisterExtension
+    final ConsoleHarness console = new ConsoleHarness();
 
     private String status(BatchRow batch) {
         return (String) console.sql.value("SELECT status FROM delivery_batches WHERE id = ?", batch.id());

@@ -12,38 +12,25 @@ import com.dispatchconsole.domain.rows.DatabaseIdentity;
 import com.dispatchconsole.domain.rows.BatchRow;
 import com.dispatchconsole.domain.rows.RiderRow;
 import com.dispatchconsole.realtime.LiveState;
+import com.dispatchconsole.testing.UiTest;
 import java.time.Instant;
 import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.input.MouseButton;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * What a dispatcher sees when the live feed gives up: the banner at once, every button that would need the
  * database greyed out and drops not taken; all of it back when the feed is live again.
  */
-@ExtendWith(ApplicationExtension.class)
+@UiTest
 class OfflineBannerTest {
 
-    private ConsoleHarness console;
-
-    @Start
-    void start(Stage stage) {
-        console = new ConsoleHarness();
-        console.show(stage);
-    }
-
-    @AfterEach
-    void close() {
-        console.close();
-    }
+    @RegisterExtension
+    final ConsoleHarness console = new ConsoleHarness();
 
     @Test
     void offlineShowsTheBannerAtOnceAndTakesAwayEveryChangeUntilLiveAgain(FxRobot robot) throws Exception {

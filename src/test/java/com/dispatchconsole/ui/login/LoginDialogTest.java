@@ -2,6 +2,7 @@ package com.dispatchconsole.ui.login;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.dispatchconsole.testing.UiTest;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
@@ -10,14 +11,12 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Signing in to a shared database with the operator's own login. */
-@ExtendWith(ApplicationExtension.class)
+@UiTest
 class LoginDialogTest {
 
     @Start

@@ -9,6 +9,7 @@ import com.dispatchconsole.domain.rows.BatchRow;
 import com.dispatchconsole.persistence.Database;
 import com.dispatchconsole.persistence.DatabaseConfig;
 import com.dispatchconsole.service.DispatchServices;
+import com.dispatchconsole.testing.DatabaseTest;
 import com.dispatchconsole.testing.Fixtures;
 import com.dispatchconsole.testing.Logins;
 import com.dispatchconsole.testing.TestDatabases;
@@ -17,6 +18,7 @@ import com.dispatchconsole.ui.pod.PodViewModel;
 import org.junit.jupiter.api.Test;
 
 /** The viewer offers no verdict on a version its own login recorded, and says why; another supervisor gets one. */
+@DatabaseTest
 class OwnRecordingTest {
 
     @Test

@@ -11,6 +11,7 @@ import com.dispatchconsole.domain.ShortId;
 import com.dispatchconsole.domain.rows.BatchOrderRow;
 import com.dispatchconsole.domain.rows.BatchRow;
 import com.dispatchconsole.domain.rows.RiderRow;
+import com.dispatchconsole.testing.UiTest;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -20,30 +21,16 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.image.ImageView;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** Opening a proof of delivery from the batch's orders, reading it, and reviewing it. */
-@ExtendWith(ApplicationExtension.class)
+@UiTest
 class PodViewerTest {
 
-    private ConsoleHarness console;
-
-    @Start
-    void start(Stage stage) {
-        console = new ConsoleHarness();
-        console.show(stage);
-    }
-
-    @AfterEach
-    void close() {
-        console.close();
-    }
+    @RegisterExtension
+    final ConsoleHarness console = new ConsoleHarness();
 
     @Test
     void theViewerShowsTheDocumentSaysWhenAPhotoCannotLoadAndRecordsAReview(FxRobot robot) throws Exception {

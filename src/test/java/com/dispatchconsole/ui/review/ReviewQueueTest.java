@@ -10,32 +10,19 @@ import com.dispatchconsole.domain.rows.BatchOrderRow;
 import com.dispatchconsole.domain.rows.BatchRow;
 import com.dispatchconsole.domain.rows.RiderRow;
 import com.dispatchconsole.ui.review.ReviewQueueViewModel;
+import com.dispatchconsole.testing.UiTest;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The supervisor's review queue: flagged PoDs, filters, and disputing one from the viewer. */
-@ExtendWith(ApplicationExtension.class)
+@UiTest
 class ReviewQueueTest {
 
-    private ConsoleHarness console;
-
-    @Start
-    void start(Stage stage) {
-        console = new ConsoleHarness();
-        console.show(stage);
-    }
-
-    @AfterEach
-    void close() {
-        console.close();
-    }
+    @RegisterExtension
+    final ConsoleHarness console = new ConsoleHarness();
 
     private BatchOrderRow delivered(String rider, String document) {
         RiderRow r = console.given.rider(rider, 10, "20", 1);
