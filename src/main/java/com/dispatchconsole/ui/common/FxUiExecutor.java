@@ -4,7 +4,6 @@ import com.dispatchconsole.domain.DispatchException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 
@@ -13,32 +12,15 @@ public final class FxUiExecutor implements UiExecutor, AutoCloseable {
 
     private final ExecutorService workers;
     private final java.util.concurrent.ScheduledExecutorService timer =
-            Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "console-timer");
-                thread.setDaemon(true);
-                return thread;
-            });
+            Executors.newSingleThreadScheduledExecutor(Workers.daemon("console-timer"));
 
     public FxUiExecutor(int threads) {
-        AtomicInteger counter = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "console-worker-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.workers = Executors.newFixedThreadPool(threads, Workers.daemon("console-worker"));
     }
 
     @Override
     public <T> void submit(Callable<T> work, Consumer<T> onSuccess, Consumer<DispatchException> onFailure) {
-        workers.execute(() -> {
-            try {
-                T result = work.call();
-                Platform.runLater(() -> onSuccess.accept(result));
-            } catch (Exception e) {
-                DispatchException typed = Failures.typed(e);
-                Platform.runLater(() -> onFailure.accept(typed));
-            }
-        });
+        Workers.runAndHandBack(workers, Platform::runLater, work, onSuccess, onFailure);
     }
 
     @Override

@@ -16,28 +16,13 @@ import java.util.function.Supplier;
  */
 public final class SerialUiExecutor implements UiExecutor, AutoCloseable {
 
-    private final ScheduledExecutorService uiThread = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "test-ui-thread");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final ExecutorService workers = Executors.newFixedThreadPool(2, r -> {
-        Thread thread = new Thread(r, "test-ui-worker");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService uiThread =
+            Executors.newSingleThreadScheduledExecutor(Workers.daemon("serial-ui-thread"));
+    private final ExecutorService workers = Executors.newFixedThreadPool(2, Workers.daemon("serial-ui-worker"));
 
     @Override
     public <T> void submit(Callable<T> work, Consumer<T> onSuccess, Consumer<DispatchException> onFailure) {
-        workers.execute(() -> {
-            try {
-                T result = work.call();
-                uiThread.execute(() -> onSuccess.accept(result));
-            } catch (Exception e) {
-                DispatchException typed = Failures.typed(e);
-                uiThread.execute(() -> onFailure.accept(typed));
-            }
-        });
+        Workers.runAndHandBack(workers, uiThread, work, onSuccess, onFailure);
     }
 
     @Override
