@@ -6,6 +6,7 @@ import com.dispatchconsole.persistence.DatabaseConfig;
 import com.dispatchconsole.realtime.FeedSettings;
 import com.dispatchconsole.service.DispatchServices;
 import com.dispatchconsole.ui.common.FxUiExecutor;
+import com.dispatchconsole.ui.common.UncaughtErrors;
 import com.dispatchconsole.ui.console.ConsoleView;
 import com.dispatchconsole.ui.console.ConsoleViewModel;
 import java.nio.file.Path;
@@ -67,6 +68,8 @@ public final class ConsoleLauncher {
             ConsoleViewModel model = session.model();
             CountDownLatch closed = new CountDownLatch(1);
             Platform.runLater(() -> {
+                // From now on a bug in any handler is one line in the console's notices and a stack trace in the log.
+                UncaughtErrors.install(model.status().channel());
                 Stage stage = new Stage();
                 stage.setTitle("Dispatch Console — " + operator);
                 stage.getIcons().add(new javafx.scene.image.Image(Objects.requireNonNull(

@@ -50,7 +50,7 @@ public final class LiveConsole implements AutoCloseable {
     }
 
     java.util.List<String> notices() {
-        return read(m -> m.status().notices().stream().map(com.dispatchconsole.ui.console.Notice::text).toList());
+        return read(m -> m.status().notices().stream().map(com.dispatchconsole.ui.common.Notice::text).toList());
     }
 
     /** Runs {@code action} on the console's UI thread and waits for it. */

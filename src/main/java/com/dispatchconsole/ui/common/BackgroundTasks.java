@@ -58,7 +58,8 @@ public final class BackgroundTasks {
         private final Callable<T> work;
         private Runnable onRunning = () -> { };
         private Consumer<T> onSuccess = result -> { };
-        private Consumer<DispatchException> onFailure = error -> { };
+        // A call nobody answers still leaves its failure in the log (once: an answered one is logged by Notices).
+        private Consumer<DispatchException> onFailure = Failures::log;
         private Runnable onFinished = () -> { };
         private Object key;
 

@@ -1,6 +1,7 @@
 package com.dispatchconsole.ui.common;
 
 import java.util.Objects;
+import javafx.beans.binding.Bindings;
 import javafx.scene.Scene;
 import javafx.scene.control.DialogPane;
 
@@ -16,7 +17,7 @@ public final class Theme {
     private Theme() {
     }
 
-    /** Gives a scene the dark theme (a window that follows another uses {@link #copy}). */
+    /** Gives a scene the dark theme (a window that follows another uses {@link #follow}). */
     public static void apply(Scene scene) {
         scene.getStylesheets().setAll(url(DARK));
     }
@@ -26,13 +27,31 @@ public final class Theme {
         pane.getStylesheets().setAll(url(DARK));
     }
 
-    /** Gives a new window or dialog the theme its owner shows now (dark or light). */
+    /** Puts the light theme on top of the dark one, or takes it away. */
+    public static void light(Scene scene, boolean light) {
+        String extra = url(LIGHT);
+        if (!light) {
+            scene.getStylesheets().remove(extra);
+        } else if (!scene.getStylesheets().contains(extra)) {
+            scene.getStylesheets().add(extra);
+        }
+    }
+
+    /** Gives a new dialog, or a scene drawn once (a drag image), the theme its owner shows now. */
     public static void copy(Scene from, Scene to) {
         to.getStylesheets().setAll(from.getStylesheets());
     }
 
     public static void copy(Scene from, DialogPane to) {
         to.getStylesheets().setAll(from.getStylesheets());
+    }
+
+    /**
+     * A window opened from another (the PoD viewer, the review queue) shows its owner's theme, also after the
+     * dispatcher switches it while the window is open. The binding holds the owner's list weakly.
+     */
+    public static void follow(Scene owner, Scene window) {
+        Bindings.bindContent(window.getStylesheets(), owner.getStylesheets());
     }
 
     public static String url(String theme) {

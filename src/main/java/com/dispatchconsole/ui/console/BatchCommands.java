@@ -13,6 +13,7 @@ import com.dispatchconsole.service.BatchChange;
 import com.dispatchconsole.service.ChangeReport;
 import com.dispatchconsole.service.DispatchServices;
 import com.dispatchconsole.ui.common.Labels;
+import com.dispatchconsole.ui.common.Notice;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -92,7 +93,7 @@ public final class BatchCommands {
 
     /** Applies a lifecycle move to the batches as the screen showed them when the dispatcher decided. */
     public void perform(LifecycleAction action, SeenRows seen, String reason) {
-        change(action.label().replace("…", "").toLowerCase(), seen, BatchChange.moveTo(action.target()), reason);
+        change(action.done(), seen, BatchChange.moveTo(action.target()), reason);
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import com.dispatchconsole.ui.common.SelectionKeeper;
+import com.dispatchconsole.ui.common.Theme;
 import javafx.collections.transformation.SortedList;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.control.ContextMenu;
@@ -102,8 +103,10 @@ final class BatchesTable {
             Dragboard dragboard = row.startDragAndDrop(TransferMode.MOVE);
             dragboard.setContent(DragIds.content(ids));
             Label ghost = new Label(ids.size() == 1 ? "Batch " + ShortId.of(item.id()) : ids.size() + " batches");
-            ghost.setStyle("-fx-background-color: #3d8bfd; -fx-text-fill: white; -fx-padding: 4 10; -fx-font-weight: bold;");
-            new javafx.scene.Scene(new javafx.scene.Group(ghost));
+            ghost.getStyleClass().add("drag-ghost");
+            // Drawn once in a scene of its own, which takes the table's theme so the ghost's colours are the theme's.
+            javafx.scene.Scene ghostScene = new javafx.scene.Scene(new javafx.scene.Group(ghost));
+            Theme.copy(row.getScene(), ghostScene);
             SnapshotParameters parameters = new SnapshotParameters();
             parameters.setFill(Color.TRANSPARENT);
             dragboard.setDragView(ghost.snapshot(parameters, null));

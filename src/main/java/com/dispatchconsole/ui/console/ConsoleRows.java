@@ -7,6 +7,7 @@ import com.dispatchconsole.domain.rows.DatabaseIdentity;
 import com.dispatchconsole.domain.rows.OutletRow;
 import com.dispatchconsole.domain.rows.RiderRow;
 import com.dispatchconsole.service.DispatchServices;
+import com.dispatchconsole.ui.common.Notice;
 import com.dispatchconsole.ui.common.RowStore;
 import java.util.Collection;
 import java.util.LinkedHashMap;

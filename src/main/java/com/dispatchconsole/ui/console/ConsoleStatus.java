@@ -1,10 +1,11 @@
 package com.dispatchconsole.ui.console;
 
 import com.dispatchconsole.domain.DispatchException;
-import com.dispatchconsole.domain.ErrorCode;
 import com.dispatchconsole.realtime.LiveState;
 import com.dispatchconsole.service.QueryService;
 import com.dispatchconsole.ui.common.BackgroundTasks;
+import com.dispatchconsole.ui.common.Notice;
+import com.dispatchconsole.ui.common.Notices;
 import com.dispatchconsole.ui.common.UiExecutor;
 import java.time.Instant;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -14,22 +15,19 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * What the console says about itself: the status line, the notifications, whether the database can be reached
+ * What the console says about itself: the status line, the notifications (its {@link Notices} channel, which the
+ * uncaught-error handler uses too), whether the database can be reached
  * (the banner, raised by a failed call or by the live feed) and so whether anything may be changed, and the one
  * busy count of every background call the console makes.
  */
 public final class ConsoleStatus {
 
-    private static final int MAX_NOTICES = 50;
-
     private final BackgroundTasks tasks;
     private final DatabaseBanner banner;
-    private final ObservableList<Notice> notices = FXCollections.observableArrayList();
-    private final ObservableList<Notice> noticesView = FXCollections.unmodifiableObservableList(notices);
+    private final Notices notices;
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     // CONNECTING until a feed says otherwise: a console without one (tests, tools) is not offline.
     private final ReadOnlyObjectWrapper<LiveState> liveState = new ReadOnlyObjectWrapper<>(
@@ -43,6 +41,8 @@ public final class ConsoleStatus {
             notify(Notice.Level.INFO, "The database is back; the screen has been reloaded.");
             onDatabaseBack.run();
         });
+        // A database that cannot be reached is the banner's to say, not a toast per failed call.
+        this.notices = new Notices(unreachable -> banner.raise());
         liveState.addListener((o, was, state) -> banner.feedState(state));
         banner.downProperty().addListener((o, was, down) -> canChange.set(!down));
     }
@@ -56,28 +56,27 @@ public final class ConsoleStatus {
     }
 
     void notify(Notice.Level level, String text) {
-        notices.add(new Notice(level, text));
-        if (notices.size() > MAX_NOTICES) {
-            notices.remove(0);
-        }
+        notices.notify(level, text);
     }
 
     /** A call failed: its sentence goes to the status line, and to the banner or a notification. */
     void failed(DispatchException error) {
         message.set(error.sentence());
-        if (error.code() == ErrorCode.DATABASE_UNAVAILABLE) {
-            banner.raise();
-        } else {
-            notify(Notice.Level.ERROR, error.sentence());
-        }
+        notices.failed(error);
     }
 
     void liveState(LiveState state) {
         liveState.set(state);
     }
 
+    /** The console's notices so far, oldest first. */
     public ObservableList<Notice> notices() {
-        return noticesView;
+        return notices.all();
+    }
+
+    /** The console's channel, for what reports outside the view model (the uncaught-error handler). */
+    public Notices channel() {
+        return notices;
     }
 
     public ReadOnlyStringProperty messageProperty() {

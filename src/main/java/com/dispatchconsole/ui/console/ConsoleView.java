@@ -5,8 +5,10 @@ import com.dispatchconsole.domain.ShortId;
 import com.dispatchconsole.domain.rows.BatchOrderRow;
 import com.dispatchconsole.domain.rows.BatchRow;
 import com.dispatchconsole.domain.rows.RiderRow;
+import com.dispatchconsole.ui.common.Dialogs;
+import com.dispatchconsole.ui.common.NotificationArea;
+import com.dispatchconsole.ui.common.Theme;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import javafx.geometry.Insets;
@@ -31,9 +33,6 @@ import javafx.stage.Window;
 
 /** Lays out the console and turns gestures into view-model calls; every decision is the view model's. */
 public final class ConsoleView {
-
-    public static final String DARK_THEME = "/com/dispatchconsole/ui/console.css";
-    public static final String LIGHT_THEME = "/com/dispatchconsole/ui/console-light.css";
 
     static final String IDLE_HINT = "Drag a batch over a rider to see whether it fits.";
 
@@ -64,7 +63,7 @@ public final class ConsoleView {
         split.setDividerPositions(0.52);
         layout.setCenter(split);
         layout.setBottom(statusBar());
-        VBox notifications = NotificationArea.create(model.status());
+        VBox notifications = NotificationArea.create(model.status().channel());
         StackPane.setAlignment(notifications, Pos.BOTTOM_RIGHT);
         StackPane.setMargin(notifications, new Insets(0, 16, 44, 0));
         root.getChildren().addAll(layout, notifications);
@@ -79,9 +78,9 @@ public final class ConsoleView {
         return root;
     }
 
-    /** Adds the console stylesheet (dark by default) to a scene. */
+    /** Gives the console's scene its theme (dark until the dispatcher switches). */
     public static void style(Scene scene) {
-        scene.getStylesheets().setAll(Objects.requireNonNull(ConsoleView.class.getResource(DARK_THEME)).toExternalForm());
+        Theme.apply(scene);
     }
 
     // ---- layout --------------------------------------------------------------------------------------------
@@ -105,12 +104,7 @@ public final class ConsoleView {
         light.selectedProperty().addListener((o, was, isLight) -> {
             Scene scene = root.getScene();
             if (scene != null) {
-                String extra = Objects.requireNonNull(getClass().getResource(LIGHT_THEME)).toExternalForm();
-                if (isLight) {
-                    scene.getStylesheets().add(extra);
-                } else {
-                    scene.getStylesheets().remove(extra);
-                }
+                Theme.light(scene, isLight);
             }
         });
         Label live = new Label();
@@ -242,7 +236,7 @@ public final class ConsoleView {
         String reason = null;
         if (model.commands().dropNeedsReason(seen, riderId)) {
             RiderRow rider = model.rows().rider(riderId);
-            Optional<String> answer = ReasonDialog.ask(window(), "Reassign",
+            Optional<String> answer = Dialogs.askReason(window(), "Reassign",
                     "Reassign " + describe(ids) + " to " + (rider == null ? "this rider" : rider.name()) + "?", "Reassign");
             if (answer.isEmpty()) {
                 return;
@@ -261,9 +255,12 @@ public final class ConsoleView {
         String reason = null;
         if (action.needsReason()) {
             List<UUID> ids = seen.ids();
-            Optional<String> answer = ReasonDialog.ask(window(), action.label().replace("…", ""),
-                    action.label().replace("…", "") + " " + describe(ids) + "? This cannot be undone.",
-                    action.label().replace("…", ""));
+            String verb = action.label().replace("…", "");
+            // "Cancel batch" / "Keep batch": the buttons say what they do, and never both "Cancel".
+            String what = ids.size() == 1 ? "batch" : ids.size() + " batches";
+            Optional<String> answer = Dialogs.askReason(window(), verb,
+                    verb + " " + describe(ids) + "? This cannot be undone.",
+                    verb + " " + what, ids.size() == 1 ? "Keep batch" : "Keep batches");
             if (answer.isEmpty()) {
                 return;
             }
@@ -286,7 +283,7 @@ public final class ConsoleView {
         }
         String reason = null;
         if (outcome == OrderOutcome.FAILED) {
-            Optional<String> answer = ReasonDialog.ask(window(), "Failed delivery",
+            Optional<String> answer = Dialogs.askReason(window(), "Failed delivery",
                     "Mark the order for " + order.customerName() + " as failed?", "Mark failed");
             if (answer.isEmpty()) {
                 return;
@@ -318,7 +315,9 @@ public final class ConsoleView {
         stage.setTitle(title);
         Scene scene = new Scene(content, width, height);
         if (root.getScene() != null) {
-            scene.getStylesheets().setAll(root.getScene().getStylesheets());
+            Theme.follow(root.getScene(), scene);
+        } else {
+            Theme.apply(scene);
         }
         stage.setScene(scene);
         javafx.beans.value.ChangeListener<Number> live = (o, a, b) -> load.run();

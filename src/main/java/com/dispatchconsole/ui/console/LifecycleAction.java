@@ -9,20 +9,22 @@ import java.util.Set;
 
 /** The lifecycle moves a dispatcher can make from buttons, the context menu and the keyboard. */
 public enum LifecycleAction {
-    PICK("Picked up", BatchStatus.PICKED, "Ctrl+P", false),
-    OUT_FOR_DELIVERY("Out for delivery", BatchStatus.OUT_FOR_DELIVERY, "Ctrl+O", false),
-    COMPLETE("Complete", BatchStatus.COMPLETED, "Ctrl+D", false),
-    FAIL("Fail…", BatchStatus.FAILED, "Ctrl+Shift+F", true),
-    UNASSIGN("Unassign", BatchStatus.CREATED, "Ctrl+U", false),
-    CANCEL("Cancel…", BatchStatus.CANCELLED, "Ctrl+Shift+X", true);
+    PICK("Picked up", "picked up", BatchStatus.PICKED, "Ctrl+P", false),
+    OUT_FOR_DELIVERY("Out for delivery", "out for delivery", BatchStatus.OUT_FOR_DELIVERY, "Ctrl+O", false),
+    COMPLETE("Complete", "completed", BatchStatus.COMPLETED, "Ctrl+D", false),
+    FAIL("Fail…", "failed", BatchStatus.FAILED, "Ctrl+Shift+F", true),
+    UNASSIGN("Unassign", "unassigned", BatchStatus.CREATED, "Ctrl+U", false),
+    CANCEL("Cancel…", "cancelled", BatchStatus.CANCELLED, "Ctrl+Shift+X", true);
 
     private final String label;
+    private final String done;
     private final BatchStatus target;
     private final String shortcut;
     private final boolean needsReason;
 
-    LifecycleAction(String label, BatchStatus target, String shortcut, boolean needsReason) {
+    LifecycleAction(String label, String done, BatchStatus target, String shortcut, boolean needsReason) {
         this.label = label;
+        this.done = done;
         this.target = target;
         this.shortcut = shortcut;
         this.needsReason = needsReason;
@@ -44,6 +46,11 @@ public enum LifecycleAction {
 
     public String label() {
         return label;
+    }
+
+    /** How the success reads: "Batch 3ed134bd cancelled.", "3 batches picked up." */
+    public String done() {
+        return done;
     }
 
     public BatchStatus target() {

@@ -1,6 +1,7 @@
 package com.dispatchconsole.ui.pod;
 
 import com.dispatchconsole.ui.common.Labels;
+import com.dispatchconsole.ui.common.NotificationArea;
 import com.dispatchconsole.domain.pod.PhotoAddress;
 import com.dispatchconsole.domain.pod.PodDocument;
 import com.dispatchconsole.domain.pod.PodFlags;
@@ -16,8 +17,6 @@ import java.util.Map;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
-import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -33,9 +32,10 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
+import javafx.scene.shape.Polyline;
 
 /** The PoD viewer: photos (loaded in the background), signature, where and when, flags, reviews, raw document. */
 public final class PodView {
@@ -57,6 +57,7 @@ public final class PodView {
         photos.setId("pod-photos");
         StackPane signature = new StackPane();
         signature.setId("pod-signature");
+        signature.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         GridPane facts = new GridPane();
         facts.setHgap(12);
         facts.setVgap(4);
@@ -129,10 +130,11 @@ public final class PodView {
         return box;
     }
 
+    /** The viewer with its own toasts: a refusal here is shown here, not in the console behind it. */
     public Parent root() {
         ScrollPane scroll = new ScrollPane(root);
         scroll.setFitToWidth(true);
-        return scroll;
+        return NotificationArea.over(scroll, model.notices());
     }
 
     private VBox reviews() {
@@ -233,18 +235,17 @@ public final class PodView {
             return;
         }
         if (signature.strokes() != null) {
-            Canvas canvas = new Canvas(300, 110);
-            canvas.setId("signature-canvas");
-            drawStrokes(canvas.getGraphicsContext2D(), signature.strokes(), 300, 110);
-            pane.getChildren().add(canvas);
+            pane.getChildren().add(signaturePad(signature.strokes(), 300, 110));
         } else if (signature.imageUrl() != null) {
             pane.getChildren().add(photoTile(new PodViewModel.Photo(signature.imageUrl(), null)));
         }
     }
 
-    /** Scales the strokes into the canvas, keeping their proportions. */
-    private static void drawStrokes(GraphicsContext g, List<List<PodDocument.Point>> strokes, double width,
-                                    double height) {
+    /**
+     * The strokes as lines on a pad, scaled to fit and keeping their proportions. Paper and ink are the theme's
+     * ({@code .signature-pad}, {@code .signature-stroke}), so the light theme reaches them too.
+     */
+    private static Pane signaturePad(List<List<PodDocument.Point>> strokes, double width, double height) {
         double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
         for (List<PodDocument.Point> stroke : strokes) {
             for (PodDocument.Point p : stroke) {
@@ -255,25 +256,21 @@ public final class PodView {
             }
         }
         double scale = Math.min((width - 10) / Math.max(1, maxX - minX), (height - 10) / Math.max(1, maxY - minY));
-        g.setFill(Color.web("#f4f6f8"));
-        g.fillRect(0, 0, width, height);
-        g.setStroke(Color.web("#1f2328"));
-        g.setLineWidth(2);
+        Pane pad = new Pane();
+        pad.setId("signature-canvas");
+        pad.getStyleClass().add("signature-pad");
+        pad.setMinSize(width, height);
+        pad.setPrefSize(width, height);
+        pad.setMaxSize(width, height);
         for (List<PodDocument.Point> stroke : strokes) {
-            g.beginPath();
-            boolean first = true;
+            Polyline line = new Polyline();
+            line.getStyleClass().add("signature-stroke");
             for (PodDocument.Point p : stroke) {
-                double x = 5 + (p.x() - minX) * scale;
-                double y = 5 + (p.y() - minY) * scale;
-                if (first) {
-                    g.moveTo(x, y);
-                    first = false;
-                } else {
-                    g.lineTo(x, y);
-                }
+                line.getPoints().addAll(5 + (p.x() - minX) * scale, 5 + (p.y() - minY) * scale);
             }
-            g.stroke();
+            pad.getChildren().add(line);
         }
+        return pad;
     }
 
     private static void fillFacts(GridPane grid, PodRow row, PodDocument document) {

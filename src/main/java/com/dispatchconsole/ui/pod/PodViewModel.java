@@ -8,6 +8,8 @@ import com.dispatchconsole.domain.rows.PodReview;
 import com.dispatchconsole.domain.rows.PodRow;
 import com.dispatchconsole.service.PodService;
 import com.dispatchconsole.ui.common.BackgroundTasks;
+import com.dispatchconsole.ui.common.Notice;
+import com.dispatchconsole.ui.common.Notices;
 import com.dispatchconsole.ui.common.UiExecutor;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -56,6 +58,8 @@ public final class PodViewModel {
     private final BooleanProperty readable = new SimpleBooleanProperty(true);
     private final StringProperty unreadable = new SimpleStringProperty("");
     private final StringProperty rawDocument = new SimpleStringProperty("");
+    // The viewer's own channel: a refusal shows in the viewer's window, where the supervisor clicked.
+    private final Notices notices = new Notices();
 
     public PodViewModel(PodService pods, UiExecutor ui, UUID batchOrderId) {
         this.pods = pods;
@@ -107,11 +111,18 @@ public final class PodViewModel {
         }).onSuccess(fresh -> {
             reviews.setAll(fresh);
             message.set("Review saved: " + verdict.name().toLowerCase() + ".");
+            notices.notify(Notice.Level.SUCCESS, message.get());
         }).onFailure(this::failed).start();
     }
 
     private void failed(DispatchException error) {
         message.set(error.sentence());
+        notices.failed(error);
+    }
+
+    /** What the viewer tells the supervisor: review saved, or why a load or a review was refused. */
+    public Notices notices() {
+        return notices;
     }
 
     /** True while the viewer is loading or saving. */

@@ -1,6 +1,7 @@
 package com.dispatchconsole.ui.review;
 
 import com.dispatchconsole.ui.common.Labels;
+import com.dispatchconsole.ui.common.NotificationArea;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
@@ -26,6 +27,7 @@ public final class ReviewQueueView {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     private final VBox root = new VBox(8);
+    private final Parent window;
 
     public ReviewQueueView(ReviewQueueViewModel model, Consumer<UUID> openPod) {
         root.getStyleClass().add("pod-viewer");
@@ -84,10 +86,12 @@ public final class ReviewQueueView {
         });
         VBox.setVgrow(table, Priority.ALWAYS);
         root.getChildren().addAll(title, filters, table, open);
+        window = NotificationArea.over(root, model.notices());
     }
 
+    /** The queue with its own toasts. */
     public Parent root() {
-        return root;
+        return window;
     }
 
     private static TableColumn<ReviewQueueViewModel.Entry, String> column(String title, double width,

@@ -5,6 +5,7 @@ import com.dispatchconsole.domain.pod.PodFlags;
 import com.dispatchconsole.domain.rows.PodRow;
 import com.dispatchconsole.service.PodService;
 import com.dispatchconsole.ui.common.BackgroundTasks;
+import com.dispatchconsole.ui.common.Notices;
 import com.dispatchconsole.ui.common.UiExecutor;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -57,6 +58,8 @@ public final class ReviewQueueViewModel {
     private final StringProperty rider = new SimpleStringProperty("");
     private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>();
     private final StringProperty message = new SimpleStringProperty("");
+    // The queue's own channel: a refusal shows in the queue's window, where the supervisor is looking.
+    private final Notices notices = new Notices();
     private boolean reloadPending;
 
     public ReviewQueueViewModel(PodService pods, UiExecutor ui) {
@@ -75,7 +78,10 @@ public final class ReviewQueueViewModel {
             entries.setAll(read);
             long unreadable = read.stream().filter(Entry::unreadable).count();
             message.set(rows.size() + " awaiting review" + (unreadable == 0 ? "" : " (" + unreadable + " unreadable)"));
-        }).onFailure(error -> message.set(error.sentence())).start();
+        }).onFailure(error -> {
+            message.set(error.sentence());
+            notices.failed(error);
+        }).start();
     }
 
     /** Orders changed elsewhere (a PoD recorded, a verdict given): reload once, at most every half second. */
@@ -141,5 +147,10 @@ public final class ReviewQueueViewModel {
 
     public StringProperty messageProperty() {
         return message;
+    }
+
+    /** Why the queue could not be read, as toasts in the queue's window. */
+    public Notices notices() {
+        return notices;
     }
 }

@@ -13,6 +13,7 @@ import com.dispatchconsole.service.DispatchServices;
 import com.dispatchconsole.testing.DatabaseTest;
 import com.dispatchconsole.testing.Fixtures;
 import com.dispatchconsole.testing.TestDatabases;
+import com.dispatchconsole.ui.common.Notice;
 import com.dispatchconsole.ui.common.SynchronousUiExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;

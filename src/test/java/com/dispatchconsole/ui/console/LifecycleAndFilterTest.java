@@ -90,6 +90,35 @@ class LifecycleAndFilterTest {
     }
 
     @Test
+    void theCancelDialogSaysCancelBatchOrKeepBatchInTheConsolesTheme(FxRobot robot) throws Exception {
+        BatchRow batch = console.given.batch(1, "1");
+        console.load(robot, 0, 1);
+        robot.clickOn("#theme-toggle");
+        robot.clickOn(cell(robot, "#batches-table", ShortId.of(batch.id())));
+        waitUntil(() -> !robot.lookup("#action-CANCEL").queryAs(Button.class).isDisabled());
+
+        robot.clickOn("#action-CANCEL");
+        waitUntil(() -> robot.lookup("#reason-field").tryQuery().isPresent());
+        assertThat(robot.lookup("#reason-confirm").queryAs(Button.class).getText()).isEqualTo("Cancel batch");
+        assertThat(robot.lookup("#reason-dismiss").queryAs(Button.class).getText()).isEqualTo("Keep batch");
+        assertThat(robot.lookup("#reason-field").query().getScene().getRoot().getStylesheets())
+                .as("the dialog is light like the console").contains(
+                        com.dispatchconsole.ui.common.Theme.url(com.dispatchconsole.ui.common.Theme.LIGHT));
+        robot.clickOn("#reason-dismiss");
+
+        waitUntil(() -> robot.lookup("#reason-field").tryQuery().isEmpty());
+        assertThat(status(batch)).as("kept").isEqualTo("CREATED");
+
+        robot.clickOn("#action-CANCEL");
+        waitUntil(() -> robot.lookup("#reason-field").tryQuery().isPresent());
+        robot.clickOn("#reason-field").write("Customer called to cancel");
+        robot.clickOn("#reason-confirm");
+        waitUntil(() -> robot.lookup(".notice-success").tryQuery().isPresent());
+        assertThat(robot.lookup(".notice-success").queryAs(Label.class).getText())
+                .isEqualTo("Batch " + ShortId.of(batch.id()) + " cancelled.");
+    }
+
+    @Test
     void failFromTheContextMenuNeedsAReasonToo(FxRobot robot) throws Exception {
         RiderRow ana = console.given.rider("Ana Silva", 10, "20", 1);
         BatchRow batch = console.given.batch(1, "1");

@@ -121,6 +121,48 @@ class PodViewerTest {
         assertThat(robot.lookup("#photo-unsafe").tryQuery()).isEmpty();
     }
 
+    @Test
+    void aRefusedReviewIsAToastInTheViewersOwnWindow(FxRobot robot) throws Exception {
+        BatchOrderRow line = deliveredLine("{\"notes\": \"first\"}");
+        openPod(robot, line);
+        waitUntil(() -> "first".equals(ConsoleHarness.text(robot, "#pod-fact-notes")));
+        // Meanwhile the rider's app records the PoD again; the viewer still shows the first version.
+        console.asAnotherLogin().batches().recordOutcome(shownBatch.id(), line.orderId(), OrderOutcome.DELIVERED,
+                null, "{\"notes\": \"second\"}", "seed");
+
+        robot.clickOn("#review-accept");
+
+        waitUntil(() -> robot.lookup(".notice-error").tryQuery().isPresent());
+        Label toast = robot.lookup(".notice-error").queryAs(Label.class);
+        assertThat(toast.getText()).contains("was recorded again");
+        assertThat(toast.getScene()).as("shown in the viewer, where the supervisor clicked")
+                .isSameAs(robot.lookup("#pod-title").query().getScene());
+        assertThat(ConsoleHarness.text(robot, "#pod-message")).isEqualTo(toast.getText());
+        assertThat(console.model.status().notices()).extracting(com.dispatchconsole.ui.common.Notice::text)
+                .noneMatch(t -> t.contains("recorded again"));
+        assertThat(console.sql.count("SELECT count(*) FROM pod_reviews WHERE batch_order_id = ?", line.id())).isZero();
+    }
+
+    @Test
+    void theSignatureIsDrawnInTheThemesInkAndTheViewerFollowsTheThemeSwitch(FxRobot robot) throws Exception {
+        BatchOrderRow line = deliveredLine(
+                "{\"signature\": {\"strokes\": [[[0, 0], [10, 4], [20, 0]], [[5, 8], [15, 8]]]}}");
+        openPod(robot, line);
+
+        waitUntil(() -> robot.lookup(".signature-stroke").queryAll().size() == 2);
+        javafx.scene.layout.Pane pad = robot.lookup("#signature-canvas").query();
+        assertThat(pad.getStyleClass()).contains("signature-pad");
+        javafx.scene.shape.Polyline first = (javafx.scene.shape.Polyline) pad.getChildren().get(0);
+        assertThat(first.getPoints()).as("scaled into the pad, proportions kept (12.5 px per unit)")
+                .containsExactly(5.0, 5.0, 130.0, 55.0, 255.0, 5.0);
+        assertThat(first.getStroke()).as("the theme's ink").isEqualTo(javafx.scene.paint.Color.web("#1f2328"));
+
+        javafx.scene.control.ToggleButton light = robot.lookup("#theme-toggle").query();
+        robot.interact(() -> light.setSelected(true));
+        assertThat(pad.getScene().getStylesheets()).as("the open viewer turns light with the console")
+                .contains(com.dispatchconsole.ui.common.Theme.url(com.dispatchconsole.ui.common.Theme.LIGHT));
+    }
+
     /** A delivered order line of a new batch, recorded with {@code document}. */
     private BatchOrderRow deliveredLine(String document) {
         RiderRow ana = console.given.rider("Ana Silva", 10, "20", 1);

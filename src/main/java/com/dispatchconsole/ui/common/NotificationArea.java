@@ -1,25 +1,36 @@
-package com.dispatchconsole.ui.console;
+package com.dispatchconsole.ui.common;
 
 import javafx.animation.PauseTransition;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
-/** Toasts in the corner: one per notice, refusals stay longer than successes. Each is shown once. */
-final class NotificationArea {
+/**
+ * Toasts in a window's corner, view side of {@link Notices}: one per notice, refusals stay longer than successes.
+ * Each is shown once, in the window whose channel it was given to; every window (console, PoD viewer, review
+ * queue) has one.
+ */
+public final class NotificationArea {
+
+    /** More at once would cover the window; the oldest toast goes first. */
+    private static final int AT_ONCE = 4;
 
     private NotificationArea() {
     }
 
-    static VBox create(ConsoleStatus model) {
+    /** The toasts alone, for a window that places them itself (the console keeps them above its status bar). */
+    public static VBox create(Notices notices) {
         VBox area = new VBox(6);
         area.setId("notifications");
         area.setAlignment(Pos.BOTTOM_RIGHT);
         area.setPickOnBounds(false);
         area.setMaxWidth(460);
-        model.notices().addListener((ListChangeListener<Notice>) change -> {
+        notices.all().addListener((ListChangeListener<Notice>) change -> {
             while (change.next()) {
                 for (Notice notice : change.getAddedSubList()) {
                     Label toast = new Label(notice.text());
@@ -27,7 +38,7 @@ final class NotificationArea {
                     toast.setMaxWidth(440);
                     toast.getStyleClass().addAll("notice", "notice-" + notice.level().name().toLowerCase());
                     area.getChildren().add(toast);
-                    if (area.getChildren().size() > 4) {
+                    if (area.getChildren().size() > AT_ONCE) {
                         area.getChildren().remove(0);
                     }
                     PauseTransition life = new PauseTransition(Duration.seconds(
@@ -38,5 +49,13 @@ final class NotificationArea {
             }
         });
         return area;
+    }
+
+    /** {@code content} with the toasts of {@code notices} over its bottom-right corner. */
+    public static StackPane over(Node content, Notices notices) {
+        VBox area = create(notices);
+        StackPane.setAlignment(area, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(area, new Insets(0, 16, 16, 0));
+        return new StackPane(content, area);
     }
 }
