@@ -1,5 +1,6 @@
 package com.dispatchconsole.ui.common;
 
+import com.dispatchconsole.testing.UiTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,14 +16,12 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Every dialog takes its owner's theme, and its buttons say what they do. */
-@ExtendWith(ApplicationExtension.class)
+@UiTest
 class DialogsTest {
 
     private Stage owner;

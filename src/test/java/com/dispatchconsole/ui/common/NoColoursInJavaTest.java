@@ -1,5 +1,6 @@
 package com.dispatchconsole.ui.common;
 
+import com.dispatchconsole.testing.UnitTest;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * Colours live in the theme (console.css and its palette), so the light theme reaches every one: no UI class makes a
  * {@link Color} of its own or writes a colour into a style string.
  */
+@UnitTest
 class NoColoursInJavaTest {
 
     private static final Set<String> COLOUR_FACTORIES = Set.of("web", "rgb", "hsb", "color", "gray", "grayRgb",

@@ -1,5 +1,6 @@
 package com.dispatchconsole.ui.common;
 
+import com.dispatchconsole.testing.UnitTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -10,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The one channel every view model reports through: each failure worded, logged and shown once. */
+@UnitTest
 class NoticesTest {
 
     @Test

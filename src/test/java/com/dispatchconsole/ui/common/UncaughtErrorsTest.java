@@ -1,5 +1,6 @@
 package com.dispatchconsole.ui.common;
 
+import com.dispatchconsole.testing.UnitTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -7,6 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import org.junit.jupiter.api.Test;
 
 /** A bug nothing caught: one line for the dispatcher, one stack trace in the log, and the thread's owner goes on. */
+@UnitTest
 class UncaughtErrorsTest {
 
     @Test

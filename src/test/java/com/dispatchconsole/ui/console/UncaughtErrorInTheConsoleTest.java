@@ -1,5 +1,6 @@
 package com.dispatchconsole.ui.console;
 
+import com.dispatchconsole.testing.UiTest;
 import static com.dispatchconsole.ui.console.ConsoleHarness.cell;
 import static com.dispatchconsole.ui.console.ConsoleHarness.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,29 +10,27 @@ import com.dispatchconsole.domain.rows.BatchRow;
 import com.dispatchconsole.ui.common.UncaughtErrors;
 import javafx.application.Platform;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A bug in something the FX thread runs: one toast in the console, and the console goes on working. */
-@ExtendWith(ApplicationExtension.class)
+@UiTest
 class UncaughtErrorInTheConsoleTest {
 
-    private ConsoleHarness console;
+    @RegisterExtension
+    final ConsoleHarness console = new ConsoleHarness();
     private Thread.UncaughtExceptionHandler fxBefore;
     private Thread.UncaughtExceptionHandler defaultBefore;
 
-    @Start
-    void start(Stage stage) {
-        console = new ConsoleHarness();
-        console.show(stage);
-        fxBefore = Thread.currentThread().getUncaughtExceptionHandler();
-        defaultBefore = Thread.getDefaultUncaughtExceptionHandler();
-        UncaughtErrors.install(console.model.status().channel());
+    /** On the FX thread, after the harness has shown the console: the launcher installs it the same way. */
+    private void install(FxRobot robot) {
+        robot.interact(() -> {
+            fxBefore = Thread.currentThread().getUncaughtExceptionHandler();
+            defaultBefore = Thread.getDefaultUncaughtExceptionHandler();
+            UncaughtErrors.install(console.model.status().channel());
+        });
     }
 
     @AfterEach
@@ -39,13 +38,13 @@ class UncaughtErrorInTheConsoleTest {
         // The FX thread outlives this test: the next one gets it as it was.
         robot.interact(() -> Thread.currentThread().setUncaughtExceptionHandler(fxBefore));
         Thread.setDefaultUncaughtExceptionHandler(defaultBefore);
-        console.close();
     }
 
     @Test
     void aBugOnTheFxThreadIsOneLineOnScreenAndTheConsoleKeepsWorking(FxRobot robot) throws Exception {
         BatchRow batch = console.given.batch(1, "1");
         console.load(robot, 0, 1);
+        install(robot);
 
         Platform.runLater(() -> {
             throw new IllegalStateException("a handler with a bug");
