@@ -18,6 +18,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Every dialog takes its owner's theme, and its buttons say what they do. */
@@ -41,7 +42,9 @@ class DialogsTest {
         CompletableFuture<Optional<String>> answer = new CompletableFuture<>();
         Platform.runLater(() -> answer.complete(Dialogs.askReason(owner, "Cancel", "Cancel batch 3ed134bd?",
                 "Cancel batch", "Keep batch")));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#reason-field").tryQuery().isPresent());
+        // Visible, not only built: a dialog's nodes exist a moment before its window shows, and a click then misses.
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> robot.lookup("#reason-dismiss").match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
 
         DialogPane pane = (DialogPane) ancestor(robot.lookup("#reason-field").query(), DialogPane.class);
         assertThat(pane.getStylesheets()).containsExactly(Theme.url(Theme.DARK), Theme.url(Theme.LIGHT));
@@ -66,7 +69,8 @@ class DialogsTest {
                     + "the details are in the log.");
             closed.complete(null);
         });
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#error-message").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> robot.lookup("#error-message").match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
 
         Label message = robot.lookup("#error-message").queryAs(Label.class);
         assertThat(message.getText()).startsWith("UNEXPECTED: Something went wrong");

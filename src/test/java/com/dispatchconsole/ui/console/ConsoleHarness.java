@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
+import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -70,6 +71,14 @@ public final class ConsoleHarness implements AutoCloseable, BeforeEachCallback, 
     public static void waitUntil(BooleanSupplier condition) throws Exception {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::getAsBoolean);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * Waits until {@code query} finds a node a click can reach: TestFX's own test for "visible" (the node, its
+     * parents, its window showing). A dialog's nodes exist a moment before its window shows; a click then misses.
+     */
+    public static void waitUntilShown(FxRobot robot, String query) throws Exception {
+        waitUntil(() -> robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
     }
 
     /** The table cell of {@code table} whose text is exactly {@code text}. */

@@ -2,6 +2,7 @@ package com.dispatchconsole.ui.console;
 
 import static com.dispatchconsole.ui.console.ConsoleHarness.cell;
 import static com.dispatchconsole.ui.console.ConsoleHarness.waitUntil;
+import static com.dispatchconsole.ui.console.ConsoleHarness.waitUntilShown;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dispatchconsole.domain.ShortId;
@@ -44,7 +45,7 @@ class DragAndDropTest {
         console.load(robot, 2, 1);
 
         robot.drag(cell(robot, "#batches-table", ShortId.of(batch.id()))).dropTo(cell(robot, "#riders-table", "Ben Okafor"));
-        waitUntil(() -> robot.lookup("#reason-field").tryQuery().isPresent());
+        waitUntilShown(robot, "#reason-field");
         robot.clickOn("#reason-field").write("Ana has a flat tyre");
         robot.clickOn("#reason-confirm");
 

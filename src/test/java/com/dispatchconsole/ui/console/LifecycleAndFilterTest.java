@@ -2,6 +2,7 @@ package com.dispatchconsole.ui.console;
 
 import static com.dispatchconsole.ui.console.ConsoleHarness.cell;
 import static com.dispatchconsole.ui.console.ConsoleHarness.waitUntil;
+import static com.dispatchconsole.ui.console.ConsoleHarness.waitUntilShown;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dispatchconsole.domain.BatchStatus;
@@ -78,7 +79,7 @@ class LifecycleAndFilterTest {
         waitUntil(() -> !robot.lookup("#action-CANCEL").queryAs(Button.class).isDisabled());
 
         robot.clickOn("#action-CANCEL");
-        waitUntil(() -> robot.lookup("#reason-field").tryQuery().isPresent());
+        waitUntilShown(robot, "#reason-field");
         assertThat(robot.lookup("#reason-confirm").queryAs(Button.class).isDisabled())
                 .as("no reason, no cancel").isTrue();
         robot.clickOn("#reason-field").write("Customer called to cancel");
@@ -98,7 +99,7 @@ class LifecycleAndFilterTest {
         waitUntil(() -> !robot.lookup("#action-CANCEL").queryAs(Button.class).isDisabled());
 
         robot.clickOn("#action-CANCEL");
-        waitUntil(() -> robot.lookup("#reason-field").tryQuery().isPresent());
+        waitUntilShown(robot, "#reason-field");
         assertThat(robot.lookup("#reason-confirm").queryAs(Button.class).getText()).isEqualTo("Cancel batch");
         assertThat(robot.lookup("#reason-dismiss").queryAs(Button.class).getText()).isEqualTo("Keep batch");
         assertThat(robot.lookup("#reason-field").query().getScene().getRoot().getStylesheets())
@@ -110,7 +111,7 @@ class LifecycleAndFilterTest {
         assertThat(status(batch)).as("kept").isEqualTo("CREATED");
 
         robot.clickOn("#action-CANCEL");
-        waitUntil(() -> robot.lookup("#reason-field").tryQuery().isPresent());
+        waitUntilShown(robot, "#reason-field");
         robot.clickOn("#reason-field").write("Customer called to cancel");
         robot.clickOn("#reason-confirm");
         waitUntil(() -> robot.lookup(".notice-success").tryQuery().isPresent());
@@ -129,7 +130,7 @@ class LifecycleAndFilterTest {
         robot.clickOn(cell(robot, "#batches-table", ShortId.of(batch.id())));
         ConsoleHarness.openContextMenu(robot, cell(robot, "#batches-table", ShortId.of(batch.id())));
         robot.clickOn("Fail…    Ctrl+Shift+F");
-        waitUntil(() -> robot.lookup("#reason-field").tryQuery().isPresent());
+        waitUntilShown(robot, "#reason-field");
         robot.clickOn("#reason-field").write("Bike broke down");
         robot.clickOn("#reason-confirm");
 

@@ -2,6 +2,7 @@ package com.dispatchconsole.ui.review;
 
 import com.dispatchconsole.ui.console.ConsoleHarness;
 import static com.dispatchconsole.ui.console.ConsoleHarness.waitUntil;
+import static com.dispatchconsole.ui.console.ConsoleHarness.waitUntilShown;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dispatchconsole.domain.BatchStatus;
@@ -53,7 +54,7 @@ class ReviewQueueTest {
 
         robot.interact(() -> queue.getSelectionModel().select(0));
         robot.clickOn("#queue-open");
-        waitUntil(() -> robot.lookup("#review-dispute").tryQuery().isPresent());
+        waitUntilShown(robot, "#review-dispute");
         robot.clickOn("#review-note").write("No photo for a doorstep delivery");
         robot.clickOn("#review-dispute");
 
