@@ -57,29 +57,6 @@ public final class Dialogs {
         return dialog.showAndWait().filter(text -> !text.isBlank());
     }
 
-    /**
-     * Shows {@code text} (one line, {@code CODE: sentence} or a sentence; never a stack trace) until the dispatcher
-     * closes it: for what must not fade like a toast.
-     */
-    public static void showError(Window owner, String title, String text) {
-        Dialog<Void> dialog = new Dialog<>();
-        dialog.initOwner(owner);
-        dialog.setTitle(title);
-        theme(owner, dialog.getDialogPane());
-        Label message = new Label(text);
-        message.setId("error-message");
-        message.setWrapText(true);
-        message.setMaxWidth(460);
-        message.getStyleClass().add("error-text");
-        dialog.getDialogPane().setContent(message);
-        dialog.getDialogPane().getButtonTypes().add(new ButtonType("Close", ButtonBar.ButtonData.CANCEL_CLOSE));
-        dialog.showAndWait();
-    }
-
-    public static void showError(Window owner, String text) {
-        showError(owner, "Dispatch Console", text);
-    }
-
     /** The owner's theme as it is now (dark or light); the dark one for a dialog without an owner. */
     private static void theme(Window owner, DialogPane pane) {
         if (owner != null && owner.getScene() != null) {

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns the change feed into table updates: events are coalesced by id, the changed rows are re-read in one query
  * per table per burst (off the UI thread), and applied in place with one UI-thread hand-off per burst, at most
- * about ten times a second. Position reports are throttled to one refresh per rider per second and capped per
+ * every 40 ms (more slowly when reads take longer). Position reports are throttled to one refresh per rider per second and capped per
  * burst, so a flood of telemetry never delays a status change.
  */
 public final class LiveUpdater implements ChangeSubscriber, AutoCloseable {

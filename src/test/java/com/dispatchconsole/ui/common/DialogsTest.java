@@ -1,8 +1,9 @@
 package com.dispatchconsole.ui.common;
 
-import com.dispatchconsole.testing.UiTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.dispatchconsole.testing.UiTest;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -12,7 +13,6 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
-import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -59,26 +59,6 @@ class DialogsTest {
     void twoButtonsThatReadTheSameAreRefusedBeforeAnyDialogOpens() {
         assertThatThrownBy(() -> Dialogs.askReason(null, "Cancel", "Cancel batch 3ed134bd?", "Cancel"))
                 .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void anErrorIsOneLineInAThemedDialogUntilItIsClosed(FxRobot robot) throws Exception {
-        CompletableFuture<Void> closed = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            Dialogs.showError(owner, "UNEXPECTED: Something went wrong in the console (IllegalStateException); "
-                    + "the details are in the log.");
-            closed.complete(null);
-        });
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
-                () -> robot.lookup("#error-message").match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
-
-        Label message = robot.lookup("#error-message").queryAs(Label.class);
-        assertThat(message.getText()).startsWith("UNEXPECTED: Something went wrong");
-        assertThat(message.getStyleClass()).contains("error-text");
-        assertThat(((DialogPane) ancestor(message, DialogPane.class)).getStylesheets()).contains(Theme.url(Theme.LIGHT));
-
-        robot.clickOn(robot.lookup(n -> n instanceof Button b && "Close".equals(b.getText())).queryAs(Button.class));
-        closed.get(5, TimeUnit.SECONDS);
     }
 
     private static Node ancestor(Node node, Class<?> type) {
