@@ -2,6 +2,7 @@ package com.dispatchconsole.cli;
 
 import com.dispatchconsole.app.DatabaseLauncher;
 import com.dispatchconsole.domain.OrderOutcome;
+import com.dispatchconsole.domain.pod.PodDocument;
 import com.dispatchconsole.domain.pod.PodValidator;
 import com.dispatchconsole.service.DispatchServices;
 import java.util.UUID;
@@ -47,9 +48,8 @@ public final class PodCommand {
 
         @Override
         public Integer call() throws Exception {
-            String document = PodFile.read(file);
-            // Judged before connecting: a malformed document needs no database to be refused.
-            PodValidator.validate(document);
+            // Judged (and read) once, before connecting: a malformed document needs no database to be refused.
+            PodDocument document = PodValidator.validate(PodFile.read(file));
             try (DatabaseLauncher launcher = DatabaseLauncher.open(db.target(), dataDir.dataDir(), null, System.err)) {
                 new DispatchServices(launcher.database()).batches()
                         .recordOutcome(batch, order, outcome, reason, document, actor);

@@ -144,7 +144,7 @@ public final class DemoData {
     }
 
     /** A believable PoD; some without a photo where one is needed, so the review queue has something to flag. */
-    private static String proofOfDelivery(Random random, BatchOrderRow order, String photoUrl) {
+    private static PodDocument proofOfDelivery(Random random, BatchOrderRow order, String photoUrl) {
         String[] types = {"HANDED_TO_RECIPIENT", "LEFT_AT_DOOR", "SAFE_PLACE"};
         String type = types[random.nextInt(types.length)];
         java.time.Instant now = java.time.Instant.now();
@@ -169,7 +169,8 @@ public final class DemoData {
             pod.signature(new PodDocument.Signature(null, List.of(
                     points(0, 20, 8, 4, 16, 22, 24, 6, 34, 20), points(38, 18, 52, 10, 60, 18))));
         }
-        return pod.build().toJson();
+        // Built through the validator once, and recorded as it is: not turned into text to be read again.
+        return pod.build();
     }
 
     /** A stroke from x, y pairs. */

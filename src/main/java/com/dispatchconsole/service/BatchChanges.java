@@ -5,14 +5,16 @@ import com.dispatchconsole.domain.ErrorCode;
 import com.dispatchconsole.domain.Expected;
 import com.dispatchconsole.domain.HandOver;
 import com.dispatchconsole.domain.rows.BatchRow;
-import com.dispatchconsole.domain.rows.ChangedRows;
 import com.dispatchconsole.domain.rows.HistoryEntry;
+import com.dispatchconsole.domain.rows.RowsAfterChange;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -24,10 +26,12 @@ import java.util.UUID;
  */
 public final class BatchChanges {
 
-    /** Refusals that a change made elsewhere can cause. */
-    private static final Set<ErrorCode> RACE_CODES = EnumSet.of(ErrorCode.ALREADY_CHANGED,
-            ErrorCode.INVALID_BATCH_STATUS, ErrorCode.ILLEGAL_TRANSITION, ErrorCode.CONCURRENT_UPDATE,
-            ErrorCode.INVALID_ARGUMENT);
+    /**
+     * Refusals that a change made elsewhere can cause, other than ALREADY_CHANGED (whose sentence already says who
+     * changed the batch and when, read under the lock): for these the report adds the batch's newest history entry.
+     */
+    private static final Set<ErrorCode> RACE_CODES = EnumSet.of(ErrorCode.INVALID_BATCH_STATUS,
+            ErrorCode.ILLEGAL_TRANSITION, ErrorCode.CONCURRENT_UPDATE, ErrorCode.INVALID_ARGUMENT);
 
     private final AssignmentService assignments;
     private final QueryService queries;
@@ -38,33 +42,27 @@ public final class BatchChanges {
     }
 
     /**
-     * Applies {@code what} to each batch in turn and stops at the first sign that the database is gone.
+     * Applies {@code what} to each batch in turn and stops at the first sign that the database is gone. Nothing is
+     * read before: the way each batch goes follows the row the screen showed, and every unit of work checks it again
+     * under its locks.
      *
-     * @param seen   the version of each batch the caller's screen showed; a batch that moved since is refused with
-     *               ALREADY_CHANGED, and a batch missing here is taken as it is now
+     * @param seen   each batch as the caller's screen showed it (status, rider, version); a batch that moved since is
+     *               refused with ALREADY_CHANGED, and a batch missing here goes the assign way, taken as it is now
      * @param reason why (needed to reassign, cancel or fail); null when none was asked for
      */
-    public ChangeReport change(List<UUID> batchIds, Map<UUID, Expected> seen, BatchChange what, String operator,
+    public ChangeReport change(List<UUID> batchIds, Map<UUID, BatchRow> seen, BatchChange what, String operator,
                                String reason) {
         Checks.requireActor(operator);
         Checks.requireId(what, "change");
-        Map<UUID, Expected> shown = seen == null ? Map.of() : seen;
+        Map<UUID, BatchRow> shown = seen == null ? Map.of() : seen;
         if (batchIds == null || batchIds.isEmpty()) {
             return new ChangeReport(List.of(), List.of(), List.of(), List.of(), null);
-        }
-        Map<UUID, BatchRow> before = new LinkedHashMap<>();
-        try {
-            // Which way a batch goes to a rider, and which riders carry a different load afterwards.
-            queries.batches(batchIds).forEach(row -> before.put(row.id(), row));
-        } catch (DispatchException e) {
-            return stoppedOr(e, List.of(), List.of());
         }
         List<BatchRow> changed = new ArrayList<>();
         Map<UUID, DispatchException> refused = new LinkedHashMap<>();
         for (UUID id : batchIds) {
-            Expected expected = shown.getOrDefault(id, Expected.ANY);
             try {
-                changed.add(apply(id, before.get(id), expected, what, operator, reason));
+                changed.add(apply(id, shown.get(id), what, operator, reason));
             } catch (DispatchException e) {
                 if (e.code() == ErrorCode.DATABASE_UNAVAILABLE) {
                     return stopped(e, changed, refused);
@@ -72,63 +70,83 @@ public final class BatchChanges {
                 refused.put(id, e);
             }
         }
+        // Which riders carry a different load afterwards: the one given to, the ones the screen showed the batches
+        // with, the ones the changed batches are with (and, read at the end, the ones the refused batches are with).
         Set<UUID> riders = new LinkedHashSet<>();
         if (what instanceof BatchChange.GiveTo give) {
             riders.add(give.riderId());
         }
-        before.values().forEach(row -> addRider(riders, row));
+        batchIds.stream().map(shown::get).filter(Objects::nonNull).forEach(row -> addRider(riders, row));
         changed.forEach(row -> addRider(riders, row));
         try {
-            ChangedRows fresh = queries.changed(refused.keySet(), riders);
-            Map<UUID, BatchRow> now = new LinkedHashMap<>();
-            fresh.batches().forEach(row -> now.put(row.id(), row));
-            return new ChangeReport(changed, refusals(refused, now, shown), fresh.batches(), fresh.riders(), null);
+            RowsAfterChange fresh = queries.afterChange(refused.keySet(), riders, lostRaces(refused, shown));
+            return new ChangeReport(changed, refusals(refused, fresh.newestEntries()), fresh.batches(), fresh.riders(),
+                    null);
         } catch (DispatchException e) {
-            return stoppedOr(e, changed, refusals(refused, Map.of(), shown));
+            return stoppedOr(e, changed, refusals(refused, Map.of()));
         }
     }
 
-    private BatchRow apply(UUID id, BatchRow now, Expected expected, BatchChange what, String operator, String reason) {
+    private static Expected expected(BatchRow seen) {
+        return seen == null ? Expected.ANY : Expected.version(seen.version());
+    }
+
+    private BatchRow apply(UUID id, BatchRow seen, BatchChange what, String operator, String reason) {
         if (what instanceof BatchChange.GiveTo give) {
-            return giveTo(id, now, expected, give.riderId(), operator, reason);
+            return giveTo(id, seen, give.riderId(), operator, reason);
         }
-        return assignments.transition(id, ((BatchChange.MoveTo) what).target(), expected, operator, reason);
+        return assignments.transition(id, ((BatchChange.MoveTo) what).target(), expected(seen), operator, reason);
     }
 
     /**
-     * The way follows the batch as it is now. A screen that no longer shows it goes the assign way, whose first
-     * check refuses it with ALREADY_CHANGED and names who changed it; so does a batch that is in no state to go
-     * to a rider, which assigning refuses with INVALID_BATCH_STATUS.
+     * The way follows the batch as the screen showed it: ASSIGNED is reassigned, anything else (and a batch the
+     * screen did not show) goes the assign way, which refuses a batch in no state to go to a rider with
+     * INVALID_BATCH_STATUS. Either way a screen that no longer shows the truth is refused with ALREADY_CHANGED,
+     * naming who changed the batch.
      */
-    private BatchRow giveTo(UUID id, BatchRow now, Expected expected, UUID riderId, String operator, String reason) {
-        if (now != null && expected.matches(now.version()) && HandOver.way(now.status()) == HandOver.Way.REASSIGN) {
-            if (HandOver.isWith(now.riderId(), riderId)) {
-                // Said before reassigning would ask for a reason nobody was asked to give.
-                throw HandOver.alreadyWith(id);
+    private BatchRow giveTo(UUID id, BatchRow seen, UUID riderId, String operator, String reason) {
+        if (seen != null && HandOver.way(seen.status()) == HandOver.Way.REASSIGN) {
+            if (HandOver.isWith(seen.riderId(), riderId)) {
+                return alreadyWith(id, seen, riderId, operator);
             }
-            return assignments.reassign(id, riderId, expected, operator, reason);
+            return assignments.reassign(id, riderId, expected(seen), operator, reason);
         }
-        return assignments.assign(id, riderId, expected, operator);
+        return assignments.assign(id, riderId, expected(seen), operator);
     }
 
     /**
-     * A refusal is a race lost to another console when the batch is no longer the version the screen showed: then
-     * its newest history entry is what the other console did.
+     * The screen shows the batch with that rider already: there is nothing to give, and reassigning would ask for a
+     * reason nobody was asked to give. Whether it is still so is the database's to say, so it goes the assign way
+     * at the version seen: refused with ALREADY_CHANGED when it moved, and otherwise (still ASSIGNED, so not
+     * assignable) it is as the screen shows it, with that rider.
      */
-    private List<ChangeReport.Refusal> refusals(Map<UUID, DispatchException> refused, Map<UUID, BatchRow> now,
-                                                Map<UUID, Expected> shown) {
-        List<ChangeReport.Refusal> list = new ArrayList<>();
+    private BatchRow alreadyWith(UUID id, BatchRow seen, UUID riderId, String operator) {
+        try {
+            return assignments.assign(id, riderId, expected(seen), operator);
+        } catch (DispatchException e) {
+            throw e.code() == ErrorCode.INVALID_BATCH_STATUS ? HandOver.alreadyWith(id) : e;
+        }
+    }
+
+    /**
+     * The refused batches that may have lost a race to another console, with the version the screen showed: the
+     * read at the end adds the newest history entry of each one that is no longer that version.
+     */
+    private static Map<UUID, Long> lostRaces(Map<UUID, DispatchException> refused, Map<UUID, BatchRow> shown) {
+        Map<UUID, Long> versions = new HashMap<>();
         refused.forEach((id, error) -> {
-            Expected expected = shown.getOrDefault(id, Expected.ANY);
-            BatchRow row = now.get(id);
-            HistoryEntry meanwhile = null;
-            if (row != null && expected.version() != null && !expected.matches(row.version())
-                    && RACE_CODES.contains(error.code())) {
-                List<HistoryEntry> history = queries.history(id);
-                meanwhile = history.isEmpty() ? null : history.get(history.size() - 1);
+            BatchRow row = shown.get(id);
+            if (row != null && RACE_CODES.contains(error.code())) {
+                versions.put(id, row.version());
             }
-            list.add(new ChangeReport.Refusal(id, error, meanwhile));
         });
+        return versions;
+    }
+
+    private static List<ChangeReport.Refusal> refusals(Map<UUID, DispatchException> refused,
+                                                       Map<UUID, HistoryEntry> meanwhile) {
+        List<ChangeReport.Refusal> list = new ArrayList<>();
+        refused.forEach((id, error) -> list.add(new ChangeReport.Refusal(id, error, meanwhile.get(id))));
         return list;
     }
 

@@ -12,6 +12,7 @@ import com.dispatchconsole.domain.Load;
 import com.dispatchconsole.domain.OrderOutcome;
 import com.dispatchconsole.domain.Rider;
 import com.dispatchconsole.domain.ShortId;
+import com.dispatchconsole.domain.pod.PodDocument;
 import com.dispatchconsole.domain.pod.PodValidator;
 import com.dispatchconsole.domain.rows.BatchRow;
 import com.dispatchconsole.domain.rows.HistoryEntry;
@@ -148,9 +149,12 @@ public final class BatchService {
         });
     }
 
-    /** Records DELIVERED or FAILED for one order of a batch that is out for delivery. */
-    public void recordOutcome(UUID batchId, UUID orderId, OrderOutcome outcome, String reason, String actor) {
-        recordOutcome(batchId, orderId, outcome, reason, null, actor);
+    /**
+     * Records DELIVERED or FAILED for one order of a batch that is out for delivery; returns the batch as its unit
+     * of work left it (callers that do not show it may ignore it).
+     */
+    public BatchRow recordOutcome(UUID batchId, UUID orderId, OrderOutcome outcome, String reason, String actor) {
+        return record(batchId, orderId, Expected.ANY, outcome, reason, null, actor);
     }
 
     /**
@@ -158,18 +162,39 @@ public final class BatchService {
      * field) and nothing is written unless it is valid. FAILED needs a reason. An order that already has an
      * outcome gets a new version; the database keeps every earlier one as evidence.
      */
-    public void recordOutcome(UUID batchId, UUID orderId, OrderOutcome outcome, String reason, String proofOfDelivery,
-                              String actor) {
-        recordOutcome(batchId, orderId, Expected.ANY, outcome, reason, proofOfDelivery, actor);
+    public BatchRow recordOutcome(UUID batchId, UUID orderId, OrderOutcome outcome, String reason,
+                                  String proofOfDelivery, String actor) {
+        return recordOutcome(batchId, orderId, Expected.ANY, outcome, reason, proofOfDelivery, actor);
+    }
+
+    /**
+     * As above with a document already validated ({@link PodValidator#validate} or {@link PodDocument#builder()}),
+     * so it is not parsed again; null records no document.
+     */
+    public BatchRow recordOutcome(UUID batchId, UUID orderId, OrderOutcome outcome, String reason,
+                                  PodDocument proofOfDelivery, String actor) {
+        return record(batchId, orderId, Expected.ANY, outcome, reason, proofOfDelivery, actor);
     }
 
     /**
      * As above, only if the order's outcome is still the version the caller saw (0 for none yet): a second
      * recording made without seeing the first is refused with ALREADY_CHANGED.
      */
-    public void recordOutcome(UUID batchId, UUID orderId, Expected outcomeSeen, OrderOutcome outcome, String reason,
-                              String proofOfDelivery, String actor) {
-        String document = proofOfDelivery == null ? null : PodValidator.validate(proofOfDelivery).toJson();
+    public BatchRow recordOutcome(UUID batchId, UUID orderId, Expected outcomeSeen, OrderOutcome outcome,
+                                  String reason, String proofOfDelivery, String actor) {
+        // Validated (and read) once, before anything else is looked at.
+        PodDocument document = proofOfDelivery == null ? null : PodValidator.validate(proofOfDelivery);
+        return record(batchId, orderId, outcomeSeen, outcome, reason, document, actor);
+    }
+
+    /** The one that writes: a validated document, or null for none. */
+    private BatchRow record(UUID batchId, UUID orderId, Expected outcomeSeen, OrderOutcome outcome, String reason,
+                            PodDocument proofOfDelivery, String actor) {
+        if (proofOfDelivery != null && !proofOfDelivery.readable()) {
+            // A document read from storage that did not parse: it cannot be recorded again as proof.
+            throw new DispatchException(ErrorCode.INVALID_POD, proofOfDelivery.problem() + " Nothing was saved.");
+        }
+        String document = proofOfDelivery == null ? null : proofOfDelivery.toJson();
         Checks.requireId(batchId, "batch");
         Checks.requireId(orderId, "order");
         Checks.requireActor(actor);
@@ -179,7 +204,7 @@ public final class BatchService {
         if (outcome == OrderOutcome.FAILED) {
             Checks.requireReason(reason, "record a failed delivery");
         }
-        unitOfWork.call(actor, reason, session -> {
+        return unitOfWork.call(actor, reason, session -> {
             BatchState seen = Checks.peek(session, batchId);
             if (seen.status() != BatchStatus.OUT_FOR_DELIVERY) {
                 throw new DispatchException(ErrorCode.INVALID_BATCH_STATUS, "Batch " + ShortId.of(batchId) + " is "
@@ -195,7 +220,7 @@ public final class BatchService {
             }
             line.recordOutcome(outcome, reason == null || reason.isBlank() ? null : reason.strip(), document,
                     clock.instant());
-            return null;
+            return BatchQueries.readBack(session, batchId);
         });
     }
 

@@ -4,17 +4,26 @@ import com.dispatchconsole.domain.rows.AllRows;
 import com.dispatchconsole.domain.rows.BatchOrderRow;
 import com.dispatchconsole.domain.rows.BatchRow;
 import com.dispatchconsole.domain.rows.ChangedRows;
+import com.dispatchconsole.domain.rows.ConsoleSnapshot;
 import com.dispatchconsole.domain.rows.DatabaseIdentity;
 import com.dispatchconsole.domain.rows.HistoryEntry;
 import com.dispatchconsole.domain.rows.OutletRow;
 import com.dispatchconsole.domain.rows.RiderRow;
+import com.dispatchconsole.domain.rows.RowsAfterChange;
 import com.dispatchconsole.persistence.BatchQueries;
 import com.dispatchconsole.persistence.DatabaseQueries;
 import com.dispatchconsole.persistence.HistoryQueries;
 import com.dispatchconsole.persistence.OutletQueries;
+import com.dispatchconsole.persistence.PodQueries;
 import com.dispatchconsole.persistence.RiderQueries;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** What the console reads: whole tables in one query each, or just the rows that changed. */
@@ -53,11 +62,58 @@ public final class QueryService {
     }
 
     /**
+     * After a change to some batches, in one transaction: {@code batchIds} as they are now; the riders
+     * {@code riderIds} and the riders those batches are with now; and the newest history entry of each batch in
+     * {@code versionsSeen} that is no longer the version given there (a change the caller's screen did not show).
+     */
+    public RowsAfterChange afterChange(Collection<UUID> batchIds, Collection<UUID> riderIds,
+                                       Map<UUID, Long> versionsSeen) {
+        if (batchIds.isEmpty() && riderIds.isEmpty()) {
+            return new RowsAfterChange(List.of(), List.of(), Map.of());
+        }
+        return unitOfWork.read(c -> {
+            List<BatchRow> batches = batchIds.isEmpty() ? List.of() : BatchQueries.batches(c, batchIds);
+            Set<UUID> riders = new LinkedHashSet<>(riderIds);
+            Map<UUID, HistoryEntry> newest = new HashMap<>();
+            for (BatchRow batch : batches) {
+                if (batch.riderId() != null) {
+                    riders.add(batch.riderId());
+                }
+                Long seen = versionsSeen.get(batch.id());
+                if (seen != null && seen != batch.version()) {
+                    List<HistoryEntry> history = HistoryQueries.history(c, batch.id());
+                    if (!history.isEmpty()) {
+                        newest.put(batch.id(), history.get(history.size() - 1));
+                    }
+                }
+            }
+            return new RowsAfterChange(batches, riders.isEmpty() ? List.of() : RiderQueries.riders(c, riders), newest);
+        });
+    }
+
+    /**
      * Every batch and rider with the identity of the database they came from, in one transaction: what a console
      * reads after its live feed was away, to tell "the same database, changed meanwhile" from "another database".
      */
     public AllRows everything() {
-        return unitOfWork.read(c -> new AllRows(DatabaseQueries.identity(c), BatchQueries.batches(c), RiderQueries.riders(c)));
+        return unitOfWork.read(QueryService::allRows);
+    }
+
+    /**
+     * What a console shows after a full load, in one transaction: the identity of the database, its outlets, every
+     * rider and batch, the session's role and whether it may review PoDs. One connection answers all of it, so the
+     * identity is that of the database the rows came from.
+     */
+    public ConsoleSnapshot consoleSnapshot() {
+        return unitOfWork.read(c -> {
+            AllRows all = allRows(c);
+            return new ConsoleSnapshot(all.identity(), OutletQueries.outlets(c), all.riders(), all.batches(),
+                    DatabaseQueries.role(c), PodQueries.mayReview(c));
+        });
+    }
+
+    private static AllRows allRows(Connection c) throws SQLException {
+        return new AllRows(DatabaseQueries.identity(c), BatchQueries.batches(c), RiderQueries.riders(c));
     }
 
     /** Which database the pool reaches now: the cluster's system identifier, the database's oid and name. */

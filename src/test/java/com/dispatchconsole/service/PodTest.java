@@ -8,6 +8,8 @@ import com.dispatchconsole.domain.BatchStatus;
 import com.dispatchconsole.domain.DispatchException;
 import com.dispatchconsole.domain.ErrorCode;
 import com.dispatchconsole.domain.OrderOutcome;
+import com.dispatchconsole.domain.pod.PodDocument;
+import com.dispatchconsole.domain.pod.PodValidator;
 import com.dispatchconsole.domain.rows.BatchOrderRow;
 import com.dispatchconsole.domain.rows.BatchRow;
 import com.dispatchconsole.domain.rows.HistoryEntry;
@@ -89,6 +91,35 @@ class PodTest {
                 .isEqualTo("object");
         JsonNode battery = json.readTree(stored.document()).get("battery");
         assertThat(battery.get("percent").asInt()).isEqualTo(41);
+    }
+
+    @Test
+    void aDocumentValidatedOnceIsStoredAsSentAndTheBatchComesBackFromTheSameUnitOfWork() throws Exception {
+        BatchRow[] batch = new BatchRow[1];
+        BatchOrderRow line = outForDelivery(batch, 1).get(0);
+        PodDocument validated = PodValidator.validate(FULL);
+
+        BatchRow returned = services.batches().recordOutcome(batch[0].id(), line.orderId(), OrderOutcome.DELIVERED,
+                null, validated, ACTOR);
+
+        ObjectMapper json = new ObjectMapper();
+        assertThat(json.readTree(services.pods().get(line.id()).document())).isEqualTo(json.readTree(FULL));
+        assertThat(returned).as("the batch as the database holds it").isEqualTo(services.queries().batch(batch[0].id()));
+    }
+
+    @Test
+    void aDocumentThatDoesNotReadIsRefusedAndNothingIsWritten() {
+        BatchRow[] batch = new BatchRow[1];
+        BatchOrderRow line = outForDelivery(batch, 1).get(0);
+        PodDocument unreadable = PodDocument.read("[1, 2, 3]");
+        String before = sql.fingerprint();
+
+        assertThatThrownBy(() -> services.batches().recordOutcome(batch[0].id(), line.orderId(), OrderOutcome.DELIVERED,
+                null, unreadable, ACTOR))
+                .isInstanceOfSatisfying(DispatchException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_POD))
+                .hasMessageContaining("must be a JSON object")
+                .hasMessageContaining("Nothing was saved");
+        assertThat(sql.fingerprint()).isEqualTo(before);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -8,24 +8,57 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
  * Table rows kept by id: a changed row replaces the old one in place ({@code set(i, row)}), so selection,
  * sort order and scroll position survive, and nothing is cleared and reloaded on every change.
+ *
+ * <p>Rows arrive by several ways that overlap (a full load, the live feed's bursts, a change report, a resync), and
+ * a snapshot read earlier may land after a row read later. Given the rows' versions, the store keeps per id the row
+ * with the higher version, so an older row never replaces a newer one; rows of equal version replace each other
+ * (a rider's load is read with the rider but is no part of its version).
  */
 public final class RowStore<T> {
 
     private final ObservableList<T> rows = FXCollections.observableArrayList();
     private final Map<UUID, Integer> positions = new HashMap<>();
     private final Function<T, UUID> idOf;
+    private final ToLongFunction<T> versionOf;
 
+    /** Rows without a version: the row that arrives last wins. */
     public RowStore(Function<T, UUID> idOf) {
-        this.idOf = idOf;
+        this(idOf, null);
     }
 
+    /** Rows with a version: per id, the row with the higher version wins, whichever arrives last. */
+    public RowStore(Function<T, UUID> idOf, ToLongFunction<T> versionOf) {
+        this.idOf = idOf;
+        this.versionOf = versionOf;
+    }
+
+    /**
+     * Makes the rows exactly the ids of {@code fresh}, in its order; a row shown in a newer version than the one in
+     * {@code fresh} stays as shown.
+     */
     public void replaceAll(List<T> fresh) {
+        List<T> kept = versionOf == null ? fresh : fresh.stream().map(this::newerOfShownAnd).toList();
+        swapIn(kept);
+    }
+
+    private T newerOfShownAnd(T row) {
+        Integer position = positions.get(idOf.apply(row));
+        return position != null && isOlder(row, rows.get(position)) ? rows.get(position) : row;
+    }
+
+    /** Whether {@code row} is an older version than {@code shown}, which it must then not replace. */
+    private boolean isOlder(T row, T shown) {
+        return versionOf != null && versionOf.applyAsLong(row) < versionOf.applyAsLong(shown);
+    }
+
+    private void swapIn(List<T> fresh) {
         positions.clear();
         for (int i = 0; i < fresh.size(); i++) {
             positions.put(idOf.apply(fresh.get(i)), i);
@@ -37,25 +70,26 @@ public final class RowStore<T> {
     static final int BULK_THRESHOLD = 500;
 
     /**
-     * Replaces changed rows in place and appends new ones; rows equal to what is shown are skipped. A very large
-     * batch of differences is applied as one list replacement, which costs one re-sort instead of one per row.
+     * Replaces changed rows in place and appends new ones; rows equal to what is shown, or older, are skipped. A very
+     * large batch of differences is applied as one list replacement, which costs one re-sort instead of one per row.
      */
     public void upsert(Collection<T> changed) {
         List<T> different = changed.stream().filter(row -> {
             Integer position = positions.get(idOf.apply(row));
-            return position == null || !rows.get(position).equals(row);
+            return position == null || !rows.get(position).equals(row) && !isOlder(row, rows.get(position));
         }).toList();
         if (different.size() > BULK_THRESHOLD) {
             List<T> merged = new java.util.ArrayList<>(rows);
             for (T row : different) {
                 Integer position = positions.get(idOf.apply(row));
                 if (position == null) {
+                    positions.put(idOf.apply(row), merged.size());
                     merged.add(row);
-                } else {
+                } else if (!isOlder(row, merged.get(position))) {
                     merged.set(position, row);
                 }
             }
-            replaceAll(merged);
+            swapIn(merged);
             return;
         }
         for (T row : different) {
@@ -63,7 +97,8 @@ public final class RowStore<T> {
             if (position == null) {
                 positions.put(idOf.apply(row), rows.size());
                 rows.add(row);
-            } else {
+            } else if (!isOlder(row, rows.get(position))) {
+                // The same id twice in one burst: the newer of the two stays.
                 rows.set(position, row);
             }
         }
@@ -71,8 +106,8 @@ public final class RowStore<T> {
 
     /**
      * Makes the rows exactly {@code fresh}: rows whose id is no longer there are removed (in one change), changed
-     * ones are replaced in place and new ones appended. What a resync uses, so a row deleted or moved out of scope
-     * while the console was away does not stay on screen.
+     * ones are replaced in place (unless shown in a newer version) and new ones appended. What a resync uses, so a
+     * row deleted or moved out of scope while the console was away does not stay on screen.
      */
     public void sync(List<T> fresh) {
         Set<UUID> present = new HashSet<>();

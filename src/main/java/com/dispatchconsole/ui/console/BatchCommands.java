@@ -124,7 +124,7 @@ public final class BatchCommands {
             return;
         }
         status.say("Working: " + batchIds.size() + " batch" + (batchIds.size() == 1 ? "" : "es") + " " + verb + "…");
-        status.tasks().task(() -> services.changes().change(batchIds, seen.expected(), what, operator, reason))
+        status.tasks().task(() -> services.changes().change(batchIds, seen.rows(), what, operator, reason))
                 .onSuccess(report -> show(verb, report))
                 .onFailure(status::failed)
                 .start();
@@ -151,11 +151,9 @@ public final class BatchCommands {
         if (!checkCanChange()) {
             return;
         }
-        status.tasks().task(() -> {
-                    services.batches().recordOutcome(batchId, orderId, Expected.version(outcomeVersionSeen), outcome,
-                            reason, null, operator);
-                    return services.queries().batch(batchId);
-                })
+        // The batch row comes back from the outcome's own unit of work, read under its lock.
+        status.tasks().task(() -> services.batches().recordOutcome(batchId, orderId,
+                        Expected.version(outcomeVersionSeen), outcome, reason, null, operator))
                 .onSuccess(row -> {
                     rows.changed(List.of(row), List.of());
                     status.notify(Notice.Level.SUCCESS, "Order " + ShortId.of(orderId) + " marked "

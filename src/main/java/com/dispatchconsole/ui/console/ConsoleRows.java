@@ -3,7 +3,7 @@ package com.dispatchconsole.ui.console;
 import com.dispatchconsole.domain.BatchStatus;
 import com.dispatchconsole.domain.rows.AllRows;
 import com.dispatchconsole.domain.rows.BatchRow;
-import com.dispatchconsole.domain.rows.DatabaseIdentity;
+import com.dispatchconsole.domain.rows.ConsoleSnapshot;
 import com.dispatchconsole.domain.rows.OutletRow;
 import com.dispatchconsole.domain.rows.RiderRow;
 import com.dispatchconsole.service.DispatchServices;
@@ -55,8 +55,8 @@ public final class ConsoleRows {
     private final DispatchServices services;
     private final ConsoleStatus status;
     private final Set<UUID> outletScope;
-    private final RowStore<RiderRow> riders = new RowStore<>(RiderRow::id);
-    private final RowStore<BatchRow> batches = new RowStore<>(BatchRow::id);
+    private final RowStore<RiderRow> riders = new RowStore<>(RiderRow::id, RiderRow::version);
+    private final RowStore<BatchRow> batches = new RowStore<>(BatchRow::id, BatchRow::version);
     private final ObservableList<RiderRow> ridersView = FXCollections.unmodifiableObservableList(riders.rows());
     private final ObservableList<BatchRow> batchesView = FXCollections.unmodifiableObservableList(batches.rows());
     private final FilteredList<BatchRow> visibleBatches = new FilteredList<>(batches.rows());
@@ -87,25 +87,20 @@ public final class ConsoleRows {
 
     // ---- a full load ---------------------------------------------------------------------------------------
 
-    private record Snapshot(DatabaseIdentity identity, List<OutletRow> outlets, List<RiderRow> riders,
-                            List<BatchRow> batches, String role, boolean canReview) {
-    }
-
     /**
-     * Reads outlets, riders and batches off the UI thread and shows exactly them; a failure keeps the old rows and
-     * says why. A load that finds another database than the rows on screen came from says so.
+     * Reads outlets, riders, batches, the role and the database's identity off the UI thread, in one transaction,
+     * and shows exactly them; a failure keeps the old rows and says why. A load that finds another database than
+     * the rows on screen came from says so.
      */
     void load() {
         status.say("Loading riders and batches…");
-        status.tasks().task(() -> new Snapshot(services.queries().identity(), services.queries().outlets(),
-                        services.queries().riders(), services.queries().batches(), services.queries().sessionRole(),
-                        services.pods().canReview()))
+        status.tasks().task(() -> services.queries().consoleSnapshot())
                 .onSuccess(this::show)
                 .onFailure(status::failed)
                 .start();
     }
 
-    private void show(Snapshot snapshot) {
+    private void show(ConsoleSnapshot snapshot) {
         shownDatabase.arrived(snapshot.identity()).ifPresent(this::replacedBy);
         sessionRole.set(snapshot.role());
         canReview.set(snapshot.canReview());
