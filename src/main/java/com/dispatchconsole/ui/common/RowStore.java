@@ -48,6 +48,14 @@ public final class RowStore<T> {
         swapIn(kept);
     }
 
+    /**
+     * Makes the rows exactly {@code fresh}, versions notwithstanding: for a reload the dispatcher asked for, whose
+     * answer is the truth even where a version went backwards (a dump restored into the same database).
+     */
+    public void replaceAllAsRead(List<T> fresh) {
+        swapIn(fresh);
+    }
+
     private T newerOfShownAnd(T row) {
         Integer position = positions.get(idOf.apply(row));
         return position != null && isOlder(row, rows.get(position)) ? rows.get(position) : row;

@@ -93,20 +93,34 @@ public final class ConsoleRows {
      * the rows on screen came from says so.
      */
     void load() {
+        load(false);
+    }
+
+    /**
+     * @param asRead true for a reload the dispatcher asked for (F5): the rows read replace what is shown even where
+     *               a version went backwards; otherwise a row shown in a newer version (a live update that overtook
+     *               this load) stays
+     */
+    void load(boolean asRead) {
         status.say("Loading riders and batches…");
         status.tasks().task(() -> services.queries().consoleSnapshot())
-                .onSuccess(this::show)
+                .onSuccess(snapshot -> show(snapshot, asRead))
                 .onFailure(status::failed)
                 .start();
     }
 
-    private void show(ConsoleSnapshot snapshot) {
+    private void show(ConsoleSnapshot snapshot, boolean asRead) {
         shownDatabase.arrived(snapshot.identity()).ifPresent(this::replacedBy);
         sessionRole.set(snapshot.role());
         canReview.set(snapshot.canReview());
         outlets.setAll(snapshot.outlets().stream().filter(o -> inScope(o.id())).toList());
-        riders.replaceAll(scopedRiders(snapshot.riders()));
-        batches.replaceAll(scopedBatches(snapshot.batches()));
+        if (asRead) {
+            riders.replaceAllAsRead(scopedRiders(snapshot.riders()));
+            batches.replaceAllAsRead(scopedBatches(snapshot.batches()));
+        } else {
+            riders.replaceAll(scopedRiders(snapshot.riders()));
+            batches.replaceAll(scopedBatches(snapshot.batches()));
+        }
         status.say("Loaded " + snapshot.riders().size() + " riders and " + snapshot.batches().size() + " batches.");
         follower.reloaded();
     }

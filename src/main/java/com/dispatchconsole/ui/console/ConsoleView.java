@@ -332,7 +332,7 @@ public final class ConsoleView {
             scene.getAccelerators().put(KeyCombination.keyCombination(action.shortcut()), () -> act(action));
         }
         scene.getAccelerators().put(KeyCombination.keyCombination("Ctrl+R"), this::assignSelectionToSelectedRider);
-        scene.getAccelerators().put(KeyCombination.keyCombination("F5"), model::load);
+        scene.getAccelerators().put(KeyCombination.keyCombination("F5"), model::reload);
         scene.getAccelerators().put(KeyCombination.keyCombination("Ctrl+F"),
                 () -> Optional.ofNullable(scene.lookup("#search-field")).ifPresent(javafx.scene.Node::requestFocus));
     }

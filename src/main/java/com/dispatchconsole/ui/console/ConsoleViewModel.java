@@ -52,6 +52,11 @@ public final class ConsoleViewModel {
         rows.load();
     }
 
+    /** The dispatcher's reload (F5): everything read again, and what is read is shown, whatever was on screen. */
+    public void reload() {
+        rows.load(true);
+    }
+
     /** Rows re-read after other consoles' changes (the live feed's bursts). */
     public void applyRemote(List<BatchRow> changedBatches, List<RiderRow> changedRiders, Collection<UUID> ordersChanged) {
         rows.applyRemote(changedBatches, changedRiders, ordersChanged);

@@ -112,4 +112,16 @@ class RowStoreVersionTest {
         store.sync(List.of(older));
         assertThat(store.rows()).containsExactly(older);
     }
+
+    @Test
+    void aReloadTheDispatcherAskedForShowsWhatIsReadEvenWhereAVersionWentBackwards() {
+        // A dump restored into the same database brings rows back in older versions: F5 must show them.
+        RowStore<Row> store = versioned();
+        store.replaceAll(List.of(newer));
+
+        store.replaceAllAsRead(List.of(older));
+
+        assertThat(store.rows()).containsExactly(older);
+        assertThat(store.get(id)).isEqualTo(older);
+    }
 }
