@@ -3,6 +3,7 @@ package com.dispatchconsole;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -11,6 +12,9 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -125,6 +129,120 @@ class ArchitectureTest {
                 return jdbc || orm;
             }
         };
+    }
+
+    /**
+     * The UI's model classes: every view model, the console's models behind {@code ConsoleViewModel}, and the parts of
+     * {@code ui.common} they are built from. What a view binds to; what a test drives without a window.
+     */
+    static final Set<String> UI_MODELS = Set.of(
+            "com.dispatchconsole.ui.console.ConsoleViewModel",
+            "com.dispatchconsole.ui.console.ConsoleRows",
+            "com.dispatchconsole.ui.console.ConsoleSelection",
+            "com.dispatchconsole.ui.console.BatchCommands",
+            "com.dispatchconsole.ui.console.ConsoleStatus",
+            "com.dispatchconsole.ui.console.BatchDetailModel",
+            "com.dispatchconsole.ui.console.DatabaseBanner",
+            "com.dispatchconsole.ui.common.Notices",
+            "com.dispatchconsole.ui.common.BackgroundTasks",
+            "com.dispatchconsole.ui.common.RowStore");
+
+    /** A UI model, or a class nested in one (a view model's records, its anonymous listeners). */
+    static final DescribedPredicate<JavaClass> A_UI_MODEL = new DescribedPredicate<>("are UI models (*ViewModel, "
+            + "the console's models, Notices, BackgroundTasks, RowStore) or nested in one") {
+        @Override
+        public boolean test(JavaClass type) {
+            for (Optional<JavaClass> c = Optional.of(type); c.isPresent(); c = c.get().getEnclosingClass()) {
+                if (c.get().getSimpleName().endsWith("ViewModel") || UI_MODELS.contains(c.get().getName())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    };
+
+    /**
+     * Models hold state and decisions in properties and observable lists (javafx.beans, javafx.collections); a
+     * control, a node, a scene or a window is the view's. A model that knew one could not be driven by a test
+     * without a window, and would start deciding how things look.
+     */
+    static ArchRule noNodesOrWindowsInUiModels() {
+        return noClasses().that(A_UI_MODEL)
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
+                .because("a UI model exposes properties and lists; the nodes that show them are the view's");
+    }
+
+    @Test
+    void uiModelsKnowNoNodesOrWindows() {
+        assertThat(UI_MODELS).as("every named model still exists (a rename must not drop it from the rule)")
+                .allMatch(classes::contain);
+        noNodesOrWindowsInUiModels().check(classes);
+    }
+
+    /** A model that reaches for a control, as the rule must catch it. */
+    static final class LeakyViewModel {
+        javafx.scene.control.Label status;
+    }
+
+    /** A model class that only uses properties, as the rule must let it be. */
+    static final class TidyViewModel {
+        javafx.beans.property.SimpleStringProperty status;
+    }
+
+    @Test
+    void theModelRuleCatchesAModelThatUsesAControl() {
+        assertThat(noNodesOrWindowsInUiModels()
+                .evaluate(new ClassFileImporter().importClasses(LeakyViewModel.class)).hasViolation()).isTrue();
+        assertThat(noNodesOrWindowsInUiModels()
+                .evaluate(new ClassFileImporter().importClasses(TidyViewModel.class)).hasViolation()).isFalse();
+    }
+
+    /** The class named, or one nested in it. */
+    static DescribedPredicate<JavaClass> partOf(String className) {
+        return new DescribedPredicate<>("part of " + className) {
+            @Override
+            public boolean test(JavaClass type) {
+                for (Optional<JavaClass> c = Optional.of(type); c.isPresent(); c = c.get().getEnclosingClass()) {
+                    if (c.get().getName().equals(className)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        };
+    }
+
+    /**
+     * Every background call of the UI goes through {@code BackgroundTasks}, the one place that counts the calls under
+     * way (the busy indicator) and drops superseded answers; the executors themselves sit below it.
+     */
+    static ArchRule onlyBackgroundTasksSubmits() {
+        return noClasses().that(DescribedPredicate.not(partOf("com.dispatchconsole.ui.common.BackgroundTasks")))
+                .should().callMethodWhere(new DescribedPredicate<JavaMethodCall>("submit work to a UiExecutor") {
+                    @Override
+                    public boolean test(JavaMethodCall call) {
+                        return call.getTargetOwner().isAssignableTo(com.dispatchconsole.ui.common.UiExecutor.class)
+                                && call.getName().equals("submit");
+                    }
+                });
+    }
+
+    @Test
+    void backgroundCallsGoThroughBackgroundTasks() {
+        onlyBackgroundTasksSubmits().check(classes);
+    }
+
+    /** A model that hands its work to the executor itself, as the rule must catch it. */
+    static final class ImpatientViewModel {
+        void probe(com.dispatchconsole.ui.common.UiExecutor ui) {
+            ui.submit(() -> 1, ok -> { }, error -> { });
+        }
+    }
+
+    @Test
+    void theBackgroundRuleCatchesADirectSubmit() {
+        assertThat(onlyBackgroundTasksSubmits()
+                .evaluate(new ClassFileImporter().importClasses(ImpatientViewModel.class)).hasViolation()).isTrue();
     }
 
     @Test

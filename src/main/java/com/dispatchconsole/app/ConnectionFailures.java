@@ -1,5 +1,6 @@
 package com.dispatchconsole.app;
 
+import com.dispatchconsole.persistence.SqlStates;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -44,7 +45,7 @@ public final class ConnectionFailures {
             if (t instanceof SQLTransientConnectionException) {
                 return Optional.of("no connection could be opened in time");
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && isConnectionState(sql.getSQLState())) {
+            if (t instanceof SQLException sql && SqlStates.isConnectionFailure(sql.getSQLState())) {
                 return Optional.of("the connection failed or was lost");
             }
             if (t instanceof org.hibernate.exception.JDBCConnectionException) {
@@ -52,12 +53,6 @@ public final class ConnectionFailures {
             }
         }
         return Optional.empty();
-    }
-
-    /** SQLSTATE class 08 (connection exception), the server shutting down or starting, too many connections. */
-    private static boolean isConnectionState(String state) {
-        return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")
-                || state.equals("53300");
     }
 
     private static Optional<String> refusedByServer(Throwable t) {

@@ -30,9 +30,11 @@ public final class DbCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (port != null && db.external()) {
-            System.err.println("INVALID_ARGUMENT: --port is for the embedded database; a --db-url database keeps its own.");
-            return 2;
+            throw new DispatchException(ErrorCode.INVALID_ARGUMENT,
+                    "--port is for the embedded database; a --db-url database keeps its own.");
         }
+        // A refusal to start (PORT_IN_USE: consoles were given this port, and starting anywhere else would leave
+        // them looking at nothing) goes to CliErrorHandler like every command's: one line, exit code by its code.
         try (DatabaseLauncher launcher = DatabaseLauncher.open(db.target(), dataDir.dataDir(), demo.demo(), null, port, System.out)) {
             if (!launcher.embedded()) {
                 System.out.println("Database at " + launcher.jdbcUrl() + " is migrated; nothing to keep running.");
@@ -53,10 +55,6 @@ public final class DbCommand implements Callable<Integer> {
             }));
             stop.await();
             return 0;
-        } catch (DispatchException refused) {
-            // Consoles were given this port: starting anywhere else would leave them looking at nothing.
-            System.err.println(refused.code() + ": " + refused.sentence());
-            return refused.code() == ErrorCode.INVALID_ARGUMENT ? 2 : 1;
         }
     }
 }

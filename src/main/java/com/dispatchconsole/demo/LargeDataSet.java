@@ -1,9 +1,18 @@
 package com.dispatchconsole.demo;
 
+import com.dispatchconsole.domain.BatchStatus;
+import com.dispatchconsole.domain.BatchTransitions;
+import com.dispatchconsole.persistence.Statuses;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -20,7 +29,26 @@ public final class LargeDataSet {
     private LargeDataSet() {
     }
 
+    /** Every batch begins as this; its history starts with it. */
+    private static final BatchStatus BORN = BatchStatus.CREATED;
+
+    /** One move on the state map, as a history row records it. */
+    private record Step(BatchStatus from, BatchStatus to) {
+    }
+
     public static void seed(DataSource dataSource, int riders, int batches) throws SQLException {
+        // What a batch in each status went through: the shortest way there on the state map. Its history says
+        // so, and it has a rider if that way went through ASSIGNED (a cancelled batch never had one).
+        Map<BatchStatus, List<BatchStatus>> paths = new EnumMap<>(BatchStatus.class);
+        for (BatchStatus status : BatchStatus.values()) {
+            paths.put(status, BatchTransitions.shortestPath(BORN, status));
+        }
+        Set<BatchStatus> withRider = EnumSet.noneOf(BatchStatus.class);
+        paths.forEach((status, path) -> {
+            if (path.contains(BatchStatus.ASSIGNED)) {
+                withRider.add(status);
+            }
+        });
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
             c.setAutoCommit(false);
             st.execute("SET LOCAL session_replication_role = replica");
@@ -51,12 +79,12 @@ public final class LargeDataSet {
                                FROM generate_series(0, ? - 1) i)
                     SELECT b.i, b.id,
                            CASE WHEN b.i < (SELECT max(total) FROM avail) * 3
-                                THEN (ARRAY['ASSIGNED','PICKED','OUT_FOR_DELIVERY'])[1 + (b.i / (SELECT max(total) FROM avail))::int]
+                                THEN ({active})[1 + (b.i / (SELECT max(total) FROM avail))::int]
                                 ELSE b.status END AS status,
                            (SELECT id FROM outlets ORDER BY name OFFSET b.i % 12 LIMIT 1) AS outlet_id,
                            (SELECT a.id FROM avail a WHERE a.n = b.i % a.total) AS rider,
                            1 + b.i % 4 AS orders
-                    FROM b""")) {
+                    FROM b""".replace("{active}", Statuses.array(BatchStatus.ACTIVE)))) {
                 ps.setInt(1, batches);
                 ps.execute();
             }
@@ -64,10 +92,10 @@ public final class LargeDataSet {
                     INSERT INTO delivery_batches (id, outlet_id, status, rider_id, order_count, total_weight_kg,
                                                   created_at, status_changed_at, updated_at)
                     SELECT id, outlet_id, status,
-                           CASE WHEN status IN ('CREATED', 'CANCELLED') THEN NULL ELSE rider END,
+                           CASE WHEN status IN {with_rider} THEN rider END,
                            orders, orders * 1.25, now() - (i % 600) * interval '1 minute',
                            now() - (i % 60) * interval '1 minute', now() - (i % 60) * interval '1 minute'
-                    FROM seed_batches""");
+                    FROM seed_batches""".replace("{with_rider}", Statuses.inList(withRider)));
             st.execute("""
                     INSERT INTO orders (id, outlet_id, customer_name, delivery_address, weight_kg)
                     SELECT md5(s.id::text || k)::uuid, s.outlet_id, 'Customer ' || (s.i * 7 + k) % 9973,
@@ -86,28 +114,39 @@ public final class LargeDataSet {
                     + "SELECT id, 1, outcome, " + seed + ", session_user, completed_at FROM delivery_batch_orders "
                     + "WHERE outcome_version = 1");
             st.execute("INSERT INTO batch_status_history (batch_id, old_status, new_status, actor) "
-                    + "SELECT id, NULL, 'CREATED', " + seed + " FROM seed_batches ORDER BY i");
-            st.execute("INSERT INTO batch_status_history (batch_id, old_status, new_status, actor) "
-                    + "SELECT id, 'CREATED', 'CANCELLED', " + seed + " FROM seed_batches WHERE status = 'CANCELLED'");
-            st.execute("INSERT INTO batch_status_history (batch_id, old_status, new_status, actor) "
-                    + "SELECT id, 'CREATED', 'ASSIGNED', " + seed + " FROM seed_batches "
-                    + "WHERE status NOT IN ('CREATED', 'CANCELLED')");
+                    + "SELECT id, NULL, '" + BORN + "', " + seed + " FROM seed_batches ORDER BY i");
+            // Step by step along the paths, so each batch's history rows are written oldest first.
+            for (Map.Entry<Step, Set<BatchStatus>> step : steps(paths).entrySet()) {
+                st.execute("INSERT INTO batch_status_history (batch_id, old_status, new_status, actor) "
+                        + "SELECT id, '" + step.getKey().from() + "', '" + step.getKey().to() + "', " + seed
+                        + " FROM seed_batches WHERE status IN " + Statuses.inList(step.getValue()));
+            }
             st.execute("INSERT INTO rider_assignment_history (batch_id, old_rider_id, new_rider_id, actor) "
-                    + "SELECT id, NULL, rider, " + seed + " FROM seed_batches WHERE status NOT IN ('CREATED', 'CANCELLED')");
-            st.execute("INSERT INTO batch_status_history (batch_id, old_status, new_status, actor) "
-                    + "SELECT id, 'ASSIGNED', 'PICKED', " + seed + " FROM seed_batches "
-                    + "WHERE status IN ('PICKED', 'OUT_FOR_DELIVERY', 'COMPLETED', 'FAILED')");
-            st.execute("INSERT INTO batch_status_history (batch_id, old_status, new_status, actor) "
-                    + "SELECT id, 'PICKED', 'OUT_FOR_DELIVERY', " + seed + " FROM seed_batches "
-                    + "WHERE status IN ('OUT_FOR_DELIVERY', 'COMPLETED')");
-            st.execute("INSERT INTO batch_status_history (batch_id, old_status, new_status, actor) "
-                    + "SELECT id, 'PICKED', 'FAILED', " + seed + " FROM seed_batches WHERE status = 'FAILED'");
-            st.execute("INSERT INTO batch_status_history (batch_id, old_status, new_status, actor) "
-                    + "SELECT id, 'OUT_FOR_DELIVERY', 'COMPLETED', " + seed + " FROM seed_batches WHERE status = 'COMPLETED'");
+                    + "SELECT id, NULL, rider, " + seed + " FROM seed_batches WHERE status IN "
+                    + Statuses.inList(withRider));
             c.commit();
             // Fresh statistics, or the planner guesses hundreds of orders per batch and picks hash joins.
             st.execute("ANALYZE");
             c.commit();
         }
+    }
+
+    /**
+     * Each move of the paths with the statuses whose path makes it, the first moves first (so a batch's rows are
+     * written in the order it made them).
+     */
+    private static Map<Step, Set<BatchStatus>> steps(Map<BatchStatus, List<BatchStatus>> paths) {
+        Map<Step, Set<BatchStatus>> steps = new LinkedHashMap<>();
+        int longest = paths.values().stream().mapToInt(List::size).max().orElse(0);
+        for (int move = 1; move < longest; move++) {
+            for (Map.Entry<BatchStatus, List<BatchStatus>> path : paths.entrySet()) {
+                List<BatchStatus> way = path.getValue();
+                if (way.size() > move) {
+                    steps.computeIfAbsent(new Step(way.get(move - 1), way.get(move)),
+                            s -> EnumSet.noneOf(BatchStatus.class)).add(path.getKey());
+                }
+            }
+        }
+        return steps;
     }
 }

@@ -1,8 +1,12 @@
 package com.dispatchconsole.domain;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -24,7 +28,18 @@ public final class BatchTransitions {
         ALLOWED.put(BatchStatus.CANCELLED, EnumSet.noneOf(BatchStatus.class));
     }
 
+    /** Ending a batch without delivering it is never silent: the audit trail says why. */
+    private static final Set<BatchStatus> NEED_A_REASON = EnumSet.of(BatchStatus.FAILED, BatchStatus.CANCELLED);
+
     private BatchTransitions() {
+    }
+
+    /**
+     * Whether moving a batch to {@code target} needs a reason (cancel and fail do). The console asks for one before
+     * it asks the service, the service refuses a move without one, and the database trigger checks it again.
+     */
+    public static boolean needsReason(BatchStatus target) {
+        return target != null && NEED_A_REASON.contains(target);
     }
 
     public static boolean isAllowed(BatchStatus from, BatchStatus to) {
@@ -38,6 +53,33 @@ public final class BatchTransitions {
     /** True when some status can legally move to {@code target}; used to refuse nonsense before any query. */
     public static boolean isReachable(BatchStatus target) {
         return ALLOWED.values().stream().anyMatch(targets -> targets.contains(target));
+    }
+
+    /**
+     * The fewest legal moves from {@code from} to {@code to}, both included ({@code [from]} when they are the same),
+     * trying successors in declaration order; empty when the map has no way there. What a batch in status {@code to}
+     * went through at the least: the bulk demo seed writes its history from it.
+     */
+    public static List<BatchStatus> shortestPath(BatchStatus from, BatchStatus to) {
+        Map<BatchStatus, BatchStatus> reachedFrom = new EnumMap<>(BatchStatus.class);
+        Deque<BatchStatus> next = new ArrayDeque<>(List.of(from));
+        reachedFrom.put(from, from);
+        while (!next.isEmpty() && !reachedFrom.containsKey(to)) {
+            BatchStatus at = next.removeFirst();
+            for (BatchStatus successor : ALLOWED.get(at)) {
+                if (reachedFrom.putIfAbsent(successor, at) == null) {
+                    next.addLast(successor);
+                }
+            }
+        }
+        if (!reachedFrom.containsKey(to)) {
+            return List.of();
+        }
+        List<BatchStatus> path = new ArrayList<>(List.of(to));
+        for (BatchStatus at = to; at != from; at = reachedFrom.get(at)) {
+            path.add(0, reachedFrom.get(at));
+        }
+        return List.copyOf(path);
     }
 
     /** Throws {@link ErrorCode#ILLEGAL_TRANSITION} unless {@code from -> to} is on the map. */

@@ -42,12 +42,15 @@ public final class HandOver {
     private HandOver() {
     }
 
-    /** CREATED is assigned, ASSIGNED reassigned; null when a batch in this status cannot go to a rider at all. */
+    /**
+     * CREATED is assigned, ASSIGNED reassigned; null when a batch in this status cannot go to a rider at all (it is
+     * not {@link BatchStatus#OPEN open}).
+     */
     public static Way way(BatchStatus status) {
-        if (status == BatchStatus.CREATED) {
-            return Way.ASSIGN;
+        if (status == null || !status.isOpen()) {
+            return null;
         }
-        return status == BatchStatus.ASSIGNED ? Way.REASSIGN : null;
+        return status == BatchStatus.CREATED ? Way.ASSIGN : Way.REASSIGN;
     }
 
     /** Whether the batch is already with that rider (then there is nothing to give). */

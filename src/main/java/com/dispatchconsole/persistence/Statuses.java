@@ -23,10 +23,18 @@ public final class Statuses {
      * since {@code IN ()} is not SQL.
      */
     public static String inList(Collection<BatchStatus> statuses) {
+        return "(" + literals(statuses) + ")";
+    }
+
+    /** The same literals as an SQL array, {@code ARRAY['ASSIGNED', 'PICKED', 'OUT_FOR_DELIVERY']}, for indexing. */
+    public static String array(Collection<BatchStatus> statuses) {
+        return "ARRAY[" + literals(statuses) + "]";
+    }
+
+    private static String literals(Collection<BatchStatus> statuses) {
         if (statuses.isEmpty()) {
             throw new IllegalArgumentException("An SQL status list needs at least one status.");
         }
-        return EnumSet.copyOf(statuses).stream().map(s -> "'" + s.name() + "'")
-                .collect(Collectors.joining(", ", "(", ")"));
+        return EnumSet.copyOf(statuses).stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
     }
 }

@@ -146,8 +146,12 @@ public final class AssignmentService {
             throw new DispatchException(ErrorCode.ILLEGAL_TRANSITION,
                     "A batch becomes ASSIGNED only by assigning it to a rider.");
         }
-        if (target == BatchStatus.CANCELLED || target == BatchStatus.FAILED) {
-            Checks.requireReason(reason, target == BatchStatus.CANCELLED ? "cancel a batch" : "fail a batch");
+        if (BatchTransitions.needsReason(target)) {
+            Checks.requireReason(reason, switch (target) {
+                case CANCELLED -> "cancel a batch";
+                case FAILED -> "fail a batch";
+                default -> "move a batch to " + target;
+            });
         }
     }
 

@@ -206,7 +206,7 @@ public final class BatchService {
         }
         return unitOfWork.call(actor, reason, session -> {
             BatchState seen = Checks.peek(session, batchId);
-            if (seen.status() != BatchStatus.OUT_FOR_DELIVERY) {
+            if (!seen.status().takesOutcomes()) {
                 throw new DispatchException(ErrorCode.INVALID_BATCH_STATUS, "Batch " + ShortId.of(batchId) + " is "
                         + seen.status() + "; outcomes are recorded only while it is OUT_FOR_DELIVERY.");
             }
@@ -234,7 +234,7 @@ public final class BatchService {
     }
 
     private static void requireEditable(UUID batchId, BatchStatus status) {
-        if (status != BatchStatus.CREATED && status != BatchStatus.ASSIGNED) {
+        if (!status.isOpen()) {
             throw new DispatchException(ErrorCode.INVALID_BATCH_STATUS, "Batch " + ShortId.of(batchId) + " is "
                     + status + "; orders can change only before pick-up.");
         }

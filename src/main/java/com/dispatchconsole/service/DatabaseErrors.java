@@ -3,6 +3,7 @@ package com.dispatchconsole.service;
 import com.dispatchconsole.domain.DispatchException;
 import com.dispatchconsole.domain.ErrorCode;
 import com.dispatchconsole.persistence.DatabaseConfig;
+import com.dispatchconsole.persistence.SqlStates;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.slf4j.Logger;
@@ -32,6 +33,9 @@ final class DatabaseErrors {
                 if (state.equals(GUARD_STATE)) {
                     return Kind.GUARD;
                 }
+                if (SqlStates.isConnectionFailure(state)) {
+                    return Kind.UNAVAILABLE;
+                }
                 switch (state) {
                     case "55P03":
                         return Kind.LOCK_TIMEOUT;
@@ -41,14 +45,9 @@ final class DatabaseErrors {
                         return Kind.DEADLOCK;
                     case "40001":
                         return Kind.SERIALIZATION;
-                    case "57P01", "57P02", "57P03", "53300":
-                        return Kind.UNAVAILABLE;
                     case "42501":
                         return Kind.PERMISSION;
                     default:
-                        if (state.startsWith("08")) {
-                            return Kind.UNAVAILABLE;
-                        }
                         if (state.startsWith("23")) {
                             return Kind.CONSTRAINT;
                         }

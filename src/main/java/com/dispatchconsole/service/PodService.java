@@ -7,6 +7,7 @@ import com.dispatchconsole.domain.ShortId;
 import com.dispatchconsole.domain.rows.PodReview;
 import com.dispatchconsole.domain.rows.PodRow;
 import com.dispatchconsole.persistence.DatabaseQueries;
+import com.dispatchconsole.persistence.HistoryQueries;
 import com.dispatchconsole.persistence.PodQueries;
 import java.util.List;
 import java.util.UUID;
@@ -57,9 +58,10 @@ public final class PodService {
      * A supervisor's verdict on the version of the PoD they looked at. The database decides who may review (only
      * supervisor and admin roles may insert reviews, never on a PoD they recorded themselves), refuses a verdict on
      * a version that is no longer the latest, and records the reviewer as the session's database user; every
-     * verdict is kept.
+     * verdict is kept. Returns every review of the line, oldest first, the new one last: read in the same
+     * transaction, so the caller shows them without asking again.
      */
-    public PodReview review(UUID batchOrderId, int podVersion, PodReview.Verdict verdict, String note) {
+    public List<PodReview> review(UUID batchOrderId, int podVersion, PodReview.Verdict verdict, String note) {
         Checks.requireId(batchOrderId, "order line");
         if (verdict == null) {
             throw new DispatchException(ErrorCode.INVALID_ARGUMENT, "A review needs a verdict.");
@@ -74,14 +76,13 @@ public final class PodService {
                         "Order line " + ShortId.of(batchOrderId) + " has no recorded proof of delivery to review.");
             }
             if (pod.version() != podVersion) {
-                throw new DispatchException(ErrorCode.ALREADY_CHANGED, "The proof of delivery of order line "
-                        + ShortId.of(batchOrderId) + " was recorded again (version " + pod.version() + ") after the "
-                        + "version you judged (" + podVersion + "); nothing was changed. Look at the new one.");
+                // Who recorded it again and when are in the batch's timeline, as for every stale action.
+                throw StaleAction.refusal("The proof of delivery of order line " + ShortId.of(batchOrderId),
+                        HistoryQueries.history(c, pod.batchId()));
             }
             PodQueries.insertReview(c, batchOrderId, podVersion, verdict,
                     note == null || note.isBlank() ? null : note.strip());
-            List<PodReview> all = PodQueries.reviews(c, batchOrderId);
-            return all.get(all.size() - 1);
+            return List.copyOf(PodQueries.reviews(c, batchOrderId));
         }));
     }
 

@@ -11,11 +11,14 @@ import com.dispatchconsole.domain.ErrorCode;
 import com.dispatchconsole.testing.SlowTest;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -28,24 +31,20 @@ class DbCommandTest {
         try (EmbeddedServer holder = EmbeddedServer.startOn(Files.createTempDirectory("dispatch-holder"), freePort())) {
             int port = holder.port();
             Path dataDir = Files.createTempDirectory("dispatch-db-port").resolve("pg");
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            PrintStream originalErr = System.err;
             PrintStream originalOut = System.out;
-            int exit;
+            Run run;
             try {
-                System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
                 System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
                 // Bounded: a command that started elsewhere would wait for Ctrl+C forever.
-                exit = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> new CommandLine(new Main())
-                        .execute("db", "--port", String.valueOf(port), "--data-dir", dataDir.toString()));
+                run = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                        () -> run("db", "--port", String.valueOf(port), "--data-dir", dataDir.toString()));
             } finally {
-                System.setErr(originalErr);
                 System.setOut(originalOut);
             }
 
-            assertThat(exit).isNotZero();
-            assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly("PORT_IN_USE: Port " + port
+            assertThat(run.exit()).isEqualTo(1);
+            assertThat(run.errLines()).containsExactly("PORT_IN_USE: Port " + port
                     + " is in use by another program, so the embedded database was not started; stop that program "
                     + "or choose another --port.");
             assertThat(out.toString(StandardCharsets.UTF_8)).as("no URL was printed").doesNotContain("jdbc:");
@@ -65,36 +64,33 @@ class DbCommandTest {
 
     @Test
     void portIsForTheEmbeddedDatabaseOnly() {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream originalErr = System.err;
-        int exit;
-        try {
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            exit = new CommandLine(new Main()).execute("db", "--port", "5432", "--db-url",
-                    "jdbc:postgresql://localhost:5432/dispatch");
-        } finally {
-            System.setErr(originalErr);
-        }
-        assertThat(exit).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).singleElement().asString()
-                .startsWith("INVALID_ARGUMENT: --port is for the embedded database");
+        Run run = run("db", "--port", "5432", "--db-url", "jdbc:postgresql://localhost:5432/dispatch");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.errLines()).containsExactly(
+                "INVALID_ARGUMENT: --port is for the embedded database; a --db-url database keeps its own.");
     }
 
     @Test
-    void aPortOutsideTheRangeIsRefusedNotIgnored() {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream originalErr = System.err;
-        int exit;
-        try {
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            exit = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> new CommandLine(new Main())
-                    .execute("db", "--port", "0", "--data-dir", Files.createTempDirectory("dispatch-port-0").toString()));
-        } finally {
-            System.setErr(originalErr);
-        }
-        assertThat(exit).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8).lines().toList())
-                .containsExactly("INVALID_ARGUMENT: --port must be between 1 and 65535 (got 0).");
+    void aPortOutsideTheRangeIsRefusedNotIgnored() throws Exception {
+        String dataDir = Files.createTempDirectory("dispatch-port-0").toString();
+        Run run = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run("db", "--port", "0", "--data-dir", dataDir));
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.errLines()).containsExactly("INVALID_ARGUMENT: --port must be between 1 and 65535 (got 0).");
+    }
+
+    /** What a run printed on stderr and how it exited. */
+    private record Run(int exit, List<String> errLines) {
+    }
+
+    /** As the program runs it: the command line with its one failure handler, stderr captured. */
+    private static Run run(String... args) {
+        CommandLine command = Main.commandLine();
+        StringWriter err = new StringWriter();
+        command.setErr(new PrintWriter(err, true));
+        int exit = command.execute(args);
+        return new Run(exit, err.toString().lines().toList());
     }
 
     private static int freePort() throws Exception {

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.dispatchconsole.testing.UnitTest;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -47,6 +49,54 @@ class BatchTransitionsTest {
     void terminalStatusesGoNowhere(BatchStatus from, BatchStatus to) {
         if (from.isTerminal()) {
             assertThat(BatchTransitions.isAllowed(from, to)).isFalse();
+        }
+    }
+
+    @Test
+    void theFinalStatusesAreTheOnesTheMapLeadsNowhereFrom() {
+        assertThat(Stream.of(BatchStatus.values()).filter(BatchStatus::isTerminal))
+                .containsExactly(BatchStatus.COMPLETED, BatchStatus.FAILED, BatchStatus.CANCELLED);
+    }
+
+    @Test
+    void cancelAndFailNeedAReasonAndNoOtherMoveDoes() {
+        assertThat(Stream.of(BatchStatus.values()).filter(BatchTransitions::needsReason))
+                .containsExactly(BatchStatus.FAILED, BatchStatus.CANCELLED);
+        assertThat(BatchTransitions.needsReason(null)).isFalse();
+    }
+
+    @Test
+    void aBatchIsOpenBeforePickUpAndOnlyOpenBatchesGoToRiders() {
+        assertThat(BatchStatus.OPEN).containsExactly(BatchStatus.CREATED, BatchStatus.ASSIGNED);
+        for (BatchStatus status : BatchStatus.values()) {
+            assertThat(HandOver.way(status) != null).as("%s goes to a rider", status).isEqualTo(status.isOpen());
+        }
+    }
+
+    @Test
+    void outcomesAreRecordedOnlyOutForDelivery() {
+        assertThat(Stream.of(BatchStatus.values()).filter(BatchStatus::takesOutcomes))
+                .containsExactly(BatchStatus.OUT_FOR_DELIVERY);
+    }
+
+    @Test
+    void theShortestPathTakesTheFewestLegalMoves() {
+        assertThat(BatchTransitions.shortestPath(BatchStatus.CREATED, BatchStatus.COMPLETED)).containsExactly(
+                BatchStatus.CREATED, BatchStatus.ASSIGNED, BatchStatus.PICKED, BatchStatus.OUT_FOR_DELIVERY,
+                BatchStatus.COMPLETED);
+        assertThat(BatchTransitions.shortestPath(BatchStatus.CREATED, BatchStatus.FAILED))
+                .containsExactly(BatchStatus.CREATED, BatchStatus.ASSIGNED, BatchStatus.PICKED, BatchStatus.FAILED);
+        assertThat(BatchTransitions.shortestPath(BatchStatus.CREATED, BatchStatus.CANCELLED))
+                .containsExactly(BatchStatus.CREATED, BatchStatus.CANCELLED);
+        assertThat(BatchTransitions.shortestPath(BatchStatus.CREATED, BatchStatus.CREATED))
+                .containsExactly(BatchStatus.CREATED);
+        assertThat(BatchTransitions.shortestPath(BatchStatus.COMPLETED, BatchStatus.CREATED)).as("no way back").isEmpty();
+        for (BatchStatus to : BatchStatus.values()) {
+            List<BatchStatus> path = BatchTransitions.shortestPath(BatchStatus.CREATED, to);
+            assertThat(path).as("every status is reachable from CREATED").isNotEmpty();
+            for (int i = 1; i < path.size(); i++) {
+                assertThat(BatchTransitions.isAllowed(path.get(i - 1), path.get(i))).isTrue();
+            }
         }
     }
 }

@@ -29,7 +29,13 @@ class StatusesTest {
     }
 
     @Test
+    void anArrayHasTheSameLiteralsInTheSameOrder() {
+        assertThat(Statuses.array(BatchStatus.ACTIVE)).isEqualTo("ARRAY['ASSIGNED', 'PICKED', 'OUT_FOR_DELIVERY']");
+    }
+
+    @Test
     void anEmptyListIsRefusedBecauseInWithNothingIsNotSql() {
         assertThatThrownBy(() -> Statuses.inList(List.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Statuses.array(List.of())).isInstanceOf(IllegalArgumentException.class);
     }
 }

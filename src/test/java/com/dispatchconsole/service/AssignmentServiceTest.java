@@ -290,6 +290,30 @@ class AssignmentServiceTest {
     }
 
     @Test
+    void ordersChangeOnlyBeforePickUpAndOutcomesOnlyOutForDelivery() {
+        RiderRow rider = given.rider("Ros", 10, "20", 1);
+        BatchRow batch = given.batch(2, "1");
+        assignments.assign(batch.id(), rider.id(), ACTOR);
+        var order = services.queries().orders(batch.id()).get(0);
+        assertRefused(ErrorCode.INVALID_BATCH_STATUS, "is ASSIGNED; outcomes are recorded only while it is OUT_FOR_DELIVERY",
+                () -> services.batches().recordOutcome(batch.id(), order.orderId(), OrderOutcome.DELIVERED, null, ACTOR));
+        assertThat(services.batches().addOrder(batch.id(),
+                new com.dispatchconsole.domain.rows.NewOrder("Early", "1 Early Lane", java.math.BigDecimal.ONE), ACTOR)
+                .orderCount()).as("an assigned batch is still open").isEqualTo(3);
+
+        assignments.transition(batch.id(), BatchStatus.PICKED, ACTOR, null);
+
+        // The service's own refusal, before the database's guard would say the same.
+        assertRefused(ErrorCode.INVALID_BATCH_STATUS, "is PICKED; orders can change only before pick-up.",
+                () -> services.batches().addOrder(batch.id(),
+                        new com.dispatchconsole.domain.rows.NewOrder("Late", "9 Late Lane", java.math.BigDecimal.ONE), ACTOR));
+        assertRefused(ErrorCode.INVALID_BATCH_STATUS, "is PICKED; orders can change only before pick-up.",
+                () -> services.batches().removeOrder(batch.id(), order.orderId(), ACTOR));
+        assertThatThrownBy(() -> services.batches().removeOrder(batch.id(), order.orderId(), ACTOR))
+                .hasMessageNotContaining("The database refused it");
+    }
+
+    @Test
     void riderCannotGoOffDutyWhileCarryingBatches() {
         RiderRow rider = given.rider("Rae", 10, "20", 2);
         BatchRow batch = given.batch(1, "1");

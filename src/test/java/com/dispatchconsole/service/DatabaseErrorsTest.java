@@ -2,9 +2,11 @@ package com.dispatchconsole.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.dispatchconsole.app.ConnectionFailures;
 import com.dispatchconsole.domain.DispatchException;
 import com.dispatchconsole.domain.ErrorCode;
 import com.dispatchconsole.persistence.DatabaseConfig;
+import com.dispatchconsole.persistence.SqlStates;
 import com.dispatchconsole.testing.UnitTest;
 import java.net.ConnectException;
 import java.sql.SQLException;
@@ -63,6 +65,21 @@ class DatabaseErrorsTest {
             "42P01, DATABASE_UNAVAILABLE"})
     void eachSqlStateBecomesItsCode(String state, ErrorCode expected) {
         assertThat(typed(wrapped(new SQLException("refused", state))).code()).isEqualTo(expected);
+    }
+
+    /** The services and the command line read "unreachable" from the one list in {@code SqlStates}. */
+    @ParameterizedTest(name = "SQLSTATE {0}: unreachable {1}")
+    @CsvSource({
+            "08006, true", "08001, true", "08P01, true", "57P01, true", "57P02, true", "57P03, true", "53300, true",
+            "55P03, false", "57014, false", "40001, false", "42501, false", "23505, false", "DC000, false",
+            "XX000, false"})
+    void theConsoleAndTheCommandLineAgreeOnWhatIsUnreachable(String state, boolean unreachable) {
+        RuntimeException error = wrapped(new SQLException("gone", state));
+
+        assertThat(SqlStates.isConnectionFailure(state)).isEqualTo(unreachable);
+        assertThat(DatabaseErrors.classify(error) == DatabaseErrors.Kind.UNAVAILABLE).as("the services")
+                .isEqualTo(unreachable);
+        assertThat(ConnectionFailures.reason(error).isPresent()).as("the command line").isEqualTo(unreachable);
     }
 
     @Test

@@ -21,6 +21,7 @@ import com.dispatchconsole.testing.TestDatabases;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -109,8 +110,11 @@ class RolesTest {
     void aSupervisorReviewsAndIsRecordedAsTheReviewer() {
         BatchOrderRow line = deliveredLine();
         try (Database db = Database.open(as(supervisor))) {
-            PodReview review = new DispatchServices(db).pods().review(line.id(), 1, PodReview.Verdict.DISPUTED, "Wrong door");
-            assertThat(review.reviewer()).isEqualTo(supervisor);
+            List<PodReview> reviews = new DispatchServices(db).pods().review(line.id(), 1, PodReview.Verdict.DISPUTED,
+                    "Wrong door");
+            assertThat(reviews).as("the new review is the last").last()
+                    .satisfies(review -> assertThat(review.reviewer()).isEqualTo(supervisor))
+                    .satisfies(review -> assertThat(review.note()).isEqualTo("Wrong door"));
         }
     }
 

@@ -9,6 +9,8 @@ import com.dispatchconsole.ui.common.BackgroundTasks;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
@@ -21,6 +23,7 @@ public final class BatchDetailModel {
     private final BackgroundTasks tasks;
     private final Consumer<DispatchException> onFailure;
     private final ReadOnlyObjectWrapper<BatchRow> batch = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper canRecordOutcomes = new ReadOnlyBooleanWrapper();
     private final ObservableList<BatchOrderRow> orders = FXCollections.observableArrayList();
     private final ObservableList<HistoryEntry> history = FXCollections.observableArrayList();
     private final ObservableList<BatchOrderRow> ordersView = FXCollections.unmodifiableObservableList(orders);
@@ -30,6 +33,7 @@ public final class BatchDetailModel {
         this.queries = queries;
         this.tasks = tasks;
         this.onFailure = onFailure;
+        batch.addListener((o, was, row) -> canRecordOutcomes.set(row != null && row.status().takesOutcomes()));
     }
 
     private record Details(List<BatchOrderRow> orders, List<HistoryEntry> history) {
@@ -76,6 +80,14 @@ public final class BatchDetailModel {
 
     public ReadOnlyObjectProperty<BatchRow> batchProperty() {
         return batch.getReadOnlyProperty();
+    }
+
+    /**
+     * Whether the shown batch takes outcomes now (it is out for delivery); the pane adds what is its own to know:
+     * an order picked, and the database reachable.
+     */
+    public ReadOnlyBooleanProperty canRecordOutcomesProperty() {
+        return canRecordOutcomes.getReadOnlyProperty();
     }
 
     public ObservableList<BatchOrderRow> orders() {

@@ -2,6 +2,7 @@ package com.dispatchconsole.ui.console;
 
 import com.dispatchconsole.realtime.LiveState;
 import com.dispatchconsole.service.QueryService;
+import com.dispatchconsole.ui.common.BackgroundTasks;
 import com.dispatchconsole.ui.common.UiExecutor;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,9 @@ final class DatabaseBanner {
 
     private final QueryService queries;
     private final UiExecutor ui;
+    // The probe's own count: a probe waiting on a dead server is no work of the dispatcher's, so it keeps the
+    // console's busy indicator still (the banner already says what is going on).
+    private final BackgroundTasks probes;
     private final Runnable onBack;
     private final ReadOnlyBooleanWrapper down = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
@@ -32,6 +36,7 @@ final class DatabaseBanner {
     DatabaseBanner(QueryService queries, UiExecutor ui, Runnable onBack) {
         this.queries = queries;
         this.ui = ui;
+        this.probes = new BackgroundTasks(ui);
         this.onBack = onBack;
     }
 
@@ -57,11 +62,11 @@ final class DatabaseBanner {
     }
 
     private void probe() {
-        ui.submit(queries::outlets, ok -> {
+        probes.task(queries::outlets).onSuccess(ok -> {
             callFailedSince = null;
             refresh();
             onBack.run();
-        }, error -> ui.schedule(RETRY_EVERY, this::probe));
+        }).onFailure(error -> ui.schedule(RETRY_EVERY, this::probe)).start();
     }
 
     private void refresh() {

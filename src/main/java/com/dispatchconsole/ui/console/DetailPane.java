@@ -1,11 +1,9 @@
 package com.dispatchconsole.ui.console;
 
 import com.dispatchconsole.ui.common.Labels;
-import com.dispatchconsole.domain.BatchStatus;
 import com.dispatchconsole.domain.OrderOutcome;
 import com.dispatchconsole.domain.ShortId;
 import com.dispatchconsole.domain.rows.BatchOrderRow;
-import com.dispatchconsole.domain.rows.BatchRow;
 import com.dispatchconsole.domain.rows.HistoryEntry;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -82,11 +80,11 @@ final class DetailPane {
         Button failed = new Button("Mark failed…");
         failed.setId("mark-failed");
         var canRecord = Bindings.createBooleanBinding(() -> {
-            BatchRow batch = detail.batchProperty().get();
             BatchOrderRow order = orders.getSelectionModel().getSelectedItem();
-            return status.canChangeProperty().get() && batch != null && batch.status() == BatchStatus.OUT_FOR_DELIVERY
+            return status.canChangeProperty().get() && detail.canRecordOutcomesProperty().get()
                     && order != null && order.outcome() == OrderOutcome.PENDING;
-        }, detail.batchProperty(), orders.getSelectionModel().selectedItemProperty(), status.canChangeProperty());
+        }, detail.canRecordOutcomesProperty(), orders.getSelectionModel().selectedItemProperty(),
+                status.canChangeProperty());
         delivered.disableProperty().bind(canRecord.not());
         failed.disableProperty().bind(canRecord.not());
         delivered.setOnAction(e -> onOutcome.accept(orders.getSelectionModel().getSelectedItem(), OrderOutcome.DELIVERED));

@@ -9,25 +9,23 @@ import java.util.Set;
 
 /** The lifecycle moves a dispatcher can make from buttons, the context menu and the keyboard. */
 public enum LifecycleAction {
-    PICK("Picked up", "picked up", BatchStatus.PICKED, "Ctrl+P", false),
-    OUT_FOR_DELIVERY("Out for delivery", "out for delivery", BatchStatus.OUT_FOR_DELIVERY, "Ctrl+O", false),
-    COMPLETE("Complete", "completed", BatchStatus.COMPLETED, "Ctrl+D", false),
-    FAIL("Fail…", "failed", BatchStatus.FAILED, "Ctrl+Shift+F", true),
-    UNASSIGN("Unassign", "unassigned", BatchStatus.CREATED, "Ctrl+U", false),
-    CANCEL("Cancel…", "cancelled", BatchStatus.CANCELLED, "Ctrl+Shift+X", true);
+    PICK("Picked up", "picked up", BatchStatus.PICKED, "Ctrl+P"),
+    OUT_FOR_DELIVERY("Out for delivery", "out for delivery", BatchStatus.OUT_FOR_DELIVERY, "Ctrl+O"),
+    COMPLETE("Complete", "completed", BatchStatus.COMPLETED, "Ctrl+D"),
+    FAIL("Fail…", "failed", BatchStatus.FAILED, "Ctrl+Shift+F"),
+    UNASSIGN("Unassign", "unassigned", BatchStatus.CREATED, "Ctrl+U"),
+    CANCEL("Cancel…", "cancelled", BatchStatus.CANCELLED, "Ctrl+Shift+X");
 
     private final String label;
     private final String done;
     private final BatchStatus target;
     private final String shortcut;
-    private final boolean needsReason;
 
-    LifecycleAction(String label, String done, BatchStatus target, String shortcut, boolean needsReason) {
+    LifecycleAction(String label, String done, BatchStatus target, String shortcut) {
         this.label = label;
         this.done = done;
         this.target = target;
         this.shortcut = shortcut;
-        this.needsReason = needsReason;
     }
 
     /** Actions the state map allows for every one of the selected batches (none for an empty selection). */
@@ -61,8 +59,8 @@ public enum LifecycleAction {
         return shortcut;
     }
 
-    /** Cancel and fail ask for confirmation and a reason. */
+    /** Cancel and fail ask for confirmation and a reason: the state map says which moves need one. */
     public boolean needsReason() {
-        return needsReason;
+        return BatchTransitions.needsReason(target);
     }
 }

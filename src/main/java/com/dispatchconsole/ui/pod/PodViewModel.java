@@ -14,13 +14,12 @@ import com.dispatchconsole.ui.common.UiExecutor;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -48,16 +47,19 @@ public final class PodViewModel {
     private final PodService pods;
     private final BackgroundTasks tasks;
     private final UUID batchOrderId;
-    private final ObjectProperty<PodRow> row = new SimpleObjectProperty<>();
-    private final ObjectProperty<PodDocument> document = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<PodRow> row = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<PodDocument> document = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Photo> photos = FXCollections.observableArrayList();
     private final ObservableList<PodFlags.Flag> flags = FXCollections.observableArrayList();
     private final ObservableList<PodReview> reviews = FXCollections.observableArrayList();
-    private final BooleanProperty canReview = new SimpleBooleanProperty();
-    private final StringProperty message = new SimpleStringProperty("Loading…");
-    private final BooleanProperty readable = new SimpleBooleanProperty(true);
-    private final StringProperty unreadable = new SimpleStringProperty("");
-    private final StringProperty rawDocument = new SimpleStringProperty("");
+    private final ObservableList<Photo> photosView = FXCollections.unmodifiableObservableList(photos);
+    private final ObservableList<PodFlags.Flag> flagsView = FXCollections.unmodifiableObservableList(flags);
+    private final ObservableList<PodReview> reviewsView = FXCollections.unmodifiableObservableList(reviews);
+    private final ReadOnlyBooleanWrapper canReview = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Loading…");
+    private final ReadOnlyBooleanWrapper readable = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyStringWrapper unreadable = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper rawDocument = new ReadOnlyStringWrapper("");
     // The viewer's own channel: a refusal shows in the viewer's window, where the supervisor clicked.
     private final Notices notices = new Notices();
 
@@ -105,10 +107,7 @@ public final class PodViewModel {
         if (shown == null) {
             return;
         }
-        tasks.task(() -> {
-            pods.review(batchOrderId, shown.version(), verdict, note);
-            return pods.reviews(batchOrderId);
-        }).onSuccess(fresh -> {
+        tasks.task(() -> pods.review(batchOrderId, shown.version(), verdict, note)).onSuccess(fresh -> {
             reviews.setAll(fresh);
             message.set("Review saved: " + verdict.name().toLowerCase() + ".");
             notices.notify(Notice.Level.SUCCESS, message.get());
@@ -130,47 +129,47 @@ public final class PodViewModel {
         return tasks.busyProperty();
     }
 
-    public ObjectProperty<PodRow> rowProperty() {
-        return row;
+    public ReadOnlyObjectProperty<PodRow> rowProperty() {
+        return row.getReadOnlyProperty();
     }
 
     /** The document on screen; unreadable ones have no typed fields and an empty {@link PodDocument#json()}. */
-    public ObjectProperty<PodDocument> documentProperty() {
-        return document;
+    public ReadOnlyObjectProperty<PodDocument> documentProperty() {
+        return document.getReadOnlyProperty();
     }
 
     public ObservableList<Photo> photos() {
-        return photos;
+        return photosView;
     }
 
     public ObservableList<PodFlags.Flag> flags() {
-        return flags;
+        return flagsView;
     }
 
     public ObservableList<PodReview> reviews() {
-        return reviews;
+        return reviewsView;
     }
 
-    public BooleanProperty canReviewProperty() {
-        return canReview;
+    public ReadOnlyBooleanProperty canReviewProperty() {
+        return canReview.getReadOnlyProperty();
     }
 
-    public StringProperty messageProperty() {
-        return message;
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
     }
 
     /** False when the stored document cannot be read; photos, signature and details are then not drawn. */
-    public BooleanProperty readableProperty() {
-        return readable;
+    public ReadOnlyBooleanProperty readableProperty() {
+        return readable.getReadOnlyProperty();
     }
 
     /** "Unreadable proof of delivery: " and the sentence naming the field; empty when the document reads. */
-    public StringProperty unreadableProperty() {
-        return unreadable;
+    public ReadOnlyStringProperty unreadableProperty() {
+        return unreadable.getReadOnlyProperty();
     }
 
     /** The unreadable document as stored, pretty-printed when it parses; empty when the document reads. */
-    public StringProperty rawDocumentProperty() {
-        return rawDocument;
+    public ReadOnlyStringProperty rawDocumentProperty() {
+        return rawDocument.getReadOnlyProperty();
     }
 }

@@ -56,7 +56,12 @@ public final class ReviewQueueView {
         HBox filters = new HBox(8, new Label("Flag"), flag, outlet, rider, date, count);
         filters.setAlignment(Pos.CENTER_LEFT);
 
-        TableView<ReviewQueueViewModel.Entry> table = new TableView<>(model.visible());
+        TableView<ReviewQueueViewModel.Entry> table = new TableView<>();
+        // Sorting by a column sorts this view of the queue, never the model's (read-only) list.
+        javafx.collections.transformation.SortedList<ReviewQueueViewModel.Entry> sorted =
+                new javafx.collections.transformation.SortedList<>(model.visible());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
         table.setId("review-queue");
         table.setPlaceholder(new Label("Nothing awaits review."));
         table.getColumns().add(column("Delivered", 95, e -> e.pod().completedAt() == null ? "" : TIME.format(e.pod().completedAt())));

@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -53,11 +55,13 @@ public final class ReviewQueueViewModel {
     private final BackgroundTasks tasks;
     private final ObservableList<Entry> entries = FXCollections.observableArrayList();
     private final FilteredList<Entry> visible = new FilteredList<>(entries);
+    // Outward the filtered entries as a plain read-only list: the filter is the inputs', not the view's to set.
+    private final ObservableList<Entry> visibleView = FXCollections.unmodifiableObservableList(visible);
     private final ObjectProperty<FlagFilter> flag = new SimpleObjectProperty<>(FlagFilter.ALL);
     private final StringProperty outlet = new SimpleStringProperty("");
     private final StringProperty rider = new SimpleStringProperty("");
     private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>();
-    private final StringProperty message = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     // The queue's own channel: a refusal shows in the queue's window, where the supervisor is looking.
     private final Notices notices = new Notices();
     private boolean reloadPending;
@@ -125,8 +129,9 @@ public final class ReviewQueueViewModel {
         return tasks.busyProperty();
     }
 
-    public FilteredList<Entry> visible() {
-        return visible;
+    /** The entries the filters let through, in queue order; read-only. */
+    public ObservableList<Entry> visible() {
+        return visibleView;
     }
 
     public ObjectProperty<FlagFilter> flagProperty() {
@@ -145,8 +150,8 @@ public final class ReviewQueueViewModel {
         return date;
     }
 
-    public StringProperty messageProperty() {
-        return message;
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
     }
 
     /** Why the queue could not be read, as toasts in the queue's window. */

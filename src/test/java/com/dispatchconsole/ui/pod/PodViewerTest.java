@@ -134,7 +134,12 @@ class PodViewerTest {
 
         waitUntil(() -> robot.lookup(".notice-error").tryQuery().isPresent());
         Label toast = robot.lookup(".notice-error").queryAs(Label.class);
-        assertThat(toast.getText()).contains("was recorded again");
+        // Who recorded it again and when, as every stale refusal says it.
+        assertThat(toast.getText()).contains("changed since your screen showed it: seed (")
+                .contains("Order 1 delivered (recorded again: version 2) at ").contains("nothing was changed");
+        assertThat(toast.getEffect()).as("the theme's shadow (-dc-shadow) under the toast")
+                .isInstanceOfSatisfying(javafx.scene.effect.DropShadow.class,
+                        shadow -> assertThat(shadow.getColor().getOpacity()).isEqualTo(0.5, org.assertj.core.data.Offset.offset(0.01)));
         assertThat(toast.getScene()).as("shown in the viewer, where the supervisor clicked")
                 .isSameAs(robot.lookup("#pod-title").query().getScene());
         assertThat(ConsoleHarness.text(robot, "#pod-message")).isEqualTo(toast.getText());
