@@ -6,6 +6,8 @@ public enum ErrorCode {
     BATCH_NOT_FOUND,
     OUTLET_NOT_FOUND,
     ORDER_NOT_FOUND,
+    /** No API token has this id. */
+    TOKEN_NOT_FOUND,
     RIDER_UNAVAILABLE,
     RIDER_HAS_ACTIVE_BATCHES,
     INVALID_BATCH_STATUS,

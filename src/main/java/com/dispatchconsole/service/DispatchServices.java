@@ -27,6 +27,7 @@ public final class DispatchServices {
     private final QueryService queries;
     private final PodService pods;
     private final BatchChanges changes;
+    private final ApiTokenService tokens;
 
     public DispatchServices(Database database) {
         this(database, Options.SAFE, Clock.systemUTC());
@@ -42,6 +43,7 @@ public final class DispatchServices {
         this.queries = new QueryService(unitOfWork);
         this.pods = new PodService(unitOfWork);
         this.changes = new BatchChanges(assignments, queries);
+        this.tokens = new ApiTokenService(unitOfWork);
     }
 
     public AssignmentService assignments() {
@@ -67,6 +69,11 @@ public final class DispatchServices {
 
     public PodService pods() {
         return pods;
+    }
+
+    /** API tokens: issued and revoked by admins (the database's GRANTs decide), authenticated by gateways. */
+    public ApiTokenService tokens() {
+        return tokens;
     }
 
     public UnitOfWork unitOfWork() {
