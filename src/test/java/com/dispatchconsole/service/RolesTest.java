@@ -3,7 +3,6 @@ package com.dispatchconsole.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.dispatchconsole.domain.BatchStatus;
 import com.dispatchconsole.domain.DispatchException;
 import com.dispatchconsole.domain.ErrorCode;
 import com.dispatchconsole.domain.OrderOutcome;
@@ -68,9 +67,7 @@ class RolesTest {
     private static BatchOrderRow deliveredLine() {
         RiderRow rider = given.rider("R " + UUID.randomUUID().toString().substring(0, 4), 10, "20", 1);
         BatchRow batch = given.batch(1, "1");
-        asOwner.assignments().assign(batch.id(), rider.id(), "seed");
-        asOwner.assignments().transition(batch.id(), BatchStatus.PICKED, "seed", null);
-        asOwner.assignments().transition(batch.id(), BatchStatus.OUT_FOR_DELIVERY, "seed", null);
+        given.outForDelivery(batch, rider);
         BatchOrderRow line = asOwner.queries().orders(batch.id()).get(0);
         asOwner.batches().recordOutcome(batch.id(), line.orderId(), OrderOutcome.DELIVERED, null, "{\"notes\": \"ok\"}", "seed");
         return line;

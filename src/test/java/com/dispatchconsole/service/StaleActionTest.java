@@ -145,9 +145,7 @@ class StaleActionTest {
     void aSecondOutcomeRecordedWithoutSeeingTheFirstIsRefused() {
         RiderRow rider = given.rider("Elif", 10, "20", 1);
         BatchRow batch = given.batch(1, "1");
-        x.assignments().assign(batch.id(), rider.id(), "seed");
-        x.assignments().transition(batch.id(), BatchStatus.PICKED, "seed", null);
-        x.assignments().transition(batch.id(), BatchStatus.OUT_FOR_DELIVERY, "seed", null);
+        given.outForDelivery(batch, rider);
         BatchOrderRow line = x.queries().orders(batch.id()).get(0);
         x.batches().recordOutcome(batch.id(), line.orderId(), Expected.version(0), OrderOutcome.DELIVERED, null,
                 "{\"notes\": \"left with neighbour\"}", "rider-app");

@@ -1,5 +1,6 @@
 package com.dispatchconsole.testing;
 
+import com.dispatchconsole.domain.BatchStatus;
 import com.dispatchconsole.domain.RiderLimits;
 import com.dispatchconsole.domain.VehicleType;
 import com.dispatchconsole.domain.rows.BatchRow;
@@ -42,5 +43,12 @@ public final class Fixtures {
             list.add(new NewOrder("Customer " + counter, counter + " Main Street", new BigDecimal(kgEach)));
         }
         return services.batches().createBatch(outletId, list, ACTOR);
+    }
+
+    /** Takes {@code batch} to {@code rider} and out for delivery (assigned, picked up, out), as operator "seed". */
+    public BatchRow outForDelivery(BatchRow batch, RiderRow rider) {
+        services.assignments().assign(batch.id(), rider.id(), "seed");
+        services.assignments().transition(batch.id(), BatchStatus.PICKED, "seed", null);
+        return services.assignments().transition(batch.id(), BatchStatus.OUT_FOR_DELIVERY, "seed", null);
     }
 }

@@ -2,7 +2,6 @@ package com.dispatchconsole.ui.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.dispatchconsole.domain.BatchStatus;
 import com.dispatchconsole.domain.OrderOutcome;
 import com.dispatchconsole.domain.rows.BatchOrderRow;
 import com.dispatchconsole.domain.rows.BatchRow;
@@ -66,9 +65,7 @@ class ConsoleTransactionsTest {
     void recordingAnOutcomeShowsTheRowItsUnitOfWorkReturned() {
         RiderRow ana = given.rider("Ana", 10, "20", 2);
         BatchRow batch = given.batch(2, "1");
-        services.assignments().assign(batch.id(), ana.id(), "seed");
-        services.assignments().transition(batch.id(), BatchStatus.PICKED, "seed", null);
-        services.assignments().transition(batch.id(), BatchStatus.OUT_FOR_DELIVERY, "seed", null);
+        given.outForDelivery(batch, ana);
         model.load();
         BatchOrderRow order = services.queries().orders(batch.id()).get(0);
 

@@ -5,7 +5,6 @@ import static com.dispatchconsole.ui.console.ConsoleHarness.cell;
 import static com.dispatchconsole.ui.console.ConsoleHarness.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.dispatchconsole.domain.BatchStatus;
 import com.dispatchconsole.domain.OrderOutcome;
 import com.dispatchconsole.domain.ShortId;
 import com.dispatchconsole.domain.rows.BatchOrderRow;
@@ -36,9 +35,7 @@ class PodViewerTest {
     void theViewerShowsTheDocumentSaysWhenAPhotoCannotLoadAndRecordsAReview(FxRobot robot) throws Exception {
         RiderRow ana = console.given.rider("Ana Silva", 10, "20", 1);
         BatchRow batch = console.given.batch(1, "1");
-        console.services.assignments().assign(batch.id(), ana.id(), "seed");
-        console.services.assignments().transition(batch.id(), BatchStatus.PICKED, "seed", null);
-        console.services.assignments().transition(batch.id(), BatchStatus.OUT_FOR_DELIVERY, "seed", null);
+        console.given.outForDelivery(batch, ana);
         BatchOrderRow line = console.services.queries().orders(batch.id()).get(0);
         console.asAnotherLogin().batches().recordOutcome(batch.id(), line.orderId(), OrderOutcome.DELIVERED, null, """
                 {"deliveryType": "SAFE_PLACE", "recipientName": "K. Mensah", "notes": "Behind the blue bin",
@@ -172,9 +169,7 @@ class PodViewerTest {
     private BatchOrderRow deliveredLine(String document) {
         RiderRow ana = console.given.rider("Ana Silva", 10, "20", 1);
         BatchRow batch = console.given.batch(1, "1");
-        console.services.assignments().assign(batch.id(), ana.id(), "seed");
-        console.services.assignments().transition(batch.id(), BatchStatus.PICKED, "seed", null);
-        console.services.assignments().transition(batch.id(), BatchStatus.OUT_FOR_DELIVERY, "seed", null);
+        console.given.outForDelivery(batch, ana);
         BatchOrderRow line = console.services.queries().orders(batch.id()).get(0);
         console.asAnotherLogin().batches().recordOutcome(batch.id(), line.orderId(), OrderOutcome.DELIVERED, null,
                 document, "seed");
@@ -197,9 +192,7 @@ class PodViewerTest {
     void aDocumentThatWouldBreakTheDrawingIsShownUnreadableWithItsRawJson(FxRobot robot) throws Exception {
         RiderRow ana = console.given.rider("Ana Silva", 10, "20", 1);
         BatchRow batch = console.given.batch(1, "1");
-        console.services.assignments().assign(batch.id(), ana.id(), "seed");
-        console.services.assignments().transition(batch.id(), BatchStatus.PICKED, "seed", null);
-        console.services.assignments().transition(batch.id(), BatchStatus.OUT_FOR_DELIVERY, "seed", null);
+        console.given.outForDelivery(batch, ana);
         BatchOrderRow line = console.services.queries().orders(batch.id()).get(0);
         console.services.batches().recordOutcome(batch.id(), line.orderId(), OrderOutcome.DELIVERED, null,
                 "{\"notes\": \"ok\"}", "seed");

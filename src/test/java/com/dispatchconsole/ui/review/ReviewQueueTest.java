@@ -5,7 +5,6 @@ import static com.dispatchconsole.ui.console.ConsoleHarness.waitUntil;
 import static com.dispatchconsole.ui.console.ConsoleHarness.waitUntilShown;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.dispatchconsole.domain.BatchStatus;
 import com.dispatchconsole.domain.OrderOutcome;
 import com.dispatchconsole.domain.rows.BatchOrderRow;
 import com.dispatchconsole.domain.rows.BatchRow;
@@ -28,9 +27,7 @@ class ReviewQueueTest {
     private BatchOrderRow delivered(String rider, String document) {
         RiderRow r = console.given.rider(rider, 10, "20", 1);
         BatchRow batch = console.given.batch(1, "1");
-        console.services.assignments().assign(batch.id(), r.id(), "seed");
-        console.services.assignments().transition(batch.id(), BatchStatus.PICKED, "seed", null);
-        console.services.assignments().transition(batch.id(), BatchStatus.OUT_FOR_DELIVERY, "seed", null);
+        console.given.outForDelivery(batch, r);
         BatchOrderRow line = console.services.queries().orders(batch.id()).get(0);
         console.asAnotherLogin().batches().recordOutcome(batch.id(), line.orderId(), OrderOutcome.DELIVERED, null, document, "seed");
         return line;
