@@ -40,6 +40,7 @@ class ArchitectureTest {
                 .layer("Demo").definedBy("com.dispatchconsole.demo..")
                 .layer("Embedded").definedBy("com.dispatchconsole.embedded..")
                 .layer("UI").definedBy("com.dispatchconsole.ui..")
+                .optionalLayer("Gateway").definedBy("com.dispatchconsole.gateway..")
                 .optionalLayer("Realtime").definedBy("com.dispatchconsole.realtime..")
                 .layer("Service").definedBy("com.dispatchconsole.service..")
                 .layer("Persistence").definedBy("com.dispatchconsole.persistence..")
@@ -50,8 +51,11 @@ class ArchitectureTest {
                 .whereLayer("Demo").mayOnlyBeAccessedByLayers("CLI", "Tools", "App")
                 .whereLayer("Embedded").mayOnlyBeAccessedByLayers("CLI", "Tools", "App")
                 .whereLayer("UI").mayOnlyBeAccessedByLayers("App", "Tools")
-                .whereLayer("Realtime").mayOnlyBeAccessedByLayers("CLI", "App", "UI", "Tools")
-                .whereLayer("Service").mayOnlyBeAccessedByLayers("CLI", "App", "Tools", "UI", "Realtime", "Demo")
+                // The gateway is an edge beside the UI: it calls services and listens to the feed, nothing else.
+                .whereLayer("Gateway").mayOnlyBeAccessedByLayers("App", "Tools")
+                .whereLayer("Realtime").mayOnlyBeAccessedByLayers("CLI", "App", "UI", "Gateway", "Tools")
+                .whereLayer("Service").mayOnlyBeAccessedByLayers("CLI", "App", "Tools", "UI", "Gateway", "Realtime",
+                        "Demo")
                 .whereLayer("Persistence").mayOnlyBeAccessedByLayers("CLI", "App", "Tools", "Service", "Realtime",
                         "Demo", "Embedded")
                 .check(classes);

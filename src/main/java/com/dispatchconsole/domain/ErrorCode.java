@@ -18,6 +18,19 @@ public enum ErrorCode {
     OUTCOMES_MISSING,
     INVALID_POD,
     PERMISSION_DENIED,
+    /** An API token acted outside what it speaks for (another rider's batch, another outlet, a write by a tracking token). */
+    OUT_OF_SCOPE,
+    /** An API request without a valid token (none, malformed, unknown or revoked: all alike). */
+    UNAUTHENTICATED,
+    /** An API token sent more requests than its rate allows; nothing was done. */
+    RATE_LIMITED,
+    /** A request, document or photo over its size limit; nothing was stored. */
+    TOO_LARGE,
+    /** An uploaded photo that is not a PNG, JPEG or WebP image by its own bytes. */
+    INVALID_PHOTO,
+    PHOTO_NOT_FOUND,
+    /** An API path or method the gateway does not have. */
+    NOT_FOUND,
     INVALID_ARGUMENT,
     RIDER_BUSY,
     CONCURRENT_UPDATE,
