@@ -83,7 +83,7 @@ public final class DatabaseLauncher implements AutoCloseable {
             if (demo == DemoSize.LARGE && services.queries().outlets().isEmpty()) {
                 com.dispatchconsole.demo.LargeDataSet.seed(database.dataSource(), 2000, 50_000);
                 out.println("Seeded large demo data: 2,000 riders and 50,000 batches (first start).");
-            } else if (demo == DemoSize.STANDARD && DemoData.seedIfEmpty(services, DemoData.photoDataUrl())) {
+            } else if (demo == DemoSize.STANDARD && DemoData.seedIfEmptyWithPhoto(services)) {
                 out.println("Seeded demo data (first start).");
             }
             if (signInAs != null) {

@@ -43,16 +43,18 @@ public final class DemoData {
     }
 
     /**
-     * The demo photo (a front door, 8 KB) as a {@code data:image/png;base64,…} URL. The picture travels inside each
-     * demo PoD (about 11 KB of a document's 64 KiB), so it shows offline and the viewer fetches nothing; a file
-     * path would be refused as an unsafe address, and an https one would not load offline.
+     * The demo photo (a front door, 8 KB) as a {@code data:image/png;base64,…} URL, the picture inside the
+     * document itself. The demo shift stores the photo in the database instead ({@link #seedIfEmptyWithPhoto}).
      */
     public static String photoDataUrl() {
+        byte[] photo = photoBytes();
+        return photo == null ? null : "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(photo);
+    }
+
+    /** The demo photo's PNG bytes; null when the jar has none. */
+    static byte[] photoBytes() {
         try (var in = DemoData.class.getResourceAsStream("/com/dispatchconsole/demo/door.png")) {
-            if (in == null) {
-                return null;
-            }
-            return "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(in.readAllBytes());
+            return in == null ? null : in.readAllBytes();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("The demo photo in the jar could not be read", e);
         }
@@ -69,6 +71,21 @@ public final class DemoData {
             return false;
         }
         seed(services, new Random(42), 24, 150, photoUrl);
+        return true;
+    }
+
+    /**
+     * As {@link #seedIfEmpty}, with the demo photo stored once in the database ({@code pod_photos}) and named by
+     * the demo proofs of delivery as {@code photo:<uuid>}, as a rider's app does after uploading it: the viewer
+     * reads it from the database, so it shows offline and nothing is fetched.
+     */
+    public static boolean seedIfEmptyWithPhoto(DispatchServices services) {
+        if (!services.queries().outlets().isEmpty()) {
+            return false;
+        }
+        byte[] photo = photoBytes();
+        seed(services, new Random(42), 24, 150, photo == null ? null
+                : services.photos().store(photo, ACTOR).reference());
         return true;
     }
 

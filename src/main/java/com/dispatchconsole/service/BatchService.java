@@ -12,7 +12,9 @@ import com.dispatchconsole.domain.Load;
 import com.dispatchconsole.domain.OrderOutcome;
 import com.dispatchconsole.domain.Rider;
 import com.dispatchconsole.domain.ShortId;
+import com.dispatchconsole.domain.pod.PhotoReference;
 import com.dispatchconsole.domain.pod.PodDocument;
+import com.dispatchconsole.domain.pod.PodFields;
 import com.dispatchconsole.domain.pod.PodValidator;
 import com.dispatchconsole.domain.rows.BatchRow;
 import com.dispatchconsole.domain.rows.HistoryEntry;
@@ -21,6 +23,7 @@ import com.dispatchconsole.persistence.BatchQueries;
 import com.dispatchconsole.persistence.BatchState;
 import com.dispatchconsole.persistence.HistoryQueries;
 import com.dispatchconsole.persistence.OutletQueries;
+import com.dispatchconsole.persistence.PhotoQueries;
 import com.dispatchconsole.persistence.PodQueries;
 import com.dispatchconsole.persistence.RiderLocks;
 import com.dispatchconsole.persistence.RiderQueries;
@@ -28,7 +31,10 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.hibernate.Session;
 
@@ -159,7 +165,8 @@ public final class BatchService {
 
     /**
      * Records an outcome with its proof of delivery: the document is validated first (each refusal names the
-     * field) and nothing is written unless it is valid. FAILED needs a reason. An order that already has an
+     * field) and nothing is written unless it is valid; a photo it names as {@code photo:<uuid>} must be stored
+     * already ({@link PhotoService#store}). FAILED needs a reason. An order that already has an
      * outcome gets a new version; the database keeps every earlier one as evidence.
      */
     public BatchRow recordOutcome(UUID batchId, UUID orderId, OrderOutcome outcome, String reason,
@@ -205,6 +212,7 @@ public final class BatchService {
             Checks.requireReason(reason, "record a failed delivery");
         }
         return unitOfWork.call(actor, reason, session -> {
+            requireStoredPhotos(session, proofOfDelivery);
             BatchState seen = Checks.peek(session, batchId);
             if (!seen.status().takesOutcomes()) {
                 throw new DispatchException(ErrorCode.INVALID_BATCH_STATUS, "Batch " + ShortId.of(batchId) + " is "
@@ -222,6 +230,32 @@ public final class BatchService {
                     clock.instant());
             return BatchQueries.readBack(session, batchId);
         });
+    }
+
+    /**
+     * Every {@code photo:<uuid>} the document names must be a photo stored here (uploaded first): a PoD that points
+     * at nothing is no proof. Refused as INVALID_POD naming the first such photo field; nothing is written.
+     */
+    private static void requireStoredPhotos(Session session, PodDocument proofOfDelivery) {
+        if (proofOfDelivery == null) {
+            return;
+        }
+        Map<UUID, Integer> named = new LinkedHashMap<>();
+        List<PodDocument.Photo> photos = proofOfDelivery.photos();
+        for (int i = 0; i < photos.size(); i++) {
+            int index = i;
+            PhotoReference.parse(photos.get(i).url()).ifPresent(id -> named.putIfAbsent(id, index));
+        }
+        if (named.isEmpty()) {
+            return;
+        }
+        Set<UUID> missing = UnitOfWork.jdbc(session, c -> PhotoQueries.missing(c, named.keySet()));
+        if (!missing.isEmpty()) {
+            UUID first = missing.iterator().next();
+            throw new DispatchException(ErrorCode.INVALID_POD, PodFields.PHOTOS + "[" + named.get(first) + "]."
+                    + PodFields.PHOTO_URL + " names photo " + ShortId.of(first) + ", which is not stored in this "
+                    + "database; upload the photo first. Nothing was saved.");
+        }
     }
 
     private static BatchOrder findLine(Session session, UUID batchId, UUID orderId) {

@@ -28,6 +28,7 @@ public final class DispatchServices {
     private final PodService pods;
     private final BatchChanges changes;
     private final ApiTokenService tokens;
+    private final PhotoService photos;
 
     public DispatchServices(Database database) {
         this(database, Options.SAFE, Clock.systemUTC());
@@ -44,6 +45,7 @@ public final class DispatchServices {
         this.pods = new PodService(unitOfWork);
         this.changes = new BatchChanges(assignments, queries);
         this.tokens = new ApiTokenService(unitOfWork);
+        this.photos = new PhotoService(unitOfWork);
     }
 
     public AssignmentService assignments() {
@@ -74,6 +76,11 @@ public final class DispatchServices {
     /** API tokens: issued and revoked by admins (the database's GRANTs decide), authenticated by gateways. */
     public ApiTokenService tokens() {
         return tokens;
+    }
+
+    /** Photos of deliveries stored in the database: uploaded by the gateway, shown by the PoD viewer. */
+    public PhotoService photos() {
+        return photos;
     }
 
     public UnitOfWork unitOfWork() {

@@ -34,12 +34,14 @@ class DatabaseLauncherTest {
             assertThat(services.queries().outlets()).hasSize(3);
             assertThat(new com.dispatchconsole.testing.Sql(first.database().dataSource()).count(
                     "SELECT count(*) FROM pg_roles WHERE rolname IN ('demo_dispatcher', 'demo_supervisor')")).isEqualTo(2);
-            // Demo photos travel inside the documents: safe to show, and shown without a network or a file.
+            // The demo photo is stored once in the database and named by the documents: shown without a network.
             com.dispatchconsole.testing.Sql sql = new com.dispatchconsole.testing.Sql(first.database().dataSource());
             String photos = "FROM delivery_batch_orders, jsonb_array_elements(proof_of_delivery->'photos') p";
             assertThat(sql.count("SELECT count(DISTINCT p->>'url') " + photos)).isEqualTo(1);
-            assertThat((String) sql.value("SELECT min(p->>'url') " + photos)).startsWith("data:image/png;base64,")
-                    .matches(com.dispatchconsole.domain.pod.PhotoAddress::isSafe);
+            String reference = (String) sql.value("SELECT min(p->>'url') " + photos);
+            assertThat(com.dispatchconsole.domain.pod.PhotoAddress.storedPhoto(reference)).as(reference)
+                    .hasValueSatisfying(id -> assertThat(services.photos().get(id).contentType()).isEqualTo("image/png"));
+            assertThat(sql.count("SELECT count(*) FROM pod_photos")).isEqualTo(1);
             assertThat(dataDir.resolveSibling("demo-photos")).doesNotExist();
             RiderRow rider = riders.get(0);
             renamedLimits = services.fleet().changeLimits(rider.id(), new com.dispatchconsole.domain.RiderLimits(

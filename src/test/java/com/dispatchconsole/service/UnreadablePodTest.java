@@ -98,7 +98,7 @@ class UnreadablePodTest {
         }
 
         PodViewModel viewer(UUID batchOrderId) {
-            PodViewModel viewer = new PodViewModel(services.pods(), new SynchronousUiExecutor(), batchOrderId);
+            PodViewModel viewer = new PodViewModel(services.pods(), services.photos(), new SynchronousUiExecutor(), batchOrderId);
             viewer.load();
             return viewer;
         }

@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
  *   <li>{@code https://} with a host name, or a literal public IP address; never {@code localhost} nor a loopback,
  *       link-local, private, shared or unspecified IP address;</li>
  *   <li>{@code data:image/png;base64,…} and {@code data:image/jpeg;base64,…}: the picture is in the document
- *       itself, nothing is fetched (the demo data uses one, so demo photos show offline).</li>
+ *       itself, nothing is fetched;</li>
+ *   <li>{@code photo:<uuid>} ({@link PhotoReference}): a photo stored in this database, read from it, never fetched
+ *       over the network (the demo data uses one, so demo photos show offline).</li>
  * </ul>
  * A host name is judged as written, without a DNS lookup: a public name that resolves to a private address is a
  * matter for the network, not for this check.
@@ -54,10 +56,22 @@ public final class PhotoAddress {
         }
     }
 
+    /**
+     * The id of the stored photo a {@code photo:<uuid>} address names; empty for any other address. The viewer
+     * reads these from the database (PhotoService), never over HTTP.
+     */
+    public static Optional<java.util.UUID> storedPhoto(String address) {
+        return PhotoReference.parse(address);
+    }
+
     /** Why the console will not fetch {@code address}, as the end of a sentence; empty when it is safe. */
     public static Optional<String> unsafeBecause(String address) {
         if (address == null || address.isBlank()) {
             return Optional.of("is empty");
+        }
+        if (PhotoReference.looksLikeOne(address)) {
+            return PhotoReference.parse(address).isPresent() ? Optional.empty()
+                    : Optional.of("is not a photo reference of the form photo:<uuid>");
         }
         if (address.regionMatches(true, 0, "data:", 0, 5)) {
             return DATA_IMAGE.matcher(address).matches() ? Optional.empty()

@@ -10,7 +10,8 @@ import java.util.List;
  * <pre>
  * {
  *   "deliveryType": "LEFT_AT_DOOR",
- *   "photos": [{"url": "https://…/door.jpg", "takenAt": "2026-11-27T14:02:11Z"}],
+ *   "photos": [{"url": "https://…/door.jpg", "takenAt": "2026-11-27T14:02:11Z"},
+ *              {"url": "photo:3f2b9c1e-…"}],          (a photo uploaded to the database, see PhotoReference)
  *   "coordinates": {"lat": 51.5007, "lon": -0.1246, "accuracyM": 8},
  *   "signature": {"imageUrl": "https://…/sig.png"}  or  {"strokes": [[[x, y], …], …]},
  *   "recipientName": "K. Mensah",

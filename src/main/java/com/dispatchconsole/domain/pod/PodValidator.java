@@ -35,7 +35,8 @@ import java.util.Map;
  * Checks a proof-of-delivery document before anything is written, and reads it into a typed {@link PodDocument}
  * in the same pass. It must be one JSON object of at most 64 KiB that PostgreSQL can store ({@link PodSyntax}:
  * depth, number size, no {@code \u0000}, nothing after it); the fields the product knows ({@link PodFields}) must
- * be well-typed; photo and signature images must come from safe addresses ({@link PhotoAddress}); every other
+ * be well-typed; photo and signature images must come from safe addresses ({@link PhotoAddress}), and a photo may
+ * be one stored in the database ({@code photo:<uuid>}, {@link PhotoReference}); every other
  * field is kept exactly as sent. Each refusal names the field or the position, e.g.
  * {@code coordinates.lat must be a number between -90 and 90}, and never quotes more than a short value.
  */
@@ -84,7 +85,9 @@ public final class PodValidator {
         }
         PhotoAddress.unsafeBecause(url).ifPresent(why -> {
             throw invalid(where + " " + why + " (got \"" + shorten(url) + "\"); images load only from "
-                    + "https addresses on the internet or from data:image/png or data:image/jpeg URLs.");
+                    + "https addresses on the internet or from data:image/png or data:image/jpeg URLs"
+                    + (where.startsWith(PHOTOS) ? "; a photo may also be one stored in the database (photo:<uuid>)."
+                    : "."));
         });
     }
 
@@ -151,7 +154,7 @@ public final class PodValidator {
             if (!photo.isObject()) {
                 throw invalid(where + " must be an object with " + PHOTO_URL + " and " + PHOTO_TAKEN_AT + ".");
             }
-            String url = url(photo.get(PHOTO_URL), where + "." + PHOTO_URL, true);
+            String url = photoUrl(photo.get(PHOTO_URL), where + "." + PHOTO_URL);
             read.add(new PodDocument.Photo(url,
                     timestampIfPresent(photo.get(PHOTO_TAKEN_AT), where + "." + PHOTO_TAKEN_AT)));
         }
@@ -247,6 +250,21 @@ public final class PodValidator {
             throw invalid(where + " must be a number between " + fmt(min) + " and " + fmt(max) + " (got " + value + ").");
         }
         return value.asDouble();
+    }
+
+    /**
+     * A photo's address: a URL as {@link #url} reads it, or a photo stored in the database, {@code photo:<uuid>}
+     * ({@link PhotoReference}). Only photos may be stored ones: the upload path is for the rider's camera.
+     */
+    private static String photoUrl(JsonNode value, String where) {
+        if (value != null && value.isTextual() && PhotoReference.looksLikeOne(value.asText())) {
+            if (PhotoReference.parse(value.asText()).isEmpty()) {
+                throw invalid(where + " is not a stored photo's reference photo:<uuid> (got \""
+                        + shorten(value.asText()) + "\").");
+            }
+            return value.asText();
+        }
+        return url(value, where, true);
     }
 
     private static String url(JsonNode value, String where, boolean required) {

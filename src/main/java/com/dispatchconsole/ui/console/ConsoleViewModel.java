@@ -102,6 +102,6 @@ public final class ConsoleViewModel {
 
     /** A view model for the PoD viewer of one order line. */
     public PodViewModel podViewer(UUID batchOrderId) {
-        return new PodViewModel(services.pods(), ui, batchOrderId);
+        return new PodViewModel(services.pods(), services.photos(), ui, batchOrderId);
     }
 }

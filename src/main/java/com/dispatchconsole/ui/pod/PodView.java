@@ -1,5 +1,6 @@
 package com.dispatchconsole.ui.pod;
 
+import com.dispatchconsole.domain.ShortId;
 import com.dispatchconsole.ui.common.Labels;
 import com.dispatchconsole.ui.common.NotificationArea;
 import com.dispatchconsole.domain.pod.PhotoAddress;
@@ -14,7 +15,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
+import javafx.collections.MapChangeListener;
+import javafx.collections.WeakMapChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -25,6 +30,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.image.Image;
@@ -45,6 +51,7 @@ public final class PodView {
 
     private final PodViewModel model;
     private final VBox root = new VBox(10);
+    private final Map<UUID, Image> decoded = new java.util.HashMap<>();
 
     public PodView(PodViewModel model) {
         this.model = model;
@@ -178,18 +185,22 @@ public final class PodView {
     /** Shown instead of an image whose address the viewer will not fetch. */
     static final String UNSAFE = "not loaded: unsafe address";
 
-    private static StackPane photoTile(PodViewModel.Photo photo) {
+    private StackPane photoTile(PodViewModel.Photo photo) {
         Label status = new Label("Loading photo…");
         status.getStyleClass().add("muted");
         status.setWrapText(true);
         StackPane tile = new StackPane(status);
-        tile.setPrefSize(220, 160);
+        tile.setPrefSize(PodViewModel.TILE_WIDTH, PodViewModel.TILE_HEIGHT);
         tile.getStyleClass().add("photo-tile");
+        if (photo.stored().isPresent()) {
+            showStored(tile, status, photo.stored().get());
+            return tile;
+        }
         if (!photo.safe()) {
             // No Image is made at all: creating one starts the fetch.
             status.setText(UNSAFE);
             status.setId("photo-unsafe");
-            status.setTooltip(new javafx.scene.control.Tooltip(shortAddress(photo.url())));
+            status.setTooltip(new Tooltip(shortAddress(photo.url())));
             return tile;
         }
         ImageView view = new ImageView();
@@ -213,6 +224,61 @@ public final class PodView {
         return tile;
     }
 
+    /**
+     * A photo stored in the database: the view model reads it in the background; the tile draws it when it
+     * arrives, or says in words why not (no such photo here, it could not be read, or it cannot be drawn).
+     */
+    private void showStored(StackPane tile, Label status, UUID id) {
+        ImageView view = new ImageView();
+        view.setFitWidth(PodViewModel.TILE_WIDTH);
+        view.setFitHeight(PodViewModel.TILE_HEIGHT);
+        view.setPreserveRatio(true);
+        tile.getChildren().add(view);
+        Consumer<PodViewModel.StoredImage> show = state -> {
+            if (state instanceof PodViewModel.Shown shown) {
+                Image image = decoded(shown);
+                if (image.isError()) {
+                    status.setText("Photo " + ShortId.of(id) + " is stored (" + shown.photo().contentType()
+                            + ") but cannot be drawn.");
+                    status.setId("photo-error");
+                    return;
+                }
+                view.setImage(image);
+                view.setId("photo-stored");
+                status.setText("");
+                Tooltip.install(tile, new Tooltip(shown.photo().contentType() + ", "
+                        + (shown.photo().sizeBytes() + 1023) / 1024 + " KB, uploaded by " + shown.photo().uploadedBy()
+                        + " at " + TIME.format(shown.photo().uploadedAt())));
+            } else if (state instanceof PodViewModel.NotShown notShown) {
+                view.setImage(null);
+                status.setText(notShown.sentence());
+                status.setId(notShown.missing() ? "photo-missing" : "photo-error");
+            }
+        };
+        MapChangeListener<UUID, PodViewModel.StoredImage> arrived = change -> {
+            if (change.wasAdded() && change.getKey().equals(id)) {
+                show.accept(change.getValueAdded());
+            }
+        };
+        // Tiles are made again on every reload: the map holds them weakly, the tile holds its own listener.
+        tile.getProperties().put(MapChangeListener.class, arrived);
+        model.storedImages().addListener(new WeakMapChangeListener<>(arrived));
+        PodViewModel.StoredImage already = model.storedImages().get(id);
+        if (already != null) {
+            show.accept(already);
+        }
+    }
+
+    /**
+     * A stored photo drawn at tile size, decoded once per viewer: tiles are made again on every reload, and a stored
+     * photo never changes.
+     */
+    private Image decoded(PodViewModel.Shown shown) {
+        return decoded.computeIfAbsent(shown.photo().id(), id -> new Image(
+                new java.io.ByteArrayInputStream(shown.content().bytes()), PodViewModel.TILE_WIDTH,
+                PodViewModel.TILE_HEIGHT, true, true));
+    }
+
     /** A data: URL is decoded here (the picture is in the document); an https one loads in the background. */
     private static Image image(String url) {
         if (url.regionMatches(true, 0, "data:", 0, 5)) {
@@ -228,7 +294,7 @@ public final class PodView {
         return url.length() <= 80 ? url : url.substring(0, 77) + "...";
     }
 
-    private static void fillSignature(StackPane pane, PodDocument.Signature signature) {
+    private void fillSignature(StackPane pane, PodDocument.Signature signature) {
         pane.getChildren().clear();
         if (signature == null) {
             pane.getChildren().add(new Label("No signature."));

@@ -1,18 +1,25 @@
 package com.dispatchconsole.ui.pod;
 
 import com.dispatchconsole.domain.DispatchException;
+import com.dispatchconsole.domain.ShortId;
 import com.dispatchconsole.domain.pod.PhotoAddress;
+import com.dispatchconsole.domain.pod.PhotoType;
 import com.dispatchconsole.domain.pod.PodDocument;
 import com.dispatchconsole.domain.pod.PodFlags;
+import com.dispatchconsole.domain.rows.PhotoContent;
 import com.dispatchconsole.domain.rows.PodReview;
 import com.dispatchconsole.domain.rows.PodRow;
+import com.dispatchconsole.domain.rows.StoredPhoto;
+import com.dispatchconsole.service.PhotoService;
 import com.dispatchconsole.service.PodService;
 import com.dispatchconsole.ui.common.BackgroundTasks;
+import com.dispatchconsole.ui.common.Failures;
 import com.dispatchconsole.ui.common.Notice;
 import com.dispatchconsole.ui.common.Notices;
 import com.dispatchconsole.ui.common.UiExecutor;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -22,6 +29,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 
 /**
  * One proof of delivery as the viewer shows it: the document, its flags, its reviews, and the review actions. A
@@ -39,12 +47,44 @@ public final class PodViewModel {
         public boolean safe() {
             return PhotoAddress.isSafe(url);
         }
+
+        /**
+         * The id of a photo stored in the database ({@code photo:<uuid>}): shown from {@link #storedImages()},
+         * read through PhotoService, never fetched over the network. Empty for any other address.
+         */
+        public Optional<UUID> stored() {
+            return PhotoAddress.storedPhoto(url);
+        }
     }
+
+    /** A stored photo as the viewer shows it, once read from the database. */
+    public sealed interface StoredImage {
+    }
+
+    /** Read from the database, in a type the console can draw (PNG or JPEG): the view draws these bytes. */
+    public record Shown(PhotoContent content) implements StoredImage {
+
+        public StoredPhoto photo() {
+            return content.photo();
+        }
+    }
+
+    /**
+     * Not shown, and why in words: no photo with that id here ({@code missing}), or it could not be read or is of
+     * a type the console cannot draw.
+     */
+    public record NotShown(String sentence, boolean missing) implements StoredImage {
+    }
+
+    /** Photos are drawn at most this big: the size of a tile. */
+    public static final double TILE_WIDTH = 220;
+    public static final double TILE_HEIGHT = 160;
 
     /** Reloads (the viewer reloads whenever orders change elsewhere) answer in turn: only the latest is shown. */
     private static final String LOADING = "load";
 
     private final PodService pods;
+    private final PhotoService photoStore;
     private final BackgroundTasks tasks;
     private final UUID batchOrderId;
     private final ReadOnlyObjectWrapper<PodRow> row = new ReadOnlyObjectWrapper<>();
@@ -55,6 +95,9 @@ public final class PodViewModel {
     private final ObservableList<Photo> photosView = FXCollections.unmodifiableObservableList(photos);
     private final ObservableList<PodFlags.Flag> flagsView = FXCollections.unmodifiableObservableList(flags);
     private final ObservableList<PodReview> reviewsView = FXCollections.unmodifiableObservableList(reviews);
+    private final ObservableMap<UUID, StoredImage> storedImages = FXCollections.observableHashMap();
+    private final ObservableMap<UUID, StoredImage> storedImagesView =
+            FXCollections.unmodifiableObservableMap(storedImages);
     private final ReadOnlyBooleanWrapper canReview = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Loading…");
     private final ReadOnlyBooleanWrapper readable = new ReadOnlyBooleanWrapper(true);
@@ -63,8 +106,9 @@ public final class PodViewModel {
     // The viewer's own channel: a refusal shows in the viewer's window, where the supervisor clicked.
     private final Notices notices = new Notices();
 
-    public PodViewModel(PodService pods, UiExecutor ui, UUID batchOrderId) {
+    public PodViewModel(PodService pods, PhotoService photos, UiExecutor ui, UUID batchOrderId) {
         this.pods = pods;
+        this.photoStore = photos;
         this.tasks = new BackgroundTasks(ui);
         this.batchOrderId = batchOrderId;
     }
@@ -88,6 +132,7 @@ public final class PodViewModel {
             document.set(read);
             row.set(loaded.row());
             photos.setAll(read.photos().stream().map(p -> new Photo(p.url(), p.takenAt())).toList());
+            loadStoredPhotos();
             flags.setAll(PodFlags.of(read, loaded.row().completedAt(), loaded.row().outForDeliveryAt(),
                     loaded.row().addressLat(), loaded.row().addressLon()));
             reviews.setAll(loaded.reviews());
@@ -96,6 +141,39 @@ public final class PodViewModel {
                     : loaded.canReview() && loaded.ownRecording()
                     ? "You recorded this version (" + loaded.login() + "); another supervisor must judge it." : "");
         }).start();
+    }
+
+    /**
+     * Reads the document's stored photos from the database, each in its own background call (a photo can be 5 MiB;
+     * the JavaFX thread never waits for one). A photo already read is not read again on a reload: a stored photo
+     * never changes.
+     */
+    private void loadStoredPhotos() {
+        for (UUID id : photos.stream().flatMap(p -> p.stored().stream()).distinct().toList()) {
+            if (storedImages.get(id) instanceof Shown) {
+                continue;
+            }
+            tasks.task(() -> storedImage(id)).latestFor(id).onSuccess(image -> storedImages.put(id, image))
+                    .onFailure(error -> {
+                        Failures.log(error);
+                        storedImages.put(id, new NotShown("Could not load photo " + ShortId.of(id) + ": "
+                                + Failures.shown(error), false));
+                    }).start();
+        }
+    }
+
+    /** Runs off the JavaFX thread. */
+    private StoredImage storedImage(UUID id) {
+        Optional<PhotoContent> content = photoStore.find(id);
+        if (content.isEmpty()) {
+            return new NotShown("Photo " + ShortId.of(id) + " is not stored in this database.", true);
+        }
+        if (content.get().photo().type() == PhotoType.WEBP) {
+            // JavaFX reads PNG and JPEG (and BMP, GIF), not WebP; the photo is kept and served as uploaded.
+            return new NotShown("Photo " + ShortId.of(id) + " is stored as a WebP image, which the console cannot "
+                    + "draw.", false);
+        }
+        return new Shown(content.get());
     }
 
     /**
@@ -140,6 +218,14 @@ public final class PodViewModel {
 
     public ObservableList<Photo> photos() {
         return photosView;
+    }
+
+    /**
+     * The stored photos read so far, by id: {@link Shown} or {@link NotShown}; a photo not in it yet is still
+     * loading.
+     */
+    public ObservableMap<UUID, StoredImage> storedImages() {
+        return storedImagesView;
     }
 
     public ObservableList<PodFlags.Flag> flags() {
