@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.dispatchconsole.testing.UnitTest;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,13 +25,37 @@ class ChangeEventTest {
     private static final UUID OLD_RIDER = UUID.fromString("44444444-4444-4444-4444-444444444444");
 
     @Test
-    void aBatchPayloadCarriesItsRowOutletRidersStatusAndVersion() {
+    void aBatchPayloadCarriesItsRowOutletRidersStatusVersionAndWhenItChanged() {
         ChangeEvent event = ChangeEvent.parse("{\"e\": \"batch\", \"id\": \"" + BATCH + "\", \"op\": \"U\", "
                 + "\"outlet\": \"" + OUTLET + "\", \"rider\": \"" + RIDER + "\", \"oldRider\": \"" + OLD_RIDER + "\", "
-                + "\"status\": \"ASSIGNED\", \"v\": 7}", 42L);
+                + "\"status\": \"ASSIGNED\", \"v\": 7, \"at\": \"2025-05-01T12:42:07.123456+02:00\"}", 42L);
 
         assertThat(event).isEqualTo(new ChangeEvent(ChangeEvent.Entity.BATCH, BATCH, 'U', OUTLET, RIDER, OLD_RIDER,
-                null, "ASSIGNED", 7, 42L));
+                null, "ASSIGNED", 7, Instant.parse("2025-05-01T10:42:07.123456Z"), null, null, null, null, 42L));
+    }
+
+    @Test
+    void aPositionPayloadCarriesWhereAndWhenTheRiderWas() {
+        ChangeEvent event = ChangeEvent.parse("{\"e\" : \"location\", \"id\" : \"" + RIDER + "\", \"op\" : \"U\", "
+                + "\"outlet\" : \"" + OUTLET + "\", \"lat\" : 52.5201, \"lon\" : -13.4049, \"acc\" : 4.5, "
+                + "\"fix\" : \"2025-05-01T10:41:59+00:00\"}", 9L);
+
+        assertThat(event).isEqualTo(new ChangeEvent(ChangeEvent.Entity.LOCATION, RIDER, 'U', OUTLET, null, null, null,
+                null, -1, null, 52.5201, -13.4049, 4.5, Instant.parse("2025-05-01T10:41:59Z"), 9L));
+    }
+
+    @Test
+    void payloadsWrittenBeforeV11AndUnknownAccuraciesStillParse() {
+        ChangeEvent batch = ChangeEvent.parse("{\"e\": \"batch\", \"id\": \"" + BATCH + "\", \"status\": \"CREATED\", "
+                + "\"v\": 1}", 1L);
+        ChangeEvent position = ChangeEvent.parse("{\"e\": \"location\", \"id\": \"" + RIDER + "\", \"lat\": 1.5, "
+                + "\"lon\": 2.5, \"acc\": null, \"fix\": \"2025-05-01T10:41:59.5+00:00\"}", 2L);
+
+        assertThat(batch.updatedAt()).isNull();
+        assertThat(batch.status()).isEqualTo("CREATED");
+        assertThat(position.accuracyM()).as("accuracy unknown").isNull();
+        assertThat(position.lat()).isEqualTo(1.5);
+        assertThat(position.fixAt()).isEqualTo(Instant.parse("2025-05-01T10:41:59.500Z"));
     }
 
     @Test
@@ -77,7 +102,10 @@ class ChangeEventTest {
             "{\"e\": \"batch\", \"id\": \"11111111-1111-1111-1111-111111111111\", \"op\": \"\"}",
             "{\"e\": \"batch\", \"id\": \"11111111-1111-1111-1111-111111111111\", \"rider\": 12}",
             "{\"e\": \"batch\", \"id\": \"11111111-1111-1111-1111-111111111111\"",
-            "{\"e\": [\"batch\"], \"id\": \"11111111-1111-1111-1111-111111111111\"}"})
+            "{\"e\": [\"batch\"], \"id\": \"11111111-1111-1111-1111-111111111111\"}",
+            "{\"e\": \"batch\", \"id\": \"11111111-1111-1111-1111-111111111111\", \"at\": \"yesterday\"}",
+            "{\"e\": \"batch\", \"id\": \"11111111-1111-1111-1111-111111111111\", \"at\": 1714556527}",
+            "{\"e\": \"location\", \"id\": \"11111111-1111-1111-1111-111111111111\", \"lat\": \"north\"}"})
     void anythingElseIsRefusedWithOneExceptionTypeThatTheFeedSkips(String payload) {
         assertThatThrownBy(() -> ChangeEvent.parse(payload, 0L))
                 .isExactlyInstanceOf(IllegalArgumentException.class)

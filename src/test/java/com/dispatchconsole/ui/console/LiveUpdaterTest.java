@@ -115,11 +115,12 @@ class LiveUpdaterTest {
     }
 
     private static ChangeEvent batchEvent(UUID id, UUID rider, UUID previousRider, String status) {
-        return new ChangeEvent(ChangeEvent.Entity.BATCH, id, 'U', null, rider, previousRider, null, status, 2, 0);
+        return new ChangeEvent(ChangeEvent.Entity.BATCH, id, 'U', null, rider, previousRider, null, status, 2, null, null,
+                null, null, null, 0);
     }
 
     private static ChangeEvent event(ChangeEvent.Entity entity, UUID id, UUID batchId) {
-        return new ChangeEvent(entity, id, 'U', null, null, null, batchId, null, 2, 0);
+        return new ChangeEvent(entity, id, 'U', null, null, null, batchId, null, 2, null, null, null, null, null, 0);
     }
 
     @Test
