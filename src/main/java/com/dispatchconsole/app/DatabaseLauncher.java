@@ -71,7 +71,8 @@ public final class DatabaseLauncher implements AutoCloseable {
             DemoOperators.ensure(database.dataSource());
             out.println("Embedded PostgreSQL data: " + dataDir);
             out.println("Demo operators: " + DemoOperators.DISPATCHER + " / " + DemoOperators.PASSWORD + " (dispatcher), "
-                    + DemoOperators.SUPERVISOR + " / " + DemoOperators.PASSWORD + " (supervisor); e.g. --db-user "
+                    + DemoOperators.SUPERVISOR + " / " + DemoOperators.PASSWORD + " (supervisor), "
+                    + DemoOperators.GATEWAY + " / " + DemoOperators.PASSWORD + " (gateway); e.g. --db-user "
                     + DemoOperators.SUPERVISOR);
             out.println("Connect with psql: psql -h localhost -p " + server.port() + " -U postgres " + EMBEDDED_DATABASE
                     + " (the superuser's password is in " + dataDir.resolve(EmbeddedServer.PASSWORD_FILE) + ")");

@@ -6,13 +6,16 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 
 /**
- * The embedded default's demo operators: a dispatcher and a supervisor login, members of the group roles that
- * migration V5 creates. Real deployments create their own operators (docs/operations.md).
+ * The embedded default's demo logins: a dispatcher and a supervisor, members of the group roles that migration V5
+ * creates, and a gateway login in {@code dispatch_gateway} (V10) for the gateway to sign in with. Real deployments
+ * create their own (docs/operations.md).
  */
 public final class DemoOperators {
 
     public static final String DISPATCHER = "demo_dispatcher";
     public static final String SUPERVISOR = "demo_supervisor";
+    /** The gateway's login: changes only what the API token of each transaction speaks for. */
+    public static final String GATEWAY = "demo_gateway";
     public static final String PASSWORD = "demo";
 
     private DemoOperators() {
@@ -29,7 +32,10 @@ public final class DemoOperators {
                         IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%2$s') THEN
                             CREATE ROLE %2$s LOGIN PASSWORD '%3$s' IN ROLE dispatch_supervisor;
                         END IF;
-                    END $$""".formatted(DISPATCHER, SUPERVISOR, PASSWORD));
+                        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%4$s') THEN
+                            CREATE ROLE %4$s LOGIN PASSWORD '%3$s' IN ROLE dispatch_gateway;
+                        END IF;
+                    END $$""".formatted(DISPATCHER, SUPERVISOR, PASSWORD, GATEWAY));
             c.commit();
         }
     }

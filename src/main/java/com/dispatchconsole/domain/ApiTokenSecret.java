@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 
 /**
  * What an API token looks like and how it is stored: {@code dct_} followed by 32 random bytes in unpadded
@@ -52,6 +53,14 @@ public final class ApiTokenSecret {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }
+    }
+
+    /**
+     * What a gateway session declares to the database for a token: the lowercase hex of its SHA-256. Whoever
+     * holds it and a gateway login can act within the token's scope, so it is kept like the token itself.
+     */
+    public static String credential(String token) {
+        return HexFormat.of().formatHex(hash(token));
     }
 
     public static String shownPart(String token) {

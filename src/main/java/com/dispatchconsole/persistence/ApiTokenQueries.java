@@ -1,5 +1,6 @@
 package com.dispatchconsole.persistence;
 
+import com.dispatchconsole.domain.ApiPrincipal;
 import com.dispatchconsole.domain.ApiTokenScope;
 import com.dispatchconsole.domain.rows.ApiTokenRow;
 import java.sql.Connection;
@@ -7,13 +8,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * API tokens: issue, revoke, list, and find by hash. No statement reads {@code token_hash} back out; the database
- * stamps who issued or revoked and when (migration V9), so those columns are never sent.
+ * API tokens: issue, revoke, list, and authenticate by hash. No statement reads {@code token_hash} back out; the
+ * database stamps who issued or revoked and when (migration V9), so those columns are never sent.
  */
 public final class ApiTokenQueries {
 
@@ -92,12 +94,21 @@ public final class ApiTokenQueries {
         }
     }
 
-    /** The valid (not revoked) token with this hash: an index lookup, the only comparison made. */
-    public static Optional<ApiTokenRow> validByHash(Connection c, byte[] hash) throws SQLException {
+    /**
+     * The valid (not revoked) token with this SHA-256, through {@code api_token_principal} (migration V10): an index
+     * lookup by the hash, the only comparison made, and all a gateway's login may ask of the tokens table.
+     */
+    public static Optional<ApiPrincipal> principal(Connection c, byte[] hash) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT " + COLUMNS + " FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL")) {
+                "SELECT id, kind, subject_id, system_name, token_prefix FROM api_token_principal(?)")) {
             ps.setBytes(1, hash);
-            return one(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new ApiPrincipal(rs.getObject("id", UUID.class), scope(rs),
+                        rs.getString("token_prefix"), HexFormat.of().formatHex(hash)));
+            }
         }
     }
 
@@ -108,10 +119,13 @@ public final class ApiTokenQueries {
     }
 
     private static ApiTokenRow row(ResultSet rs) throws SQLException {
-        ApiTokenScope scope = new ApiTokenScope(ApiTokenScope.Kind.valueOf(rs.getString("kind")),
-                rs.getObject("subject_id", UUID.class), rs.getString("system_name"));
-        return new ApiTokenRow(rs.getObject("id", UUID.class), scope, rs.getString("token_prefix"),
+        return new ApiTokenRow(rs.getObject("id", UUID.class), scope(rs), rs.getString("token_prefix"),
                 JdbcValues.instant(rs, 6), rs.getString("created_by"), JdbcValues.instant(rs, 8),
                 rs.getString("revoked_by"));
+    }
+
+    private static ApiTokenScope scope(ResultSet rs) throws SQLException {
+        return new ApiTokenScope(ApiTokenScope.Kind.valueOf(rs.getString("kind")), rs.getObject("subject_id", UUID.class),
+                rs.getString("system_name"));
     }
 }

@@ -40,8 +40,8 @@ public final class BatchQueries {
             ORDER BY b.created_at, b.id
             """;
 
-    /** A few batches by id: customers looked up per batch through the (batch_id, sequence) index. */
-    private static final String BATCHES_BY_ID = """
+    /** A few batches: customers looked up per batch through the (batch_id, sequence) index. */
+    private static final String SOME_BATCHES = """
             SELECT b.id, b.outlet_id, o.name, b.status, b.rider_id, r.name, b.order_count, b.total_weight_kg,
                    b.created_at, b.status_changed_at, b.updated_at, b.version,
                    (SELECT string_agg(co.customer_name, ', ' ORDER BY bo.sequence)
@@ -50,9 +50,15 @@ public final class BatchQueries {
             FROM delivery_batches b
             JOIN outlets o ON o.id = b.outlet_id
             LEFT JOIN delivery_riders r ON r.id = b.rider_id
+            """;
+
+    private static final String BATCHES_BY_ID = SOME_BATCHES + """
             WHERE b.id = ANY (?)
             ORDER BY b.created_at, b.id
             """;
+
+    /** Newest first; the id breaks ties between batches created in the same instant, so the order is stable. */
+    private static final String NEWEST_FIRST = " ORDER BY b.created_at DESC, b.id DESC";
 
     private static final String ORDERS = """
             SELECT bo.id, bo.order_id, bo.sequence, o.customer_name, o.delivery_address, o.weight_kg, bo.outcome,
@@ -74,6 +80,27 @@ public final class BatchQueries {
     public static List<BatchRow> batches(Connection c, Collection<UUID> ids) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(BATCHES_BY_ID)) {
             ps.setArray(1, uuidArray(c, ids));
+            return readBatches(ps);
+        }
+    }
+
+    /** An outlet's batches in these statuses, newest first, at most {@code limit} of them. */
+    public static List<BatchRow> outletBatches(Connection c, UUID outletId, Collection<BatchStatus> statuses, int limit)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SOME_BATCHES + "WHERE b.outlet_id = ? AND b.status IN "
+                + Statuses.inList(statuses) + NEWEST_FIRST + " LIMIT ?")) {
+            ps.setObject(1, outletId);
+            ps.setInt(2, limit);
+            return readBatches(ps);
+        }
+    }
+
+    /** A rider's batches in these statuses, newest first. */
+    public static List<BatchRow> riderBatches(Connection c, UUID riderId, Collection<BatchStatus> statuses)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SOME_BATCHES + "WHERE b.rider_id = ? AND b.status IN "
+                + Statuses.inList(statuses) + NEWEST_FIRST)) {
+            ps.setObject(1, riderId);
             return readBatches(ps);
         }
     }

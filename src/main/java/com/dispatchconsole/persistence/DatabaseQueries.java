@@ -14,6 +14,7 @@ public final class DatabaseQueries {
                 WHEN (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN 'owner'
                 WHEN pg_has_role('dispatch_admin', 'member') THEN 'admin'
                 WHEN pg_has_role('dispatch_supervisor', 'member') THEN 'supervisor'
+                WHEN pg_has_role('dispatch_gateway', 'usage') THEN 'gateway'
                 WHEN pg_has_role('dispatch_dispatcher', 'member') THEN 'dispatcher'
                 ELSE 'no operator role' END || ')'""";
 

@@ -1,5 +1,6 @@
 package com.dispatchconsole.service;
 
+import com.dispatchconsole.domain.ApiPrincipal;
 import com.dispatchconsole.domain.ApiTokenScope;
 import com.dispatchconsole.domain.ApiTokenSecret;
 import com.dispatchconsole.domain.DispatchException;
@@ -14,8 +15,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * API tokens for the systems around the console (issue 11): admins issue and revoke them, a gateway will
- * authenticate them. The plaintext exists only in the {@link IssuedToken} returned once by {@link #issue}; it is
+ * API tokens for the systems around the console (issue 11): admins issue and revoke them, the gateway
+ * authenticates them. The plaintext exists only in the {@link IssuedToken} returned once by {@link #issue}; it is
  * never stored, logged or put into an exception. Who may issue, list and revoke is the database's GRANTs' call
  * (admins only, V9): another role's attempt comes back as PERMISSION_DENIED with nothing written.
  */
@@ -68,15 +69,17 @@ public final class ApiTokenService {
     }
 
     /**
-     * The scope of a valid token, or empty for an unknown, revoked or malformed one (all alike, so a caller
-     * learns nothing about which). The token is found by its hash alone.
+     * Who a valid token acts for, or empty for an unknown, revoked or malformed one (all alike, so a caller learns
+     * nothing about which). The token is found by its hash alone, through {@code api_token_principal}: the one thing
+     * a gateway's login may ask of the tokens (it never reads the table). Hand the principal to
+     * {@link DispatchServices#actingFor} to work for it.
      */
-    public Optional<ApiTokenScope> authenticate(String token) {
+    public Optional<ApiPrincipal> authenticate(String token) {
         if (!ApiTokenSecret.wellFormed(token)) {
             return Optional.empty();
         }
         byte[] hash = ApiTokenSecret.hash(token);
-        return unitOfWork.read(c -> ApiTokenQueries.validByHash(c, hash)).map(ApiTokenRow::scope);
+        return unitOfWork.read(c -> ApiTokenQueries.principal(c, hash));
     }
 
     private static DispatchException subjectMissing(ApiTokenScope scope) {

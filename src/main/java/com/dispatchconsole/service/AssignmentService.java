@@ -45,10 +45,15 @@ public final class AssignmentService {
 
     /** CREATED → ASSIGNED, refused with ALREADY_CHANGED unless the batch is still the version the caller saw. */
     public BatchRow assign(UUID batchId, UUID riderId, Expected seen, String actor) {
+        return assign(batchId, riderId, seen, actor, null);
+    }
+
+    /** As above, with a reason for the history (optional: a first assignment needs none). */
+    public BatchRow assign(UUID batchId, UUID riderId, Expected seen, String actor, String reason) {
         Checks.requireId(batchId, "batch");
         Checks.requireId(riderId, "rider");
         Checks.requireActor(actor);
-        return unitOfWork.call(actor, null, session -> {
+        return unitOfWork.call(actor, reason, session -> {
             Rider rider = riderLocks.lock(session, riderId);
             if (rider == null) {
                 throw Checks.riderNotFound(riderId);

@@ -1,5 +1,8 @@
 package com.dispatchconsole.service;
 
+import com.dispatchconsole.domain.BatchStatus;
+import com.dispatchconsole.domain.DispatchException;
+import com.dispatchconsole.domain.ErrorCode;
 import com.dispatchconsole.domain.rows.AllRows;
 import com.dispatchconsole.domain.rows.BatchOrderRow;
 import com.dispatchconsole.domain.rows.BatchRow;
@@ -23,11 +26,15 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
 /** What the console reads: whole tables in one query each, or just the rows that changed. */
 public final class QueryService {
+
+    /** The most batches one {@link #outletBatches} read returns. */
+    public static final int MAX_BATCHES_PER_READ = 1000;
 
     private final UnitOfWork unitOfWork;
 
@@ -128,6 +135,33 @@ public final class QueryService {
             throw Checks.batchNotFound(batchId);
         }
         return rows.get(0);
+    }
+
+    /**
+     * An outlet's batches in {@code statuses}, newest first (creation time), at most {@code limit} (1 to
+     * {@link #MAX_BATCHES_PER_READ}); none for an outlet that does not exist. Pass every status to mean all of them.
+     */
+    public List<BatchRow> outletBatches(UUID outletId, Set<BatchStatus> statuses, int limit) {
+        Checks.requireId(outletId, "outlet");
+        requireStatuses(statuses);
+        if (limit < 1 || limit > MAX_BATCHES_PER_READ) {
+            throw new DispatchException(ErrorCode.INVALID_ARGUMENT, "A limit is 1 to " + MAX_BATCHES_PER_READ
+                    + " batches; got " + limit + ".");
+        }
+        return unitOfWork.read(c -> BatchQueries.outletBatches(c, outletId, statuses, limit));
+    }
+
+    /** A rider's batches in {@code statuses}, newest first (creation time); none for a rider who does not exist. */
+    public List<BatchRow> riderBatches(UUID riderId, Set<BatchStatus> statuses) {
+        Checks.requireId(riderId, "rider");
+        requireStatuses(statuses);
+        return unitOfWork.read(c -> BatchQueries.riderBatches(c, riderId, statuses));
+    }
+
+    private static void requireStatuses(Set<BatchStatus> statuses) {
+        if (statuses == null || statuses.isEmpty() || statuses.stream().anyMatch(Objects::isNull)) {
+            throw new DispatchException(ErrorCode.INVALID_ARGUMENT, "Name at least one batch status.");
+        }
     }
 
     public List<HistoryEntry> history(UUID batchId) {

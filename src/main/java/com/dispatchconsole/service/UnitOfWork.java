@@ -37,13 +37,25 @@ public final class UnitOfWork {
     private final SessionFactory sessionFactory;
     private final DatabaseConfig config;
     private final int maxAttempts;
+    /** The credential of the API token every transaction declares (a gateway acting for it), or null. */
+    private final String apiCredential;
     private final AtomicLong deadlocks = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
 
     public UnitOfWork(Database database, int maxAttempts) {
+        this(database, maxAttempts, null);
+    }
+
+    /**
+     * Units of work that each declare the API token {@code apiCredential} stands for ({@code dispatch.api_token}), so
+     * the database holds every change to that token's scope and names the token in the audit (migration V10).
+     * Shares the database's pool and session factory.
+     */
+    UnitOfWork(Database database, int maxAttempts, String apiCredential) {
         this.sessionFactory = database.sessionFactory();
         this.config = database.config();
         this.maxAttempts = maxAttempts;
+        this.apiCredential = apiCredential;
     }
 
     public <R> R call(Function<Session, R> work) {
@@ -90,12 +102,12 @@ public final class UnitOfWork {
 
     /**
      * One round trip at the start of every transaction: the bounded waits, the operator and reason for the audit,
-     * and a re-check of the isolation level the connection really runs at (pinned when it was opened, see
-     * {@code Database}).
+     * the API token acted for (if any), and a re-check of the isolation level the connection really runs at (pinned
+     * when it was opened, see {@code Database}).
      */
     private void applySettings(Session session, String operator, String reason) {
         session.doWork(connection -> requireIsolation(TransactionSettings.apply(connection, config.lockTimeout(),
-                config.statementTimeout(), operator, reason)));
+                config.statementTimeout(), operator, reason, apiCredential)));
     }
 
     private void requireIsolation(String actual) {

@@ -33,7 +33,10 @@ class DatabaseLauncherTest {
             assertThat(services.queries().batches()).hasSize(150);
             assertThat(services.queries().outlets()).hasSize(3);
             assertThat(new com.dispatchconsole.testing.Sql(first.database().dataSource()).count(
-                    "SELECT count(*) FROM pg_roles WHERE rolname IN ('demo_dispatcher', 'demo_supervisor')")).isEqualTo(2);
+                    "SELECT count(*) FROM pg_roles WHERE rolname IN ('demo_dispatcher', 'demo_supervisor', 'demo_gateway')"))
+                    .isEqualTo(3);
+            assertThat(new com.dispatchconsole.testing.Sql(first.database().dataSource()).value(
+                    "SELECT pg_has_role('demo_gateway', 'dispatch_gateway', 'USAGE')")).isEqualTo(true);
             // The demo photo is stored once in the database and named by the documents: shown without a network.
             com.dispatchconsole.testing.Sql sql = new com.dispatchconsole.testing.Sql(first.database().dataSource());
             String photos = "FROM delivery_batch_orders, jsonb_array_elements(proof_of_delivery->'photos') p";
@@ -49,7 +52,8 @@ class DatabaseLauncherTest {
         }
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(printed).contains("Embedded PostgreSQL data: " + dataDir).contains("psql -h localhost -p ")
-                .contains("Demo operators: demo_dispatcher / demo (dispatcher), demo_supervisor / demo (supervisor)")
+                .contains("Demo operators: demo_dispatcher / demo (dispatcher), demo_supervisor / demo (supervisor), "
+                        + "demo_gateway / demo (gateway)")
                 .contains("Seeded demo data");
 
         ByteArrayOutputStream again = new ByteArrayOutputStream();

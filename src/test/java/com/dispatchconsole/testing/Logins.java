@@ -14,7 +14,7 @@ public final class Logins {
     private Logins() {
     }
 
-    /** @param group dispatch_dispatcher, dispatch_supervisor, dispatch_admin or dispatch_rider_system */
+    /** @param group dispatch_dispatcher, dispatch_supervisor, dispatch_admin, dispatch_rider_system or dispatch_gateway */
     public static DatabaseConfig create(DatabaseConfig owner, String group) {
         String name = group.replace("dispatch_", "") + "_" + UUID.randomUUID().toString().substring(0, 8);
         try (Connection c = DriverManager.getConnection(owner.url(), owner.user(), owner.password());

@@ -11,6 +11,7 @@ import com.corundumstudio.socketio.SocketIOServer;
 import com.corundumstudio.socketio.listener.ExceptionListener;
 import com.corundumstudio.socketio.namespace.Namespace;
 import com.corundumstudio.socketio.protocol.JacksonJsonSupport;
+import com.dispatchconsole.domain.ApiPrincipal;
 import com.dispatchconsole.domain.ApiTokenScope;
 import com.dispatchconsole.domain.ApiTokenSecret;
 import com.dispatchconsole.domain.BatchStatus;
@@ -284,9 +285,9 @@ public final class SocketRooms implements ChangeSubscriber, AutoCloseable {
         return AuthTokenResult.AuthTokenResultSuccess;
     }
 
-    /** The one call into token checking (a principal's scope once authenticate returns principals). */
+    /** The one call into token checking. */
     private Optional<ApiTokenScope> scopeOf(String token) {
-        return tokens.authenticate(token);
+        return tokens.authenticate(token).map(ApiPrincipal::scope);
     }
 
     private void accept(SocketIOClient client, ApiTokenScope scope) {
@@ -437,20 +438,10 @@ public final class SocketRooms implements ChangeSubscriber, AutoCloseable {
         };
     }
 
-    /**
-     * A rider's active batches, or an outlet's batches in flight up to the limit, newest first.
-     * Until QueryService.riderBatches/outletBatches exist, every batch is read and filtered here; then this body is
-     * {@code room.kind() == RIDER ? queries.riderBatches(room.id(), BatchStatus.ACTIVE)
-     * : queries.outletBatches(room.id(), IN_FLIGHT, settings.outletBatchLimit())}.
-     */
+    /** A rider's active batches, or an outlet's batches in flight up to the limit, newest first. */
     private List<BatchRow> batchesOf(Room room) {
-        boolean rider = room.kind() == Room.Kind.RIDER;
-        return queries.batches().stream()
-                .filter(b -> rider ? room.id().equals(b.riderId()) && BatchStatus.ACTIVE.contains(b.status())
-                        : room.id().equals(b.outletId()) && IN_FLIGHT.contains(b.status()))
-                .sorted(Comparator.comparing(BatchRow::createdAt).reversed())
-                .limit(rider ? Long.MAX_VALUE : settings.outletBatchLimit())
-                .toList();
+        return room.kind() == Room.Kind.RIDER ? queries.riderBatches(room.id(), BatchStatus.ACTIVE)
+                : queries.outletBatches(room.id(), IN_FLIGHT, settings.outletBatchLimit());
     }
 
     /** On the fan-out thread. */

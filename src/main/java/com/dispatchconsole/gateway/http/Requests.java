@@ -1,0 +1,95 @@
+package com.dispatchconsole.gateway.http;
+
+import com.dispatchconsole.domain.ErrorCode;
+import com.dispatchconsole.domain.Expected;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.UUID;
+
+/** Reading a request: its caller, its bounded body, its ids and its precondition. */
+final class Requests {
+
+    static final String CALLER = "dispatch.caller";
+    /** JSON bodies: a batch of 100 orders with long addresses fits several times over. */
+    static final int MAX_JSON_BYTES = 256 * 1024;
+
+    private Requests() {
+    }
+
+    static Caller caller(Context ctx) {
+        Caller caller = ctx.attribute(CALLER);
+        if (caller == null) {
+            throw Authenticator.unauthenticated();
+        }
+        return caller;
+    }
+
+    static JsonBody body(Context ctx) {
+        return JsonBody.parse(boundedBody(ctx, MAX_JSON_BYTES));
+    }
+
+    /** The body, refused with TOO_LARGE past {@code limit} whether or not the client declared its length. */
+    static byte[] boundedBody(Context ctx, int limit) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > limit) {
+            throw tooLarge(limit);
+        }
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] bytes = in.readNBytes(limit + 1);
+            if (bytes.length > limit) {
+                throw tooLarge(limit);
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new ApiFailure(ErrorCode.INVALID_ARGUMENT, "The request body could not be read; nothing was changed.",
+                    null);
+        }
+    }
+
+    static ApiFailure tooLarge(long limit) {
+        return new ApiFailure(ErrorCode.TOO_LARGE, "The request is larger than " + limit / 1024
+                + " KiB; nothing was changed.", null);
+    }
+
+    static UUID pathId(Context ctx, String name) {
+        return Fields.uuid(ctx.pathParam(name), name);
+    }
+
+    /**
+     * The version of the batch the client last saw, from {@code expectedVersion} in the body or an
+     * {@code If-Match} header ({@code "7"}, {@code W/"7"} or {@code 7}); none means "whatever is current".
+     */
+    static Expected expected(Context ctx, JsonBody body) {
+        Long fromBody = body.optionalLong("expectedVersion");
+        Long fromHeader = ifMatch(ctx.header("If-Match"));
+        if (fromBody != null && fromHeader != null && !fromBody.equals(fromHeader)) {
+            throw ApiFailure.badField("expectedVersion", "expectedVersion " + fromBody + " and If-Match "
+                    + fromHeader + " disagree; send one.");
+        }
+        Long version = fromBody != null ? fromBody : fromHeader;
+        return version == null ? Expected.ANY : Expected.version(version);
+    }
+
+    private static Long ifMatch(String header) {
+        if (header == null || header.isBlank() || header.strip().equals("*")) {
+            return null;
+        }
+        String v = header.strip();
+        if (v.startsWith("W/")) {
+            v = v.substring(2);
+        }
+        if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
+            v = v.substring(1, v.length() - 1);
+        }
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw ApiFailure.badField("If-Match", "If-Match must be the batch's version as its ETag gave it, e.g. \"7\".");
+        }
+    }
+
+    static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+}

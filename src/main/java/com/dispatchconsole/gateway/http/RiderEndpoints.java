@@ -1,0 +1,115 @@
+package com.dispatchconsole.gateway.http;
+
+import com.dispatchconsole.domain.ApiAccess;
+import com.dispatchconsole.domain.ApiAccess.Action;
+import com.dispatchconsole.domain.Availability;
+import com.dispatchconsole.domain.BatchStatus;
+import com.dispatchconsole.domain.Expected;
+import com.dispatchconsole.domain.rows.BatchRow;
+import com.dispatchconsole.domain.rows.RiderRow;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A rider app's own things: its batches, its position, its breaks. {@code me} stands for the token's rider; a
+ * system token names the rider instead.
+ */
+final class RiderEndpoints {
+
+    static final int MAX_FIXES = 50;
+    /** A device clock a little ahead is tolerated; a fix from the future beyond this is a broken clock. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
+
+    private RiderEndpoints() {
+    }
+
+    static void register(RoutesConfig routes) {
+        routes.get("/api/riders/{riderId}/batches", RiderEndpoints::batches);
+        routes.post("/api/riders/{riderId}/location", RiderEndpoints::location);
+        routes.post("/api/riders/{riderId}/break", ctx -> availability(ctx, Availability.ON_BREAK));
+        routes.post("/api/riders/{riderId}/back", ctx -> availability(ctx, Availability.AVAILABLE));
+    }
+
+    private static UUID rider(Context ctx, Caller caller) {
+        ApiAccess.require(caller.scope(), Action.RIDER_SELF);
+        String value = ctx.pathParam("riderId");
+        return ApiAccess.rider(caller.scope(), "me".equals(value) ? null : Fields.uuid(value, "riderId"));
+    }
+
+    private static void batches(Context ctx) {
+        Caller caller = Requests.caller(ctx);
+        UUID riderId = rider(ctx, caller);
+        String status = ctx.queryParam("status");
+        Set<BatchStatus> statuses = status == null ? BatchStatus.ACTIVE : BatchEndpoints.statuses(status);
+        List<BatchRow> rows = caller.services().queries().riderBatches(riderId, statuses);
+        List<Views.Batch> batches = rows.stream().limit(BatchEndpoints.MAX_LIST)
+                .map(r -> Views.batch(r, caller.services().queries().orders(r.id()))).toList();
+        Json.answer(ctx, 200, new Views.BatchList(batches, batches.size(), rows.size() > batches.size()));
+    }
+
+    /**
+     * One fix ({@code lat, lon, accuracyM, fixAt}) or a small batch ({@code fixes: [...]}), e.g. sent after a
+     * tunnel. Every fix is checked; the newest is kept (the table holds each rider's latest position).
+     */
+    private static void location(Context ctx) {
+        Caller caller = Requests.caller(ctx);
+        UUID riderId = rider(ctx, caller);
+        JsonBody body = Requests.body(ctx).allowOnly("lat", "lon", "accuracyM", "fixAt", "fixes");
+        List<JsonBody> fixes = body.optionalObjects("fixes", MAX_FIXES);
+        if (fixes != null && (body.has("lat") || body.has("lon"))) {
+            throw ApiFailure.badField("fixes", "Send one fix (lat, lon) or a list of fixes, not both.");
+        }
+        if (fixes != null) {
+            fixes.forEach(f -> f.allowOnly("lat", "lon", "accuracyM", "fixAt"));
+        }
+        List<Fix> read = (fixes == null ? List.of(body) : fixes).stream().map(RiderEndpoints::fix).toList();
+        if (read.isEmpty()) {
+            throw ApiFailure.badField("fixes", "'fixes' needs at least one fix.");
+        }
+        Fix newest = read.stream().max(Comparator.comparing(Fix::at)).orElseThrow();
+        caller.services().fleet().reportPosition(riderId, newest.lat(), newest.lon(), newest.accuracy(), newest.at());
+        Json.answer(ctx, 202, new Views.Accepted(read.size(), newest.at()));
+    }
+
+    private record Fix(double lat, double lon, Float accuracy, Instant at) {
+    }
+
+    private static Fix fix(JsonBody fix) {
+        double lat = fix.number("lat");
+        double lon = fix.number("lon");
+        if (lat < -90 || lat > 90) {
+            throw ApiFailure.badField("lat", "lat is from -90 to 90; got " + lat + ".");
+        }
+        if (lon < -180 || lon > 180) {
+            throw ApiFailure.badField("lon", "lon is from -180 to 180; got " + lon + ".");
+        }
+        Double accuracy = fix.optionalDouble("accuracyM");
+        if (accuracy != null && (accuracy < 0 || accuracy > 100_000)) {
+            throw ApiFailure.badField("accuracyM", "accuracyM is metres from 0 to 100000.");
+        }
+        Instant at = fix.optionalInstant("fixAt");
+        Instant now = Instant.now();
+        if (at == null) {
+            at = now;
+        } else if (at.isAfter(now.plus(CLOCK_SKEW))) {
+            throw ApiFailure.badField("fixAt", "fixAt " + at + " is in the future; check the device's clock.");
+        }
+        return new Fix(lat, lon, accuracy == null ? null : accuracy.floatValue(), at);
+    }
+
+    private static void availability(Context ctx, Availability availability) {
+        Caller caller = Requests.caller(ctx);
+        UUID riderId = rider(ctx, caller);
+        JsonBody body = Requests.body(ctx).allowOnly("expectedVersion");
+        Long version = body.optionalLong("expectedVersion");
+        RiderRow row = caller.services().fleet().setAvailability(riderId, availability,
+                version == null ? Expected.ANY : Expected.version(version), caller.actor());
+        Json.answer(ctx, 200, new Views.Rider(row.id(), row.name(), row.availability().name(), row.version()));
+    }
+}
