@@ -15,6 +15,7 @@ public final class ApiAccess {
     /** The kinds of work the API offers, each with the token kinds that may do it. */
     public enum Action {
         CREATE_BATCH("create batches", EnumSet.of(Kind.OUTLET, Kind.SYSTEM)),
+        LIST_FLEET("list outlets and riders", EnumSet.of(Kind.OUTLET, Kind.SYSTEM)),
         LIST_BATCHES("list an outlet's batches", EnumSet.of(Kind.OUTLET, Kind.SYSTEM)),
         DISPATCH("assign, reassign or unassign batches", EnumSet.of(Kind.OUTLET, Kind.SYSTEM)),
         CANCEL("cancel batches", EnumSet.of(Kind.OUTLET, Kind.SYSTEM)),

@@ -177,6 +177,41 @@ class GatewayHttpTest {
     }
 
     @Test
+    void anOutletSystemFindsItsRidersWithTheirRoomAndNobodyElses() {
+        RiderRow rider = gw.given.rider("Priya", 4, "20", 1);
+        UUID otherOutlet = gw.ownerServices.fleet().createOutlet("Riverside " + UUID.randomUUID(), "3 Quay");
+        RiderRow elsewhere = gw.ownerServices.fleet().createRider("Otto", "+200",
+                com.dispatchconsole.domain.VehicleType.BICYCLE, otherOutlet,
+                new com.dispatchconsole.domain.RiderLimits(3, new java.math.BigDecimal("10"), 1));
+
+        Answer riders = gw.get("/api/riders?availability=AVAILABLE", outletToken);
+        assertThat(riders.status()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        riders.body().get("riders").forEach(r -> ids.add(r.get("riderId").asText()));
+        assertThat(ids).contains(rider.id().toString()).doesNotContain(elsewhere.id().toString());
+        JsonNode priya = null;
+        for (JsonNode r : riders.body().get("riders")) {
+            if (r.get("riderId").asText().equals(rider.id().toString())) {
+                priya = r;
+            }
+        }
+        assertThat(priya.get("limits").get("maxOrders").asInt()).isEqualTo(4);
+        assertThat(priya.get("load").get("activeBatches").asInt()).isZero();
+        assertThat(priya.has("phone")).isFalse();
+
+        Answer outlets = gw.get("/api/outlets", outletToken);
+        assertThat(outlets.body().get("outlets")).hasSize(1);
+        assertThat(outlets.body().get("outlets").get(0).get("outletId").asText())
+                .isEqualTo(gw.given.outletId().toString());
+        assertThat(gw.get("/api/outlets", systemToken).body().get("outlets").size()).isGreaterThan(1);
+        assertThat(gw.get("/api/riders?outletId=" + otherOutlet, outletToken).code()).isEqualTo("OUT_OF_SCOPE");
+        String riderToken = gw.token(ApiTokenScope.rider(rider.id()));
+        assertThat(gw.get("/api/riders", riderToken).code()).isEqualTo("OUT_OF_SCOPE");
+        assertThat(gw.get("/api/riders?availability=SLEEPING", outletToken).body().get("field").asText())
+                .isEqualTo("availability");
+    }
+
+    @Test
     void anOutletTokenStaysInItsOutlet() {
         UUID otherOutlet = gw.ownerServices.fleet().createOutlet("Elsewhere " + UUID.randomUUID(), "2 Far Road");
         String otherToken = gw.token(ApiTokenScope.outlet(otherOutlet));

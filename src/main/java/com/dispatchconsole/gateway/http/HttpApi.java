@@ -69,6 +69,7 @@ public final class HttpApi implements AutoCloseable {
             routes.get("/api/health", ctx -> health(ctx, services));
             routes.before("/api/*", ctx -> admit(ctx, services, authenticator, perToken, failures));
             BatchEndpoints.register(routes);
+            FleetEndpoints.register(routes);
             RiderEndpoints.register(routes);
             PhotoEndpoints.register(routes);
             routes.exception(ApiFailure.class, (e, ctx) -> refuse(ctx, e.code(), e.getMessage(), e.field()));

@@ -39,6 +39,29 @@ final class Views {
     record Rider(UUID riderId, String name, String availability, long version) {
     }
 
+    record Outlet(UUID outletId, String name) {
+    }
+
+    record OutletList(List<Outlet> outlets) {
+    }
+
+    record Limits(int maxOrders, BigDecimal maxWeightKg, int maxActiveBatches) {
+    }
+
+    record Load(int orders, BigDecimal weightKg, int activeBatches) {
+    }
+
+    record Position(double lat, double lon, Float accuracyM, Instant fixAt) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record FleetRider(UUID riderId, String name, String vehicleType, String availability, UUID homeOutletId,
+                      Limits limits, Load load, Position position, long version) {
+    }
+
+    record RiderList(List<FleetRider> riders) {
+    }
+
     record Photo(UUID photoId, String contentType, long size, String reference) {
     }
 
