@@ -108,8 +108,9 @@ public final class ConsoleHarness implements AutoCloseable, BeforeEachCallback, 
         return node.isPresent();
     }
 
+    /** The text of the labeled node {@code query} finds, or null while there is none (so a wait can poll it). */
     public static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Labeled.class).getText();
+        return robot.lookup(query).tryQueryAs(Labeled.class).map(Labeled::getText).orElse(null);
     }
 
     private Database dispatcherDb;
