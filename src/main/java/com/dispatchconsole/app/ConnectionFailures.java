@@ -59,6 +59,12 @@ public final class ConnectionFailures {
         if (!(t instanceof PSQLException psql) || psql.getSQLState() == null) {
             return Optional.empty();
         }
+        // The driver's own refusal before it sends anything: the server wants a password and none was given.
+        String driverSaid = psql.getMessage() == null ? "" : psql.getMessage();
+        if (driverSaid.contains("no password was provided") || driverSaid.contains("password was not provided")) {
+            return Optional.of("the server asks this login for a password and none was given (--db-password asks "
+                    + "for it at a prompt; or set DISPATCH_DB_PASSWORD, or use ~/.pgpass)");
+        }
         ServerErrorMessage server = psql.getServerErrorMessage();
         String said = server == null || server.getMessage() == null ? null : server.getMessage();
         return switch (psql.getSQLState()) {

@@ -5,6 +5,7 @@ import com.dispatchconsole.demo.DemoOperators;
 import com.dispatchconsole.demo.DemoSize;
 import com.dispatchconsole.demo.LargeDataSet;
 import com.dispatchconsole.domain.DispatchException;
+import com.dispatchconsole.domain.ErrorCode;
 import com.dispatchconsole.embedded.AppPaths;
 import com.dispatchconsole.embedded.EmbeddedServer;
 import com.dispatchconsole.persistence.Database;
@@ -60,6 +61,12 @@ public final class DatabaseLauncher implements AutoCloseable {
         } catch (DispatchException refused) {
             throw refused;
         } catch (IOException | RuntimeException e) {
+            if (heldByAnother(e)) {
+                // Another program (a console, the gateway, `db`) runs this data directory's server: expected, not a bug.
+                throw new DispatchException(ErrorCode.DATABASE_UNAVAILABLE, "The embedded database in " + dataDir
+                        + " is in use by another program (a console, the gateway or `db`). Stop it, or start `db` "
+                        + "once and give every program --db-url.");
+            }
             throw new IOException("Could not start the embedded PostgreSQL in " + dataDir + " (" + e.getMessage()
                     + "). If another console already runs on it, start `dispatch-console db` once and give every "
                     + "console its --db-url.", e);
@@ -100,6 +107,20 @@ public final class DatabaseLauncher implements AutoCloseable {
             server.close();
             throw e;
         }
+    }
+
+    /**
+     * The data directory's lock is taken: by another process ("could not lock"), or by this one
+     * ({@link java.nio.channels.OverlappingFileLockException}).
+     */
+    private static boolean heldByAnother(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.OverlappingFileLockException
+                    || String.valueOf(t.getMessage()).contains("could not lock")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public Database database() {

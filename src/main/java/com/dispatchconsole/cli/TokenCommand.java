@@ -2,6 +2,7 @@ package com.dispatchconsole.cli;
 
 import com.dispatchconsole.app.DatabaseLauncher;
 import com.dispatchconsole.domain.ApiTokenScope;
+import com.dispatchconsole.domain.ApiTokenSecret;
 import com.dispatchconsole.domain.rows.ApiTokenRow;
 import com.dispatchconsole.domain.rows.IssuedToken;
 import com.dispatchconsole.service.ApiTokenService;
@@ -130,13 +131,15 @@ public final class TokenCommand {
                 out.println("No API tokens have been issued.");
                 return;
             }
-            String format = "%-36s  %-8s  %-36s  %-13s  %-20s  %-20s  %s%n";
+            // Widths fit what each column holds: a UUID, a kind, a UUID or system name, the shown prefix
+            // (dct_ and 8 characters, then "..."), a login, an instant to the second.
+            String format = "%-36s  %-8s  %-36s  %-" + (ApiTokenSecret.SHOWN_CHARACTERS + 3) + "s  %-20s  %-20s  %s%n";
             out.printf(format, "ID", "KIND", "SUBJECT", "PREFIX", "CREATED BY", "CREATED AT", "REVOKED");
             for (ApiTokenRow row : rows) {
                 String subject = row.kind() == ApiTokenScope.Kind.SYSTEM ? row.systemName() : row.subjectId().toString();
                 String revoked = row.revoked() ? row.revokedAt() + " by " + row.revokedBy() : "-";
                 out.printf(format, row.id(), row.kind(), subject, row.prefix() + "...", row.createdBy(),
-                        row.createdAt(), revoked);
+                        row.createdAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), revoked);
             }
         }
     }

@@ -74,4 +74,21 @@ class DatabaseLauncherTest {
             assertThat(services.pods().canReview()).isFalse();
         }
     }
+
+    @Test
+    void aDataDirectoryAnotherProgramRunsIsRefusedInWordsNotAsABug() throws Exception {
+        Path dataDir = Files.createTempDirectory("dispatch-launcher-busy").resolve("pg");
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        try (DatabaseLauncher running = DatabaseLauncher.open(DatabaseTarget.EMBEDDED, dataDir, null, quiet)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> DatabaseLauncher.open(DatabaseTarget.EMBEDDED, dataDir, null, quiet))
+                    .isInstanceOfSatisfying(com.dispatchconsole.domain.DispatchException.class, e -> {
+                        assertThat(e.code()).isEqualTo(com.dispatchconsole.domain.ErrorCode.DATABASE_UNAVAILABLE);
+                        assertThat(e.getMessage()).contains("in use by another program").contains("--db-url");
+                    });
+            try (java.sql.Connection c = running.database().dataSource().getConnection()) {
+                assertThat(c.isValid(5)).as("the running one is untouched").isTrue();
+            }
+        }
+    }
 }

@@ -198,6 +198,16 @@ class GatewayHttpTest {
         assertThat(priya.get("limits").get("maxOrders").asInt()).isEqualTo(4);
         assertThat(priya.get("load").get("activeBatches").asInt()).isZero();
         assertThat(priya.has("phone")).isFalse();
+        assertThat(priya.get("room").get("orders").asInt()).isEqualTo(4);
+        assertThat(priya.get("room").get("batches").asInt()).isEqualTo(1);
+
+        // A rider at their batch limit is not offered as having room.
+        UUID batch = createBatch(1);
+        gw.ownerServices.assignments().assign(batch, rider.id(), "seed");
+        List<String> withRoom = new ArrayList<>();
+        gw.get("/api/riders?hasRoom=true", outletToken).body().get("riders")
+                .forEach(r -> withRoom.add(r.get("riderId").asText()));
+        assertThat(withRoom).doesNotContain(rider.id().toString());
 
         Answer outlets = gw.get("/api/outlets", outletToken);
         assertThat(outlets.body().get("outlets")).hasSize(1);
@@ -225,7 +235,9 @@ class GatewayHttpTest {
         assertThat(gw.sql.fingerprint()).isEqualTo(before);
         // and a system token works across outlets, with the outlet named
         assertThat(gw.get("/api/batches?outletId=" + gw.given.outletId(), systemToken).status()).isEqualTo(200);
-        assertThat(gw.get("/api/batches", systemToken).status()).isEqualTo(400);
+        Answer unnamed = gw.get("/api/batches", systemToken);
+        assertThat(unnamed.status()).isEqualTo(400);
+        assertThat(unnamed.body().get("field").asText()).isEqualTo("outletId");
     }
 
     @Test

@@ -54,7 +54,7 @@ final class BatchEndpoints {
         Caller caller = Requests.caller(ctx);
         ApiAccess.require(caller.scope(), Action.CREATE_BATCH);
         JsonBody body = Requests.body(ctx).allowOnly("outletId", "orders");
-        UUID outlet = ApiAccess.outlet(caller.scope(), body.optionalUuid("outletId"));
+        UUID outlet = Requests.outlet(caller, body.optionalUuid("outletId"));
         List<NewOrder> orders = new ArrayList<>();
         for (JsonBody o : body.objects("orders", MAX_ORDERS)) {
             o.allowOnly("customerName", "deliveryAddress", "weightKg", "lat", "lon");
@@ -78,8 +78,7 @@ final class BatchEndpoints {
     private static void list(Context ctx) {
         Caller caller = Requests.caller(ctx);
         ApiAccess.require(caller.scope(), Action.LIST_BATCHES);
-        String named = ctx.queryParam("outletId");
-        UUID outlet = ApiAccess.outlet(caller.scope(), named == null ? null : Fields.uuid(named, "outletId"));
+        UUID outlet = Requests.queryOutlet(ctx, caller);
         Set<BatchStatus> statuses = statuses(ctx.queryParam("status"));
         int limit = limit(ctx.queryParam("limit"));
         List<BatchRow> rows = caller.services().queries().outletBatches(outlet, statuses, limit + 1);

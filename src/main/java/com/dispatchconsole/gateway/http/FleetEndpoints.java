@@ -38,14 +38,33 @@ final class FleetEndpoints {
     private static void riders(Context ctx) {
         Caller caller = Requests.caller(ctx);
         ApiAccess.require(caller.scope(), Action.LIST_FLEET);
-        String named = ctx.queryParam("outletId");
-        UUID outlet = ApiAccess.outlet(caller.scope(), named == null ? null : Fields.uuid(named, "outletId"));
+        UUID outlet = Requests.queryOutlet(ctx, caller);
         Availability availability = availability(ctx.queryParam("availability"));
+        boolean withRoom = flag(ctx.queryParam("hasRoom"), "hasRoom");
         List<Views.FleetRider> riders = caller.services().queries().riders().stream()
                 .filter(r -> outlet.equals(r.homeOutletId()))
                 .filter(r -> availability == null || r.availability() == availability)
+                .filter(r -> !withRoom || takesAnotherBatch(r))
                 .map(FleetEndpoints::view).toList();
         Json.answer(ctx, 200, new Views.RiderList(riders));
+    }
+
+    /** Available, with a batch slot free and an order and some weight to spare: worth offering a batch to. */
+    private static boolean takesAnotherBatch(RiderRow r) {
+        return r.availability() == Availability.AVAILABLE
+                && r.load().activeBatches() < r.limits().maxActiveBatches()
+                && r.load().orders() < r.limits().maxCapacity()
+                && r.load().weightKg().compareTo(r.limits().maxWeightKg()) < 0;
+    }
+
+    private static boolean flag(String param, String field) {
+        if (param == null || param.isBlank() || param.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (param.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw ApiFailure.badField(field, field + " is true or false.");
     }
 
     private static Availability availability(String param) {
@@ -64,6 +83,9 @@ final class FleetEndpoints {
                 r.homeOutletId(), new Views.Limits(r.limits().maxCapacity(), r.limits().maxWeightKg(),
                         r.limits().maxActiveBatches()),
                 new Views.Load(r.load().orders(), r.load().weightKg(), r.load().activeBatches()),
+                new Views.Room(Math.max(0, r.limits().maxCapacity() - r.load().orders()),
+                        r.limits().maxWeightKg().subtract(r.load().weightKg()).max(java.math.BigDecimal.ZERO),
+                        Math.max(0, r.limits().maxActiveBatches() - r.load().activeBatches())),
                 r.position() == null ? null : new Views.Position(r.position().lat(), r.position().lon(),
                         r.position().accuracyMetres(), r.position().fixAt()),
                 r.version());

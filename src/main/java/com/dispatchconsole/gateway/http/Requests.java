@@ -1,5 +1,6 @@
 package com.dispatchconsole.gateway.http;
 
+import com.dispatchconsole.domain.ApiAccess;
 import com.dispatchconsole.domain.ErrorCode;
 import com.dispatchconsole.domain.Expected;
 import io.javalin.http.Context;
@@ -50,6 +51,23 @@ final class Requests {
     static ApiFailure tooLarge(long limit) {
         return new ApiFailure(ErrorCode.TOO_LARGE, "The request is larger than " + limit / 1024
                 + " KiB; nothing was changed.", null);
+    }
+
+    /**
+     * The outlet a request works on ({@link ApiAccess#outlet}): an outlet token's own, or the {@code outletId} a
+     * system token must name (refused naming the field when it does not).
+     */
+    static UUID outlet(Caller caller, UUID named) {
+        if (named == null && caller.scope().kind() != com.dispatchconsole.domain.ApiTokenScope.Kind.OUTLET) {
+            throw ApiFailure.badField("outletId", "Name the outlet with 'outletId' (a " + caller.scope().kind().name()
+                    .toLowerCase() + " token works on any outlet).");
+        }
+        return ApiAccess.outlet(caller.scope(), named);
+    }
+
+    static UUID queryOutlet(Context ctx, Caller caller) {
+        String named = ctx.queryParam("outletId");
+        return outlet(caller, named == null ? null : Fields.uuid(named, "outletId"));
     }
 
     static UUID pathId(Context ctx, String name) {

@@ -51,12 +51,16 @@ final class Views {
     record Load(int orders, BigDecimal weightKg, int activeBatches) {
     }
 
+    /** What the rider can still take: orders, kilograms and batches below their limits. */
+    record Room(int orders, BigDecimal weightKg, int batches) {
+    }
+
     record Position(double lat, double lon, Float accuracyM, Instant fixAt) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record FleetRider(UUID riderId, String name, String vehicleType, String availability, UUID homeOutletId,
-                      Limits limits, Load load, Position position, long version) {
+                      Limits limits, Load load, Room room, Position position, long version) {
     }
 
     record RiderList(List<FleetRider> riders) {
