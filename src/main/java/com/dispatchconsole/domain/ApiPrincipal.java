@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * the lowercase hex of the token's SHA-256, see {@link ApiTokenSecret#credential}). The credential opens the
  * gateway's database scope for this token, so {@link #toString()} never shows it.
  */
-public record ApiPrincipal(UUID tokenId, ApiTokenScope scope, String tokenPrefix, String credential) {
+public record ApiPrincipal(UUID tokenId, ApiTokenScope scope, String tokenPrefix, String credential,
+                           String subjectName) {
 
     private static final Pattern CREDENTIAL = Pattern.compile("[0-9a-f]{64}");
 
@@ -23,12 +24,23 @@ public record ApiPrincipal(UUID tokenId, ApiTokenScope scope, String tokenPrefix
         }
     }
 
+    /** Without the subject's name: the label shows the subject's short id instead. */
+    public ApiPrincipal(UUID tokenId, ApiTokenScope scope, String tokenPrefix, String credential) {
+        this(tokenId, scope, tokenPrefix, credential, null);
+    }
+
     /**
-     * "api rider 1a2b3c4d (token dct_AbCd1234)", "api system billing (token dct_…)": the words the database writes
-     * as the operator of every change made for this token (migration V10, {@code api_principal_label}).
+     * "api rider Farid Rossi (token dct_AbCd1234)", "api outlet Central Market (token …)", "api batch 1a2b3c4d
+     * (token …)", "api system billing (token …)": the words the database writes as the operator of every change
+     * made for this token (migrations V10 and V14, {@code api_principal_label}), with the rider's or outlet's name
+     * as it was when the token was authenticated.
      */
     public String label() {
-        return "api " + scope.describe() + " (token " + tokenPrefix + ")";
+        boolean named = subjectName != null
+                && (scope.kind() == ApiTokenScope.Kind.RIDER || scope.kind() == ApiTokenScope.Kind.OUTLET);
+        String subject = named ? scope.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + subjectName
+                : scope.describe();
+        return "api " + subject + " (token " + tokenPrefix + ")";
     }
 
     @Override

@@ -100,14 +100,15 @@ public final class ApiTokenQueries {
      */
     public static Optional<ApiPrincipal> principal(Connection c, byte[] hash) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, kind, subject_id, system_name, token_prefix FROM api_token_principal(?)")) {
+                "SELECT id, kind, subject_id, system_name, token_prefix, "
+                        + "api_subject_name(kind, subject_id, system_name) AS subject_name FROM api_token_principal(?)")) {
             ps.setBytes(1, hash);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
                 return Optional.of(new ApiPrincipal(rs.getObject("id", UUID.class), scope(rs),
-                        rs.getString("token_prefix"), HexFormat.of().formatHex(hash)));
+                        rs.getString("token_prefix"), HexFormat.of().formatHex(hash), rs.getString("subject_name")));
             }
         }
     }

@@ -77,6 +77,7 @@ class GatewayHttpTest {
         Answer created = gw.post("/api/batches", outletToken, createBody(2));
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.body().get("status").asText()).isEqualTo("CREATED");
+        assertThat(created.body().get("version").asLong()).as("the orders came in with the batch: one change").isEqualTo(1);
         assertThat(created.body().get("orders")).hasSize(2);
         assertThat(created.headers().firstValue("Location")).hasValueSatisfying(l -> l.startsWith("/api/batches/"));
         String batch = created.body().get("batchId").asText();
@@ -137,8 +138,8 @@ class GatewayHttpTest {
         }
         List<HistoryEntry> history = gw.ownerServices.queries().history(UUID.fromString(batch));
         assertThat(history).extracting(HistoryEntry::actor)
-                .anySatisfy(a -> assertThat(a).startsWith("api outlet"))
-                .anySatisfy(a -> assertThat(a).startsWith("api rider"));
+                .anySatisfy(a -> assertThat(a).startsWith("api outlet Outlet "))
+                .anySatisfy(a -> assertThat(a).startsWith("api rider Ravi (token dct_"));
         RiderRow after = gw.ownerServices.queries().riders(List.of(rider.id())).get(0);
         assertThat(after.position()).isNotNull();
         assertThat(after.position().lat()).isEqualTo(51.51);

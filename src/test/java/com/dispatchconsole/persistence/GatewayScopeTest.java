@@ -196,8 +196,15 @@ class GatewayScopeTest {
                 + "WHERE batch_id = ? ORDER BY id DESC LIMIT 1", batch);
     }
 
+    /** The history's words for a token: its rider's or outlet's name (V14), a batch's short id, a system's name. */
     private static String label(IssuedToken token) {
-        return "api " + token.row().scope().describe() + " (token " + token.row().prefix() + ")";
+        var scope = token.row().scope();
+        String subject = switch (scope.kind()) {
+            case RIDER -> "rider " + sql.value("SELECT name FROM delivery_riders WHERE id = ?", scope.subjectId());
+            case OUTLET -> "outlet " + sql.value("SELECT name FROM outlets WHERE id = ?", scope.subjectId());
+            default -> scope.describe();
+        };
+        return "api " + subject + " (token " + token.row().prefix() + ")";
     }
 
     // ---- no token, a bad token ---------------------------------------------------------------------------
@@ -247,7 +254,7 @@ class GatewayScopeTest {
                 "SELECT 1 FROM delivery_batches WHERE id = " + q(batch.id()) + " FOR UPDATE",
                 move(batch.id(), "PICKED"));
         assertThat(lastStatusEntry(batch.id())).isEqualTo(label(token) + "|" + gateway + "|PICKED");
-        assertThat(label(token)).startsWith("api rider " + shortId(rider.id()) + " (token dct_");
+        assertThat(label(token)).startsWith("api rider " + rider.name() + " (token dct_");
 
         asToken(token, move(batch.id(), "OUT_FOR_DELIVERY"));
         for (BatchOrderRow line : services.queries().orders(batch.id())) {
@@ -370,7 +377,7 @@ class GatewayScopeTest {
                 + "FROM batch_status_history WHERE batch_id = ?", batch)).isEqualTo(label(token) + "|" + gateway + "|CREATED,"
                 + label(token) + "|" + gateway + "|CANCELLED");
         assertThat(sql.value("SELECT actor FROM batch_order_history WHERE batch_id = ?", batch)).isEqualTo(label(token));
-        assertThat(label(token)).startsWith("api outlet " + shortId(given.outletId()) + " (token dct_");
+        assertThat(label(token)).startsWith("api outlet Outlet ").contains(" (token dct_");
     }
 
     @Test
