@@ -40,7 +40,8 @@ public final class ApiAccess {
     public static void require(ApiTokenScope scope, Action action) {
         if (!action.kinds.contains(scope.kind())) {
             throw new DispatchException(ErrorCode.OUT_OF_SCOPE,
-                    "A " + scope.kind().name().toLowerCase() + " token cannot " + action.words + ".");
+                    (scope.kind() == Kind.OUTLET ? "An " : "A ") + scope.kind().name().toLowerCase(java.util.Locale.ROOT)
+                            + " token cannot " + action.words + ".");
         }
     }
 

@@ -17,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 /**
  * A gateway as it runs for real, on a fresh database: the owner migrates and sets up outlets and riders, the
@@ -38,17 +39,24 @@ public final class GatewayHarness implements AutoCloseable {
     public final DispatchServices ownerServices;
     public final Sql sql;
     public final Fixtures given;
+    /** The gateway's own login (a member of dispatch_gateway), as the gateway connects with it. */
+    public final DatabaseConfig gatewayLogin;
     public final Database gatewayDb;
     public final GatewayServer server;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     public GatewayHarness(double ratePerSecond, int burst) {
+        this(ratePerSecond, burst, UnaryOperator.identity());
+    }
+
+    /** As above, with the gateway's login changed by {@code route}: another address (a proxy), other timeouts. */
+    public GatewayHarness(double ratePerSecond, int burst, UnaryOperator<DatabaseConfig> route) {
         owner = TestDatabases.fresh();
         ownerDb = Database.open(owner);
         ownerServices = new DispatchServices(ownerDb);
         sql = new Sql(ownerDb.dataSource());
         given = new Fixtures(ownerServices);
-        DatabaseConfig gatewayLogin = Logins.create(owner, "dispatch_gateway");
+        gatewayLogin = route.apply(Logins.create(owner, "dispatch_gateway"));
         gatewayDb = Database.open(gatewayLogin);
         server = GatewayServer.start(new DispatchServices(gatewayDb),
                 FeedSettings.of(gatewayLogin.url(), gatewayLogin.user(), gatewayLogin.password()),
@@ -96,7 +104,7 @@ public final class GatewayHarness implements AutoCloseable {
     }
 
     public HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(120));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }

@@ -259,7 +259,7 @@ class GatewayHttpTest {
         Answer badOrder = gw.post("/api/batches", outletToken,
                 "{\"orders\": [{\"customerName\": \"A\", \"deliveryAddress\": \"B\", \"weightKg\": -1}]}");
         assertThat(badOrder.status()).isEqualTo(400);
-        assertThat(badOrder.body().get("field").asText()).isEqualTo("weightKg");
+        assertThat(badOrder.body().get("field").asText()).isEqualTo("orders[0].weightKg");
 
         Answer badId = gw.get("/api/batches/not-a-uuid", outletToken);
         assertThat(badId.status()).isEqualTo(400);

@@ -69,8 +69,9 @@ final class BatchEndpoints {
     private static BigDecimal weight(JsonBody order) {
         BigDecimal kg = order.decimal("weightKg");
         if (kg.signum() < 0 || kg.compareTo(BigDecimal.valueOf(1000)) > 0 || kg.scale() > 2) {
-            throw ApiFailure.badField("weightKg", "Weights are kilograms from 0 to 1000 with at most two decimals; got "
-                    + kg.toPlainString() + ".");
+            // toString, not toPlainString: 1e-2000000000 is 13 characters in a body and two billion written out.
+            throw ApiFailure.badField(order.field("weightKg"), "Weights are kilograms from 0 to 1000 with at most "
+                    + "two decimals; got " + kg + ".");
         }
         return kg;
     }

@@ -58,6 +58,7 @@ public final class HttpApi implements AutoCloseable {
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
             config.http.maxRequestSize = PhotoEndpoints.PhotoLimits.MAX_REQUEST_BYTES;
             config.jetty.multipartConfig.maxFileSize(PhotoEndpoints.PhotoLimits.MAX_PHOTO_BYTES, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxTotalRequestSize(PhotoEndpoints.PhotoLimits.MAX_REQUEST_BYTES,
@@ -73,7 +74,7 @@ public final class HttpApi implements AutoCloseable {
             RiderEndpoints.register(routes);
             PhotoEndpoints.register(routes);
             routes.exception(ApiFailure.class, (e, ctx) -> refuse(ctx, e.code(), e.getMessage(), e.field()));
-            routes.exception(DispatchException.class, (e, ctx) -> refuse(ctx, e.code(), e.getMessage(), null));
+            routes.exception(DispatchException.class, (e, ctx) -> refuse(ctx, e));
             routes.exception(HttpResponseException.class, (e, ctx) -> fromJavalin(ctx, e.getStatus()));
             routes.exception(Exception.class, HttpApi::unexpected);
             routes.error(404, ctx -> {
@@ -121,6 +122,7 @@ public final class HttpApi implements AutoCloseable {
         } catch (ApiFailure refused) {
             ctx.header("WWW-Authenticate", "Bearer");
             if (!failures.tryAcquire(ctx.ip())) {
+                ctx.header("Retry-After", "1");
                 throw new ApiFailure(ErrorCode.RATE_LIMITED, "Too many requests with invalid tokens from this "
                         + "address; wait a second.", null);
             }
@@ -140,8 +142,23 @@ public final class HttpApi implements AutoCloseable {
             String database = services.queries().identity().databaseName();
             Json.answer(ctx, 200, new Views.Health("ok", database));
         } catch (DispatchException e) {
-            refuse(ctx, e.code(), e.getMessage(), null);
+            refuse(ctx, e);
         }
+    }
+
+    /**
+     * A service's refusal. The database's own outages are told in the API's words: the services' sentence names the
+     * database's address (for the console's operators), which is none of an API client's business.
+     */
+    static void refuse(Context ctx, DispatchException e) {
+        String message = switch (e.code()) {
+            case DATABASE_UNAVAILABLE -> "The gateway cannot reach its database right now; nothing was changed. "
+                    + "Try again in a few seconds.";
+            case DATABASE_TIMEOUT -> "The gateway's database did not answer in time; nothing was changed. "
+                    + "Try again in a few seconds.";
+            default -> e.getMessage();
+        };
+        refuse(ctx, e.code(), message, null);
     }
 
     static void refuse(Context ctx, ErrorCode code, String message, String field) {
@@ -165,9 +182,16 @@ public final class HttpApi implements AutoCloseable {
 
     /** A bug or a surprise: one log line with the trace and an incident id; the client gets the id, not the trace. */
     private static void unexpected(Exception e, Context ctx) {
-        if (tooLarge(e)) {
+        int clientError = clientError(e);
+        if (clientError == 413 || (clientError > 0 && tooLarge(e))) {
             refuse(ctx, ErrorCode.TOO_LARGE, "The request is larger than "
                     + PhotoEndpoints.PhotoLimits.MAX_PHOTO_BYTES / (1024 * 1024) + " MiB; nothing was stored.", null);
+            return;
+        }
+        if (clientError > 0) {
+            // A body Jetty could not read (a broken multipart, say): the client's mistake, not an incident.
+            refuse(ctx, ErrorCode.INVALID_ARGUMENT, "The request body could not be read (HTTP " + clientError
+                    + "); nothing was changed.", null);
             return;
         }
         String incident = UUID.randomUUID().toString().substring(0, 8);
@@ -177,11 +201,21 @@ public final class HttpApi implements AutoCloseable {
                 + "); nothing is known to have changed. The details are in the gateway's log.", null);
     }
 
-    /** Jetty reports an oversized multipart part as an exception with 413 or "exceeds" somewhere in its causes. */
+    /** The 4xx status of a request Jetty refused to read (e.g. "400: bad multipart"), else 0. */
+    private static int clientError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.eclipse.jetty.http.HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
+                return http.getCode();
+            }
+        }
+        return 0;
+    }
+
+    /** Jetty reports an oversized multipart part as "max file size exceeded" somewhere in a 400's causes. */
     private static boolean tooLarge(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            String m = String.valueOf(t.getMessage());
-            if (m.contains("413") || m.toLowerCase().contains("exceeds") || m.toLowerCase().contains("too large")) {
+            String m = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (m.contains("413") || m.contains("exceed") || m.contains("too large")) {
                 return true;
             }
         }

@@ -16,8 +16,12 @@ final class Json {
     }
 
     static void answer(Context ctx, int status, Object body) {
+        ctx.status(status).contentType("application/json; charset=utf-8").result(bytes(body));
+    }
+
+    static byte[] bytes(Object body) {
         try {
-            ctx.status(status).contentType("application/json; charset=utf-8").result(WRITER.writeValueAsBytes(body));
+            return WRITER.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an API view did not serialize", e);
         }

@@ -98,6 +98,11 @@ final class JsonBody {
         return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 
+    /** The field's name as a refusal names it, with its path inside arrays ({@code orders[2].weightKg}). */
+    String field(String name) {
+        return path + name;
+    }
+
     boolean has(String field) {
         return node.hasNonNull(field);
     }

@@ -31,7 +31,7 @@ final class PhotoEndpoints {
         ApiAccess.require(caller.scope(), Action.UPLOAD_PHOTO);
         long limit = PhotoLimits.MAX_REQUEST_BYTES;
         if (ctx.req().getContentLengthLong() > limit) {
-            throw Requests.tooLarge(limit);
+            throw Requests.tooLarge(ctx, limit);
         }
         String type = ctx.contentType();
         if (type == null || !type.toLowerCase().startsWith("multipart/form-data")) {

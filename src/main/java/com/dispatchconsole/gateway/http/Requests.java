@@ -14,6 +14,8 @@ final class Requests {
     static final String CALLER = "dispatch.caller";
     /** JSON bodies: a batch of 100 orders with long addresses fits several times over. */
     static final int MAX_JSON_BYTES = 256 * 1024;
+    /** A refused body up to this size is read to its end before the refusal (see {@link #tooLarge(Context, long)}). */
+    static final long DRAIN_LIMIT = 16L * 1024 * 1024;
 
     private Requests() {
     }
@@ -34,18 +36,39 @@ final class Requests {
     static byte[] boundedBody(Context ctx, int limit) {
         long declared = ctx.req().getContentLengthLong();
         if (declared > limit) {
-            throw tooLarge(limit);
+            throw tooLarge(ctx, limit);
         }
+        byte[] bytes;
         try (InputStream in = ctx.req().getInputStream()) {
-            byte[] bytes = in.readNBytes(limit + 1);
-            if (bytes.length > limit) {
-                throw tooLarge(limit);
-            }
-            return bytes;
+            bytes = in.readNBytes(limit + 1);
         } catch (IOException e) {
             throw new ApiFailure(ErrorCode.INVALID_ARGUMENT, "The request body could not be read; nothing was changed.",
                     null);
         }
+        if (bytes.length > limit) {
+            throw tooLarge(ctx, limit);
+        }
+        return bytes;
+    }
+
+    /**
+     * TOO_LARGE, after reading what the client still sends (up to {@link #DRAIN_LIMIT}) and dropping it: a server that
+     * answers and closes while the client is still sending makes the client's network stack reset the connection,
+     * and the client (a rider app uploading a photo, say) sees a broken connection instead of the answer.
+     */
+    static ApiFailure tooLarge(Context ctx, long limit) {
+        if (ctx.req().getContentLengthLong() <= DRAIN_LIMIT) {
+            byte[] sink = new byte[64 * 1024];
+            long drained = 0;
+            try (InputStream in = ctx.req().getInputStream()) {
+                for (int n; drained <= DRAIN_LIMIT && (n = in.read(sink)) >= 0; ) {
+                    drained += n;
+                }
+            } catch (IOException gone) {
+                // the client stopped sending: nothing more to read
+            }
+        }
+        return tooLarge(limit);
     }
 
     static ApiFailure tooLarge(long limit) {

@@ -4,7 +4,10 @@ import com.dispatchconsole.domain.ApiAccess;
 import com.dispatchconsole.domain.ApiAccess.Action;
 import com.dispatchconsole.domain.Availability;
 import com.dispatchconsole.domain.BatchStatus;
+import com.dispatchconsole.domain.DispatchException;
+import com.dispatchconsole.domain.ErrorCode;
 import com.dispatchconsole.domain.Expected;
+import com.dispatchconsole.domain.ShortId;
 import com.dispatchconsole.domain.rows.BatchRow;
 import com.dispatchconsole.domain.rows.RiderRow;
 import io.javalin.config.RoutesConfig;
@@ -103,13 +106,25 @@ final class RiderEndpoints {
         return new Fix(lat, lon, accuracy == null ? null : accuracy.floatValue(), at);
     }
 
+    /**
+     * A break and the way back from it. Going off duty and coming on duty are the control room's to say: an off-duty
+     * rider's app cannot put the rider back to work. The change is made only on the version read here, so a rider
+     * the control room takes off duty meanwhile is refused too (ALREADY_CHANGED).
+     */
     private static void availability(Context ctx, Availability availability) {
         Caller caller = Requests.caller(ctx);
         UUID riderId = rider(ctx, caller);
         JsonBody body = Requests.body(ctx).allowOnly("expectedVersion");
         Long version = body.optionalLong("expectedVersion");
+        RiderRow current = caller.services().queries().riders(List.of(riderId)).stream().findFirst()
+                .orElseThrow(() -> new DispatchException(ErrorCode.RIDER_NOT_FOUND, "Rider " + ShortId.of(riderId)
+                        + " does not exist."));
+        if (current.availability() == Availability.OFF_DUTY) {
+            throw new DispatchException(ErrorCode.RIDER_UNAVAILABLE, current.name() + " is off duty; the control "
+                    + "room puts riders on duty. Nothing was changed.");
+        }
         RiderRow row = caller.services().fleet().setAvailability(riderId, availability,
-                version == null ? Expected.ANY : Expected.version(version), caller.actor());
+                Expected.version(version == null ? current.version() : version), caller.actor());
         Json.answer(ctx, 200, new Views.Rider(row.id(), row.name(), row.availability().name(), row.version()));
     }
 }

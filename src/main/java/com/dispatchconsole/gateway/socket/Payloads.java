@@ -90,7 +90,19 @@ final class Payloads {
     }
 
     static Map<String, Object> refused(DispatchException e) {
-        return refused(e.code(), e.sentence());
+        return refused(e.code(), sentence(e));
+    }
+
+    /**
+     * A service's sentence as a client may read it: the database's outages without the database's address (the
+     * services name it for the console's operators; a client has no business knowing it).
+     */
+    static String sentence(DispatchException e) {
+        return switch (e.code()) {
+            case DATABASE_UNAVAILABLE -> "The gateway cannot reach its database right now; try again in a moment.";
+            case DATABASE_TIMEOUT -> "The gateway's database did not answer in time; try again in a moment.";
+            default -> e.sentence();
+        };
     }
 
     /**

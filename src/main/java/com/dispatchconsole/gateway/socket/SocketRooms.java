@@ -272,7 +272,8 @@ public final class SocketRooms implements ChangeSubscriber, AutoCloseable {
             return refuse(client, ErrorCode.DATABASE_UNAVAILABLE,
                     "The gateway could not check the token in time; try again in a moment.");
         } catch (ExecutionException e) {
-            return e.getCause() instanceof DispatchException refusal ? refuse(client, refusal.code(), refusal.sentence())
+            return e.getCause() instanceof DispatchException refusal
+                    ? refuse(client, refusal.code(), Payloads.sentence(refusal))
                     : refuse(client, ErrorCode.UNEXPECTED, "The gateway could not check the token.");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

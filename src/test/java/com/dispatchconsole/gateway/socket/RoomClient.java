@@ -22,11 +22,11 @@ import org.json.JSONObject;
  * A real Socket.IO 4 client (io.socket:socket.io-client) as a rider app, an outlet's system or a tracking page
  * would use it: it connects with {@code auth: {token}} and records every event it receives, in order, as plain maps.
  */
-final class RoomClient implements AutoCloseable {
+public final class RoomClient implements AutoCloseable {
 
-    static final Duration WAIT = Duration.ofSeconds(15);
+    public static final Duration WAIT = Duration.ofSeconds(15);
 
-    record Received(String event, Map<String, Object> payload) {
+    public record Received(String event, Map<String, Object> payload) {
     }
 
     private final Socket socket;
@@ -49,7 +49,7 @@ final class RoomClient implements AutoCloseable {
     }
 
     /** Connects with the token and waits until the server accepted it. */
-    static RoomClient connected(int port, String token) {
+    public static RoomClient connected(int port, String token) {
         RoomClient client = new RoomClient(port, Map.of("token", token));
         waitUntil(() -> client.connected || client.connectError.isDone(), "connected or refused");
         if (!client.connected) {
@@ -60,12 +60,12 @@ final class RoomClient implements AutoCloseable {
     }
 
     /** Connects with this auth (null: none) and returns the client whatever the answer (see {@link #refusal()}). */
-    static RoomClient attempt(int port, Map<String, String> auth) {
+    public static RoomClient attempt(int port, Map<String, String> auth) {
         return new RoomClient(port, auth);
     }
 
     /** The connect_error the server answered with, waiting for it. */
-    Map<String, Object> refusal() {
+    public Map<String, Object> refusal() {
         try {
             return connectError.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -73,24 +73,24 @@ final class RoomClient implements AutoCloseable {
         }
     }
 
-    boolean isConnected() {
+    public boolean isConnected() {
         return connected && !disconnected;
     }
 
-    boolean wasDisconnected() {
+    public boolean wasDisconnected() {
         return disconnected;
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 
-    List<Received> received(String event) {
+    public List<Received> received(String event) {
         return received.stream().filter(r -> r.event().equals(event)).toList();
     }
 
     /** Waits for the first event of this name whose payload matches, and returns it. */
-    Received await(String event, Predicate<Map<String, Object>> matching) {
+    public Received await(String event, Predicate<Map<String, Object>> matching) {
         waitUntil(() -> received.stream().anyMatch(r -> r.event().equals(event) && matching.test(r.payload())),
                 event + " matching");
         return received.stream().filter(r -> r.event().equals(event) && matching.test(r.payload())).findFirst()
@@ -98,14 +98,14 @@ final class RoomClient implements AutoCloseable {
     }
 
     /** Everything received before the first event of this name whose payload matches (waiting for it). */
-    List<Received> before(String event, Predicate<Map<String, Object>> matching) {
+    public List<Received> before(String event, Predicate<Map<String, Object>> matching) {
         Received mark = await(event, matching);
         List<Received> all = received();
         return all.subList(0, all.indexOf(mark));
     }
 
     /** Emits {@code subscribe} with the room and waits for the acknowledgement. */
-    Map<String, Object> subscribe(Object room) {
+    public Map<String, Object> subscribe(Object room) {
         CompletableFuture<Map<String, Object>> answer = new CompletableFuture<>();
         socket.emit("subscribe", new Object[] {room}, args -> answer.complete(
                 args.length > 0 && args[0] instanceof JSONObject json ? map(json) : Map.of("raw", List.of(args))));
@@ -116,7 +116,7 @@ final class RoomClient implements AutoCloseable {
         }
     }
 
-    static void waitUntil(BooleanSupplier condition, String what) {
+    public static void waitUntil(BooleanSupplier condition, String what) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             if (condition.getAsBoolean()) {
