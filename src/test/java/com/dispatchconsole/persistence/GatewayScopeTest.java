@@ -290,6 +290,16 @@ class GatewayScopeTest {
         outOfScope(token, "OUT_OF_SCOPE: Rider " + shortId(rider.id()) + "'s token changes only that rider",
                 "UPDATE delivery_riders SET availability = 'OFF_DUTY'");
         assertThat(sql.value("SELECT availability FROM delivery_riders WHERE id = ?", other.id())).isEqualTo("AVAILABLE");
+
+        // Its own app goes on break and back; on and off duty is the control room's (V15).
+        asToken(token, availability(rider.id(), "AVAILABLE"));
+        outOfScope(token, "RIDER_UNAVAILABLE: Rider " + shortId(rider.id()) + "'s app goes on break and back only",
+                availability(rider.id(), "OFF_DUTY"));
+        services.fleet().setAvailability(rider.id(), com.dispatchconsole.domain.Availability.OFF_DUTY, "control room");
+        outOfScope(token, "RIDER_UNAVAILABLE: Rider " + shortId(rider.id()) + "'s app goes on break and back only",
+                availability(rider.id(), "AVAILABLE"));
+        outOfScope(token, "RIDER_UNAVAILABLE: Rider " + shortId(rider.id()) + "'s app goes on break and back only",
+                availability(rider.id(), "ON_BREAK"));
     }
 
     @Test
