@@ -19,7 +19,8 @@ public record ChangeEvent(Entity entity, UUID id, char operation, UUID outletId,
                           UUID batchId, String status, long version, Instant updatedAt, Double lat, Double lon,
                           Double accuracyM, Instant fixAt, long receivedNanos) {
 
-    public enum Entity { BATCH, RIDER, ORDER, LOCATION }
+    /** TOKEN: an API token was revoked (its id only); connections made with it must close. */
+    public enum Entity { BATCH, RIDER, ORDER, LOCATION, TOKEN }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -82,6 +82,12 @@ public final class ApiTokenService {
         return unitOfWork.read(c -> ApiTokenQueries.principal(c, hash));
     }
 
+    /** Whether a principal's token is still valid (not revoked), asked by its hash like {@link #authenticate}. */
+    public boolean stillValid(ApiPrincipal principal) {
+        byte[] hash = java.util.HexFormat.of().parseHex(principal.credential());
+        return unitOfWork.read(c -> ApiTokenQueries.principal(c, hash)).isPresent();
+    }
+
     private static DispatchException subjectMissing(ApiTokenScope scope) {
         String id = ShortId.of(scope.subjectId());
         return switch (scope.kind()) {

@@ -22,13 +22,15 @@ final class ClientSession {
 
     private final SocketIOClient client;
     private final ApiTokenScope scope;
+    private final java.util.UUID tokenId;
     private final int maxQueued;
     private boolean missed;
     private volatile long dropped; // written on the fan-out thread only; read by whoever asks
 
-    ClientSession(SocketIOClient client, ApiTokenScope scope, int maxQueued) {
+    ClientSession(SocketIOClient client, ApiTokenScope scope, java.util.UUID tokenId, int maxQueued) {
         this.client = client;
         this.scope = scope;
+        this.tokenId = tokenId;
         this.maxQueued = maxQueued;
     }
 
@@ -38,6 +40,11 @@ final class ClientSession {
 
     ApiTokenScope scope() {
         return scope;
+    }
+
+    /** The API token the client connected with: its connection closes when that token is revoked. */
+    java.util.UUID tokenId() {
+        return tokenId;
     }
 
     /** The room the token's connection is in by itself; none for a system token. */

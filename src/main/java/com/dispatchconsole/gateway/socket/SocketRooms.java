@@ -98,6 +98,9 @@ public final class SocketRooms implements ChangeSubscriber, AutoCloseable {
     private final ThreadPoolExecutor fanOut;
     /** The state a client is sent when it connects or subscribes. */
     private final ThreadPoolExecutor reads;
+    /** The principals of open connections by token id, to ask again after a resync whether they were revoked. */
+    private final java.util.concurrent.ConcurrentHashMap<UUID, ApiPrincipal> principals =
+            new java.util.concurrent.ConcurrentHashMap<>();
     /** Token checks, apart from the reads so a burst of connections cannot starve them. */
     private final ThreadPoolExecutor checks;
     private final ScheduledExecutorService timer;
@@ -179,6 +182,32 @@ public final class SocketRooms implements ChangeSubscriber, AutoCloseable {
     public void onResync() {
         Instant at = Instant.now();
         onFanOutThread(() -> sessions.values().forEach(s -> s.resync(at)));
+        recheckTokens();
+    }
+
+    /**
+     * After the feed was away, a revocation may have been missed: every token with an open connection is asked
+     * again (off the Socket.IO and fan-out threads), and the connections of a revoked one are closed.
+     */
+    private void recheckTokens() {
+        try {
+            checks.execute(() -> {
+                java.util.Set<UUID> open = new HashSet<>();
+                sessions.values().forEach(s -> open.add(s.tokenId()));
+                principals.keySet().retainAll(open);
+                for (ApiPrincipal principal : List.copyOf(principals.values())) {
+                    try {
+                        if (!tokens.stillValid(principal)) {
+                            onFanOutThread(() -> closeRevoked(principal.tokenId()));
+                        }
+                    } catch (DispatchException unreachable) {
+                        return; // the database is away again; the next resync asks again
+                    }
+                }
+            });
+        } catch (RejectedExecutionException busy) {
+            log.warn("Could not re-check the tokens of open Socket.IO connections after a resync");
+        }
     }
 
     @Override
@@ -208,6 +237,21 @@ public final class SocketRooms implements ChangeSubscriber, AutoCloseable {
             }
             // A rider's limits or availability, a batch's order lines: no room event; the HTTP API reads them.
             case RIDER, ORDER -> {
+            }
+            case TOKEN -> closeRevoked(event.id());
+        }
+    }
+
+    /**
+     * A revoked token hears nothing more: every connection made with it leaves its rooms and is closed (the
+     * client sees a server disconnect; reconnecting with the token is refused as unknown or revoked).
+     */
+    private void closeRevoked(UUID tokenId) {
+        for (ClientSession session : List.copyOf(sessions.values())) {
+            if (tokenId.equals(session.tokenId()) && sessions.remove(session.client().getSessionId(), session)) {
+                leaveRooms(session.client());
+                log.info("Closed Socket.IO client {}: its token was revoked", session.client().getSessionId());
+                session.client().disconnect();
             }
         }
     }
@@ -265,9 +309,9 @@ public final class SocketRooms implements ChangeSubscriber, AutoCloseable {
             return refuse(client, ErrorCode.DATABASE_UNAVAILABLE,
                     "The gateway cannot reach the database; try again in a moment.");
         }
-        Optional<ApiTokenScope> scope;
+        Optional<ApiPrincipal> scope;
         try {
-            scope = checks.submit(() -> scopeOf(token)).get(settings.authWait().toMillis(), TimeUnit.MILLISECONDS);
+            scope = checks.submit(() -> principalOf(token)).get(settings.authWait().toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException | TimeoutException busy) {
             return refuse(client, ErrorCode.DATABASE_UNAVAILABLE,
                     "The gateway could not check the token in time; try again in a moment.");
@@ -287,12 +331,14 @@ public final class SocketRooms implements ChangeSubscriber, AutoCloseable {
     }
 
     /** The one call into token checking. */
-    private Optional<ApiTokenScope> scopeOf(String token) {
-        return tokens.authenticate(token).map(ApiPrincipal::scope);
+    private Optional<ApiPrincipal> principalOf(String token) {
+        return tokens.authenticate(token);
     }
 
-    private void accept(SocketIOClient client, ApiTokenScope scope) {
-        ClientSession session = new ClientSession(client, scope, settings.maxQueued());
+    private void accept(SocketIOClient client, ApiPrincipal principal) {
+        ApiTokenScope scope = principal.scope();
+        principals.put(principal.tokenId(), principal);
+        ClientSession session = new ClientSession(client, scope, principal.tokenId(), settings.maxQueued());
         ClientSession previous = sessions.put(client.getSessionId(), session);
         if (previous != null) {
             leaveRooms(client);

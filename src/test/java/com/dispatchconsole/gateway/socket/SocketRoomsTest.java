@@ -101,6 +101,31 @@ class SocketRoomsTest {
     }
 
     @Test
+    void aRevokedTokensConnectionIsClosedAtOnceAndHearsNothingMore() {
+        Fixtures given = new Fixtures(services);
+        RiderRow gus = given.rider("Gus", 10, "20", 3);
+        BatchRow first = given.batch(1, "1");
+        BatchRow second = given.batch(1, "1");
+        var issued = services.tokens().issue(ApiTokenScope.rider(gus.id()), "test-admin");
+        try (RoomClient app = RoomClient.connected(rooms.port(), issued.token())) {
+            services.assignments().assign(first.id(), gus.id(), ACTOR);
+            app.await(Payloads.MY_BATCH_UPDATED, p -> first.id().toString().equals(p.get("batchId")));
+
+            services.tokens().revoke(issued.row().id(), "test-admin");
+            waitUntil(app::wasDisconnected, "the revoked token's connection is closed");
+            services.assignments().assign(second.id(), gus.id(), ACTOR);
+            // Another rider's app connected later hears its own change: the revoked one heard nothing of it.
+            try (RoomClient witness = RoomClient.connected(rooms.port(), token(ApiTokenScope.rider(gus.id())))) {
+                witness.await(Payloads.MY_BATCH_UPDATED, p -> second.id().toString().equals(p.get("batchId")));
+            }
+            assertThat(app.received(Payloads.MY_BATCH_UPDATED)).noneMatch(r ->
+                    second.id().toString().equals(r.payload().get("batchId")));
+        }
+        Map<String, Object> refused = RoomClient.attempt(rooms.port(), Map.of("token", issued.token())).refusal();
+        assertThat(String.valueOf(refused)).contains("UNAUTHENTICATED");
+    }
+
+    @Test
     void anOutletHearsOfItsBatchesAndItsRidersPositionsWithEveryField() {
         Fixtures given = new Fixtures(services);
         Fixtures elsewhere = new Fixtures(services);
