@@ -2,6 +2,7 @@ package com.dispatchconsole.cli;
 
 import com.dispatchconsole.bench.AssignBenchmark;
 import com.dispatchconsole.bench.ConsoleBenchmark;
+import com.dispatchconsole.bench.GatewayBenchmark;
 import com.dispatchconsole.bench.NotifyBenchmark;
 import com.dispatchconsole.bench.NotifyCostBenchmark;
 import com.dispatchconsole.service.DispatchServices;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Spec;
 
 /** Benchmarks that print figures; speed targets live here, never in unit tests. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks; each prints one JSON line last.",
-        subcommands = {BenchCommand.Assign.class, BenchCommand.Console.class, BenchCommand.Notify.class, BenchCommand.NotifyCost.class, BenchCommand.PodSearch.class})
+        subcommands = {BenchCommand.Assign.class, BenchCommand.Console.class, BenchCommand.Notify.class, BenchCommand.NotifyCost.class, BenchCommand.PodSearch.class,
+                BenchCommand.Gateway.class, BenchCommand.GatewayClientsCommand.class})
 public final class BenchCommand {
 
     @Command(name = "assign", mixinStandardHelpOptions = true,
@@ -236,6 +238,92 @@ public final class BenchCommand {
                 System.out.println(new ObjectMapper().writeValueAsString(out));
                 return results.stream().allMatch(r -> Boolean.TRUE.equals(r.get("usesIndex"))) ? 0 : 1;
             }
+        }
+    }
+
+    @Command(name = "gateway", mixinStandardHelpOptions = true,
+            description = "The gateway under load: N Socket.IO clients (rider apps, outlet systems, tracking pages) "
+                    + "with real tokens while changes are committed at a fixed rate; commit -> client latency and "
+                    + "events lost. Then HTTP assign/unassign throughput. Exit code 1 if any client missed an event.")
+    static final class Gateway implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DbOptions db = new DbOptions();
+
+        @Option(names = "--clients", defaultValue = "1000",
+                description = "Socket.IO clients: 40 %% rider apps, 10 %% outlet systems, the rest tracking pages "
+                        + "(default ${DEFAULT-VALUE}).")
+        int clients;
+
+        @Option(names = "--rate", defaultValue = "200", description = "Changes committed per second (default ${DEFAULT-VALUE}).")
+        double rate;
+
+        @Option(names = "--seconds", defaultValue = "20", description = "Seconds of committing (default ${DEFAULT-VALUE}).")
+        double seconds;
+
+        @Option(names = "--warm-up", defaultValue = "15",
+                description = "Seconds of committing at the rate before measuring, unmeasured (default ${DEFAULT-VALUE}).")
+        double warmUp;
+
+        @Option(names = "--http-clients", defaultValue = "8",
+                description = "Concurrent HTTP clients doing assign + unassign (default ${DEFAULT-VALUE}).")
+        int httpClients;
+
+        @Option(names = "--http-seconds", defaultValue = "5",
+                description = "Seconds of HTTP load after a second of warm-up (default ${DEFAULT-VALUE}).")
+        double httpSeconds;
+
+        // Durable by default, as operators run it: with fsync off the commit costs nothing.
+        @Option(names = "--durable", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "Run the scratch server with fsync, synchronous_commit and full_page_writes on, as "
+                        + "operators run it (default); --no-durable turns them off. Ignored with --db-url.")
+        boolean durable;
+
+        @Option(names = "--clients-in-process",
+                description = "Run the Socket.IO clients in this JVM beside the gateway, instead of in a JVM of their "
+                        + "own (their ~3 threads each then lengthen the gateway's GC pauses).")
+        boolean clientsInProcess;
+
+        @Override
+        public Integer call() throws Exception {
+            Counts.atLeast(spec, "--clients", clients, 3);
+            Counts.positive(spec, "--rate", rate);
+            Counts.positive(spec, "--seconds", seconds);
+            Counts.atLeast(spec, "--http-clients", httpClients, 1);
+            Counts.notNegative(spec, "--warm-up", warmUp);
+            Counts.positive(spec, "--http-seconds", httpSeconds);
+            try (ScratchDatabase scratch = ScratchDatabase.open(db, "gateway", GatewayBenchmark.ownerPoolSize(),
+                    durable)) {
+                GatewayBenchmark.Report report = GatewayBenchmark.run(scratch.database,
+                        new GatewayBenchmark.Settings(clients, rate, seconds, warmUp, httpClients, httpSeconds,
+                                clientsInProcess), System.err);
+                Map<String, Object> out = new LinkedHashMap<>(report.summary());
+                out.put("durable", scratch.durable());
+                out.put("machine", AssignBenchmark.machine());
+                System.out.println(new ObjectMapper().writeValueAsString(out));
+                return report.lost() > 0 ? 1 : 0;
+            }
+        }
+    }
+
+    /** The client side of {@code bench gateway} in a JVM of its own, driven by the benchmark over stdin/stdout. */
+    @Command(name = "gateway-clients", hidden = true,
+            description = "Internal: the Socket.IO clients of bench gateway, driven over standard input and output.")
+    static final class GatewayClientsCommand implements Callable<Integer> {
+
+        @Override
+        public Integer call() throws Exception {
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                    java.nio.charset.StandardCharsets.UTF_8));
+            java.io.PrintStream out = new java.io.PrintStream(new java.io.BufferedOutputStream(
+                    new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16), false,
+                    java.nio.charset.StandardCharsets.UTF_8);
+            com.dispatchconsole.bench.GatewayBenchmark.serveClients(in, out, System.err);
+            out.flush();
+            return 0;
         }
     }
 }

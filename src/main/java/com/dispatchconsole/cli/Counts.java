@@ -37,4 +37,11 @@ final class Counts {
                     + value + ").");
         }
     }
+
+    static void notNegative(CommandSpec spec, String option, double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new ParameterException(spec.commandLine(), option + " must be a number of 0 or more (got "
+                    + value + ").");
+        }
+    }
 }
