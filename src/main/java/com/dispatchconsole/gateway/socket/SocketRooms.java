@@ -175,7 +175,30 @@ public final class SocketRooms implements ChangeSubscriber, AutoCloseable {
 
     @Override
     public void onChanges(List<ChangeEvent> events) {
-        onFanOutThread(() -> events.forEach(this::deliver));
+        List<ChangeEvent> worthSending = withoutRepeats(events);
+        onFanOutThread(() -> worthSending.forEach(this::deliver));
+    }
+
+    /**
+     * One transaction can announce a batch twice with nothing a client sees changed (a new batch is inserted, then
+     * its order count and weight are filled in): of events for the same batch in the same status and rider, only
+     * the last is sent. Events arrive in commit order, so a different status in between is still sent.
+     */
+    static List<ChangeEvent> withoutRepeats(List<ChangeEvent> events) {
+        List<ChangeEvent> kept = new java.util.ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            ChangeEvent event = events.get(i);
+            ChangeEvent next = i + 1 < events.size() ? events.get(i + 1) : null;
+            boolean repeatedNext = next != null && event.entity() == ChangeEvent.Entity.BATCH
+                    && next.entity() == ChangeEvent.Entity.BATCH && event.id().equals(next.id())
+                    && java.util.Objects.equals(event.status(), next.status())
+                    && java.util.Objects.equals(event.riderId(), next.riderId())
+                    && java.util.Objects.equals(event.previousRiderId(), next.previousRiderId());
+            if (!repeatedNext) {
+                kept.add(event);
+            }
+        }
+        return kept;
     }
 
     @Override
