@@ -18,7 +18,6 @@ import com.dispatchconsole.testing.Logins;
 import com.dispatchconsole.testing.Sql;
 import com.dispatchconsole.testing.TestDatabases;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -77,25 +76,12 @@ class GatewayScopeTest {
     }
 
     private static Connection connect(String login) throws SQLException {
-        return login.equals(owner.user())
-                ? DriverManager.getConnection(owner.url(), owner.user(), owner.password())
-                : DriverManager.getConnection(owner.url(), login, Logins.PASSWORD);
+        return Logins.connect(owner, login);
     }
 
     /** Runs the statements as one transaction of {@code login}; the first failure rolls it back and is thrown. */
     private static void run(String login, String... statements) throws SQLException {
-        try (Connection c = connect(login); Statement st = c.createStatement()) {
-            c.setAutoCommit(false);
-            try {
-                for (String statement : statements) {
-                    st.execute(statement);
-                }
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            }
-        }
+        Logins.run(owner, login, statements);
     }
 
     /** The statements prefixed with the declaration a gateway makes for a token: its SHA-256 in hex. */

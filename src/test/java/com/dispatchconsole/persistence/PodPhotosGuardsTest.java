@@ -19,7 +19,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -258,25 +257,12 @@ class PodPhotosGuardsTest {
     // ---- helpers -------------------------------------------------------------------------------------------
 
     private static Connection connect(String login) throws SQLException {
-        return login.equals(owner.user())
-                ? DriverManager.getConnection(owner.url(), owner.user(), owner.password())
-                : DriverManager.getConnection(owner.url(), login, Logins.PASSWORD);
+        return Logins.connect(owner, login);
     }
 
     /** Runs the statements as one transaction of {@code login}; the first failure rolls it back and is thrown. */
     private static void run(String login, String... statements) throws SQLException {
-        try (Connection c = connect(login); Statement st = c.createStatement()) {
-            c.setAutoCommit(false);
-            try {
-                for (String statement : statements) {
-                    st.execute(statement);
-                }
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            }
-        }
+        Logins.run(owner, login, statements);
     }
 
     /** The statements fail with {@code sqlState} and a message containing {@code messagePart}; nothing changed. */

@@ -3,6 +3,7 @@ package com.dispatchconsole.testing;
 import com.dispatchconsole.persistence.DatabaseConfig;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 
@@ -24,5 +25,28 @@ public final class Logins {
             throw new IllegalStateException("Could not create a test login in " + group, e);
         }
         return DatabaseConfig.of(owner.url(), name, PASSWORD);
+    }
+
+    /** A connection as {@code login}: the owner with its own password, a test login with {@link #PASSWORD}. */
+    public static Connection connect(DatabaseConfig owner, String login) throws SQLException {
+        return login.equals(owner.user())
+                ? DriverManager.getConnection(owner.url(), owner.user(), owner.password())
+                : DriverManager.getConnection(owner.url(), login, PASSWORD);
+    }
+
+    /** Runs the statements as one transaction of {@code login}; the first failure rolls it back and is thrown. */
+    public static void run(DatabaseConfig owner, String login, String... statements) throws SQLException {
+        try (Connection c = connect(owner, login); Statement st = c.createStatement()) {
+            c.setAutoCommit(false);
+            try {
+                for (String statement : statements) {
+                    st.execute(statement);
+                }
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        }
     }
 }

@@ -38,8 +38,8 @@ final class BatchEndpoints {
         routes.get("/api/batches", BatchEndpoints::list);
         routes.get("/api/batches/{batchId}", BatchEndpoints::read);
         routes.get("/api/batches/{batchId}/tracking", BatchEndpoints::tracking);
-        routes.post("/api/batches/{batchId}/assign", BatchEndpoints::assign);
-        routes.post("/api/batches/{batchId}/reassign", BatchEndpoints::reassign);
+        routes.post("/api/batches/{batchId}/assign", ctx -> giveTo(ctx, false));
+        routes.post("/api/batches/{batchId}/reassign", ctx -> giveTo(ctx, true));
         routes.post("/api/batches/{batchId}/unassign", ctx -> move(ctx, Action.DISPATCH, BatchStatus.CREATED));
         routes.post("/api/batches/{batchId}/cancel", ctx -> move(ctx, Action.CANCEL, BatchStatus.CANCELLED));
         routes.post("/api/batches/{batchId}/pickup", ctx -> move(ctx, Action.DELIVER, BatchStatus.PICKED));
@@ -137,29 +137,22 @@ final class BatchEndpoints {
         Json.answer(ctx, 200, Views.tracking(row));
     }
 
-    private static void assign(Context ctx) {
+    /**
+     * Assign (a CREATED batch; the reason is optional) or reassign (an ASSIGNED one, to another rider; the reason
+     * is required): one request shape, one service call each.
+     */
+    private static void giveTo(Context ctx, boolean reassign) {
         Caller caller = Requests.caller(ctx);
         ApiAccess.require(caller.scope(), Action.DISPATCH);
         UUID batchId = Requests.pathId(ctx, "batchId");
         JsonBody body = Requests.body(ctx).allowOnly("riderId", "reason", "expectedVersion");
         UUID riderId = body.uuid("riderId");
-        String reason = body.optionalText("reason", MAX_REASON);
+        String reason = reassign ? body.text("reason", MAX_REASON) : body.optionalText("reason", MAX_REASON);
         Expected expected = Requests.expected(ctx, body);
         requireSubject(caller, batchId);
-        BatchRow row = caller.services().assignments().assign(batchId, riderId, expected, caller.actor(), reason);
-        answerBatch(ctx, 200, caller.services(), row);
-    }
-
-    private static void reassign(Context ctx) {
-        Caller caller = Requests.caller(ctx);
-        ApiAccess.require(caller.scope(), Action.DISPATCH);
-        UUID batchId = Requests.pathId(ctx, "batchId");
-        JsonBody body = Requests.body(ctx).allowOnly("riderId", "reason", "expectedVersion");
-        UUID riderId = body.uuid("riderId");
-        String reason = body.text("reason", MAX_REASON);
-        Expected expected = Requests.expected(ctx, body);
-        requireSubject(caller, batchId);
-        BatchRow row = caller.services().assignments().reassign(batchId, riderId, expected, caller.actor(), reason);
+        var assignments = caller.services().assignments();
+        BatchRow row = reassign ? assignments.reassign(batchId, riderId, expected, caller.actor(), reason)
+                : assignments.assign(batchId, riderId, expected, caller.actor(), reason);
         answerBatch(ctx, 200, caller.services(), row);
     }
 

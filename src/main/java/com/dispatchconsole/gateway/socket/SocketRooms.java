@@ -35,7 +35,6 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
