@@ -36,6 +36,8 @@ class ArchitectureTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("CLI").definedBy("com.dispatchconsole.cli..")
                 .layer("Tools").definedBy("com.dispatchconsole.stress..", "com.dispatchconsole.bench..")
+                // The simulator's players: outside callers of the public API, so they use nothing but it.
+                .layer("Sim").definedBy("com.dispatchconsole.sim..")
                 .layer("App").definedBy("com.dispatchconsole.app..")
                 .layer("Demo").definedBy("com.dispatchconsole.demo..")
                 .layer("Embedded").definedBy("com.dispatchconsole.embedded..")
@@ -48,7 +50,8 @@ class ArchitectureTest {
                 .whereLayer("CLI").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Tools").mayOnlyBeAccessedByLayers("CLI")
                 .whereLayer("App").mayOnlyBeAccessedByLayers("CLI", "Tools")
-                .whereLayer("Demo").mayOnlyBeAccessedByLayers("CLI", "Tools", "App")
+                .whereLayer("Sim").mayOnlyBeAccessedByLayers("CLI", "App")
+                .whereLayer("Demo").mayOnlyBeAccessedByLayers("CLI", "Tools", "App", "Sim")
                 .whereLayer("Embedded").mayOnlyBeAccessedByLayers("CLI", "Tools", "App")
                 .whereLayer("UI").mayOnlyBeAccessedByLayers("App", "Tools")
                 // The gateway is an edge beside the UI: it calls services and listens to the feed, nothing else.
@@ -58,6 +61,20 @@ class ArchitectureTest {
                         "Demo")
                 .whereLayer("Persistence").mayOnlyBeAccessedByLayers("CLI", "App", "Tools", "Service", "Realtime",
                         "Demo", "Embedded")
+                .check(classes);
+    }
+
+    /**
+     * The simulator plays outlets, riders and a dispatcher as the outside world does: through the gateway's HTTP API
+     * and Socket.IO rooms only. Its setup (enrolling riders, issuing its tokens) is an admin's and lives in app.
+     */
+    @Test
+    void theSimulatorUsesOnlyThePublicApi() {
+        noClasses().that().resideInAPackage("com.dispatchconsole.sim..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.dispatchconsole.service..",
+                        "com.dispatchconsole.persistence..", "com.dispatchconsole.gateway..",
+                        "com.dispatchconsole.realtime..", "com.dispatchconsole.ui..", "com.dispatchconsole.app..",
+                        "java.sql..", "javax.sql..", "org.hibernate..")
                 .check(classes);
     }
 

@@ -110,6 +110,33 @@ public final class DatabaseLauncher implements AutoCloseable {
     }
 
     /**
+     * The embedded database as its owner, whether or not another program runs it: started here when nobody does
+     * (migrated, demo shift seeded on first start), else joined on the port the running server wrote into its
+     * data directory, with the owner's password from the file only this OS account can read. This is how a second
+     * program (the simulator) joins the database a console started, without asking the operator to restart it
+     * under {@code db}.
+     */
+    public static DatabaseLauncher openOrJoinEmbedded(Path dataDirOverride, PrintStream out)
+            throws IOException, SQLException {
+        Path dataDir = AppPaths.embeddedDataDirectory(dataDirOverride);
+        try {
+            return open(DatabaseTarget.EMBEDDED, dataDirOverride, DemoSize.STANDARD, null, null, out);
+        } catch (DispatchException e) {
+            if (e.code() != ErrorCode.DATABASE_UNAVAILABLE) {
+                throw e;
+            }
+            Integer port = EmbeddedServer.runningPort(dataDir);
+            if (port == null) {
+                throw e;
+            }
+            Database database = Database.open(DatabaseConfig.of("jdbc:postgresql://localhost:" + port + "/"
+                    + EMBEDDED_DATABASE, EmbeddedServer.SUPERUSER, EmbeddedServer.superuserPasswordOf(dataDir)));
+            out.println("Joined the embedded database another program runs: " + database.config().displayUrl());
+            return new DatabaseLauncher(null, database);
+        }
+    }
+
+    /**
      * The data directory's lock is taken: by another process ("could not lock"), or by this one
      * ({@link java.nio.channels.OverlappingFileLockException}).
      */

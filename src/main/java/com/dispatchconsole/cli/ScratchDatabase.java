@@ -5,9 +5,7 @@ import com.dispatchconsole.persistence.Database;
 import com.dispatchconsole.persistence.DatabaseConfig;
 import java.nio.file.Files;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * The database a stress run or benchmark works on: the one given with --db-url, or a scratch embedded one in a
@@ -57,13 +55,8 @@ final class ScratchDatabase implements AutoCloseable {
      * figure also says the truth for a database given with --db-url.
      */
     boolean durable() throws SQLException {
-        try (Connection c = database.dataSource().getConnection();
-             Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT current_setting('fsync') = 'on'"
-                     + " AND current_setting('synchronous_commit') <> 'off'"
-                     + " AND current_setting('full_page_writes') = 'on'")) {
-            rs.next();
-            return rs.getBoolean(1);
+        try (Connection c = database.dataSource().getConnection()) {
+            return com.dispatchconsole.persistence.DatabaseQueries.durable(c);
         }
     }
 

@@ -34,8 +34,6 @@ public final class DemoData {
     private static final String[] LAST = {"Silva", "Okafor", "Martin", "Patel", "Kaya", "Haddad", "Lee", "Tanaka",
         "García", "Berg", "Adeyemi", "Rossi", "Cohen", "Larsen", "Bello", "Nair", "Dubois", "Moreno", "Aziz",
         "Novak", "Iyer", "Petrov", "Zhang", "Saleh"};
-    private static final String[] STREETS = {"Elm Street", "Harbour Road", "Market Lane", "King's Parade",
-        "Station Approach", "Mill Row", "Canal Walk", "High Street", "Orchard Close", "Bridge Street"};
     private static final String[] CUSTOMERS = {"M. Brown", "J. Nguyen", "A. Schmidt", "K. Mensah", "L. Romano",
         "S. Kowalski", "P. Fernandes", "R. O'Neill", "T. Yilmaz", "D. Ivanova", "H. Kim", "C. Costa"};
 
@@ -92,7 +90,7 @@ public final class DemoData {
     static void seed(DispatchServices services, Random random, int riderCount, int batchCount, String photoUrl) {
         List<UUID> outlets = new ArrayList<>();
         for (int i = 0; i < OUTLETS.length; i++) {
-            outlets.add(services.fleet().createOutlet(OUTLETS[i], (10 + i * 7) + " " + STREETS[i]));
+            outlets.add(services.fleet().createOutlet(OUTLETS[i], outletAddress(i)));
         }
         List<RiderRow> riders = new ArrayList<>();
         for (int i = 0; i < riderCount; i++) {
@@ -106,7 +104,7 @@ public final class DemoData {
             List<NewOrder> orders = new ArrayList<>();
             int count = 1 + random.nextInt(4);
             for (int o = 0; o < count; o++) {
-                String address = (1 + random.nextInt(180)) + " " + STREETS[random.nextInt(STREETS.length)];
+                String address = City.randomAddress(random);
                 double[] at = positionOf(address);
                 orders.add(new NewOrder(CUSTOMERS[random.nextInt(CUSTOMERS.length)], address,
                         BigDecimal.valueOf(30 + random.nextInt(420)).divide(BigDecimal.valueOf(100), 2,
@@ -118,8 +116,10 @@ public final class DemoData {
         // Last known positions around the outlets, a few of them old enough to look stale on screen.
         for (int i = 0; i < riders.size(); i++) {
             long ageSeconds = i % 7 == 3 ? 900 + random.nextInt(1800) : random.nextInt(90);
-            services.fleet().reportPosition(riders.get(i).id(), 51.49 + random.nextDouble() * 0.04,
-                    -0.16 + random.nextDouble() * 0.08, 3f + random.nextInt(20),
+            City.Point near = City.offset(City.positionOf(outletAddress(i % OUTLETS.length)),
+                    random.nextDouble() * 1500, random.nextDouble() * 360);
+            services.fleet().reportPosition(riders.get(i).id(), City.fix(near.lat()), City.fix(near.lon()),
+                    3f + random.nextInt(20),
                     java.time.Instant.now().minusSeconds(ageSeconds));
         }
         // A few riders on a break or off duty: only riders carrying nothing may leave.
@@ -129,6 +129,25 @@ public final class DemoData {
             Availability availability = i == 0 ? Availability.OFF_DUTY : Availability.ON_BREAK;
             tryQuietly(() -> services.fleet().setAvailability(rider, availability, ACTOR));
         }
+    }
+
+    /**
+     * Enrols {@code count} more riders, spread over {@code outlets} in turn, named, phoned and equipped like the
+     * demo's (numbered from {@code first} so the names go on where the demo's stop). An admin's work, as riders
+     * are signed up in a real operation: the simulator does it before its shift when asked for more riders than
+     * the database has.
+     */
+    public static List<RiderRow> enrolRiders(DispatchServices services, List<UUID> outlets, int first, int count,
+                                             Random random) {
+        List<RiderRow> riders = new ArrayList<>();
+        for (int n = first; n < first + count; n++) {
+            VehicleType vehicle = VehicleType.values()[random.nextInt(VehicleType.values().length)];
+            riders.add(services.fleet().createRider(FIRST[n % FIRST.length] + " "
+                            + LAST[(n * 7 + n / FIRST.length) % LAST.length],
+                    "+44 7700 9" + String.format("%05d", random.nextInt(100000)), vehicle,
+                    outlets.get(n % outlets.size()), limitsFor(vehicle)));
+        }
+        return riders;
     }
 
     /** Moves a fresh batch some way along its life; refusals (a full rider) simply leave it where it is. */
@@ -199,13 +218,18 @@ public final class DemoData {
         return stroke;
     }
 
-    /** A stable made-up position in central London for a demo address (the demo has no geocoder). */
+    /** Where a demo address is in the demo city (the demo has no geocoder: {@link City} is it). */
     static double[] positionOf(String address) {
-        java.util.Random place = new java.util.Random(address.hashCode());
-        return new double[] {51.49 + place.nextDouble() * 0.04, -0.16 + place.nextDouble() * 0.08};
+        City.Point p = City.positionOf(address);
+        return new double[] {p.lat(), p.lon()};
     }
 
-    private static RiderLimits limitsFor(VehicleType vehicle) {
+    /** The address of the demo's i-th outlet, on the i-th street of the city. */
+    static String outletAddress(int i) {
+        return (10 + i * 7) + " " + City.STREETS.get(i).name();
+    }
+
+    public static RiderLimits limitsFor(VehicleType vehicle) {
         return switch (vehicle) {
             case BICYCLE -> new RiderLimits(6, new BigDecimal("12"), 1);
             case SCOOTER -> new RiderLimits(8, new BigDecimal("18"), 2);

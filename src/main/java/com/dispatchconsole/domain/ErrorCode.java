@@ -42,5 +42,7 @@ public enum ErrorCode {
     DATABASE_UNAVAILABLE,
     /** {@code db --port N}: another program holds the port, so the embedded database did not start at all. */
     PORT_IN_USE,
+    /** {@code sim --gateway URL}: the gateway does not answer, or does not know the simulator's tokens. */
+    GATEWAY_UNAVAILABLE,
     UNEXPECTED
 }

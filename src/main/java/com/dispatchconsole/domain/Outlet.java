@@ -12,6 +12,13 @@ import java.util.UUID;
 @Table(name = "outlets")
 public class Outlet {
 
+    /**
+     * Outlets named with this prefix belong to stress runs on a shared database ({@code stress:<scenario>}); the
+     * simulator leaves them alone.
+     */
+    public static final String STRESS_PREFIX = "stress:";
+
+
     @Id
     private UUID id;
 

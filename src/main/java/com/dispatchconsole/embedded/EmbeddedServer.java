@@ -130,6 +130,25 @@ public final class EmbeddedServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The port of the server another program runs on {@code dataDirectory}, from the {@code postmaster.pid} file
+     * PostgreSQL keeps there while it runs (its fourth line); null when no server runs there.
+     */
+    public static Integer runningPort(Path dataDirectory) {
+        Path pid = dataDirectory.resolve("postmaster.pid");
+        try {
+            java.util.List<String> lines = Files.readAllLines(pid);
+            return lines.size() >= 4 ? Integer.valueOf(lines.get(3).strip()) : null;
+        } catch (IOException | NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The owner's password of the cluster in {@code dataDirectory}, from the file only this OS account reads. */
+    public static String superuserPasswordOf(Path dataDirectory) throws IOException {
+        return SuperuserPassword.read(dataDirectory);
+    }
+
     /** The superuser's password: for the owner's own connections (migrations, demo seed, tests). */
     public String superuserPassword() {
         return superuserPassword;

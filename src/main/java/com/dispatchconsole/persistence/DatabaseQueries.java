@@ -22,6 +22,19 @@ public final class DatabaseQueries {
     }
 
     /**
+     * Whether the server commits durably (fsync, synchronous commit and full-page writes on), read from its settings
+     * rather than from what was asked for, so that a benchmark's figure says the truth for any server.
+     */
+    public static boolean durable(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT current_setting('fsync') = 'on'"
+                + " AND current_setting('synchronous_commit') <> 'off' AND current_setting('full_page_writes') = 'on'");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
+    /**
      * The identity of the database this connection reaches (see {@link DatabaseIdentity}). Asking whether the login
      * may call {@code pg_control_system()} first keeps a server that revoked it from failing the transaction:
      * the privilege is checked when a statement starts, even in a branch that would not run.

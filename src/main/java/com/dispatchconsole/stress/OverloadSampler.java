@@ -1,5 +1,6 @@
 package com.dispatchconsole.stress;
 
+import com.dispatchconsole.persistence.InvariantChecker;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;

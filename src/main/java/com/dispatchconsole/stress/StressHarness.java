@@ -1,5 +1,6 @@
 package com.dispatchconsole.stress;
 
+import com.dispatchconsole.persistence.InvariantChecker;
 import com.dispatchconsole.domain.BatchStatus;
 import com.dispatchconsole.domain.DispatchException;
 import com.dispatchconsole.domain.ErrorCode;

@@ -27,7 +27,7 @@ public record StressScenario(UUID outletId, List<UUID> riderIds, List<UUID> batc
     static final String SETUP_ACTOR = "stress-setup";
 
     public static String outletName(String scenario) {
-        return "stress:" + scenario;
+        return com.dispatchconsole.domain.Outlet.STRESS_PREFIX + scenario;
     }
 
     public static StressScenario openOrCreate(DispatchServices services, DataSource dataSource,

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.dispatchconsole.persistence.Database;
-import com.dispatchconsole.stress.InvariantChecker;
+import com.dispatchconsole.persistence.InvariantChecker;
 import com.dispatchconsole.testing.DatabaseTest;
 import com.dispatchconsole.testing.Sql;
 import com.dispatchconsole.testing.TestDatabases;

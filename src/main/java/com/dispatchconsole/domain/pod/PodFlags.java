@@ -78,13 +78,8 @@ public final class PodFlags {
         if (addressLat == null || addressLon == null || coordinates == null) {
             return null;
         }
-        double lat1 = Math.toRadians(coordinates.lat());
-        double lat2 = Math.toRadians(addressLat);
-        double dLat = lat2 - lat1;
-        double dLon = Math.toRadians(addressLon - coordinates.lon());
-        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
-                + Math.cos(lat1) * Math.cos(lat2) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
-        return 6_371_000 * 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a));
+        return com.dispatchconsole.domain.GreatCircle.metres(coordinates.lat(), coordinates.lon(), addressLat,
+                addressLon);
     }
 
     /** The document's own deliveredAt when present, else when the outcome was recorded. */

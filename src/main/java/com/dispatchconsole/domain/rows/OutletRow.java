@@ -2,5 +2,5 @@ package com.dispatchconsole.domain.rows;
 
 import java.util.UUID;
 
-public record OutletRow(UUID id, String name) {
+public record OutletRow(UUID id, String name, String address) {
 }

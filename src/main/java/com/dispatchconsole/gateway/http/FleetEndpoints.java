@@ -31,7 +31,7 @@ final class FleetEndpoints {
         List<Views.Outlet> outlets = caller.services().queries().outlets().stream()
                 .filter(o -> caller.scope().kind() == ApiTokenScope.Kind.SYSTEM
                         || o.id().equals(caller.scope().subjectId()))
-                .map(o -> new Views.Outlet(o.id(), o.name())).toList();
+                .map(o -> new Views.Outlet(o.id(), o.name(), o.address())).toList();
         Json.answer(ctx, 200, new Views.OutletList(outlets));
     }
 

@@ -39,7 +39,7 @@ final class Views {
     record Rider(UUID riderId, String name, String availability, long version) {
     }
 
-    record Outlet(UUID outletId, String name) {
+    record Outlet(UUID outletId, String name, String address) {
     }
 
     record OutletList(List<Outlet> outlets) {

@@ -1,8 +1,7 @@
-package com.dispatchconsole.stress;
+package com.dispatchconsole.persistence;
 
 import com.dispatchconsole.domain.BatchStatus;
 import com.dispatchconsole.domain.BatchTransitions;
-import com.dispatchconsole.persistence.Statuses;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
