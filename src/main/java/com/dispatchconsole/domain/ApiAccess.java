@@ -21,6 +21,8 @@ public final class ApiAccess {
         CANCEL("cancel batches", EnumSet.of(Kind.OUTLET, Kind.SYSTEM)),
         DELIVER("pick up, deliver or fail batches", EnumSet.of(Kind.RIDER, Kind.SYSTEM)),
         RIDER_SELF("report positions or breaks", EnumSet.of(Kind.RIDER, Kind.SYSTEM)),
+        /** The control room's (a workforce or dispatch system's): a rider's app only goes on break and back. */
+        DUTY("take riders on or off duty", EnumSet.of(Kind.SYSTEM)),
         UPLOAD_PHOTO("upload photos", EnumSet.of(Kind.RIDER, Kind.SYSTEM)),
         READ_PHOTO("read photos", EnumSet.of(Kind.SYSTEM));
 

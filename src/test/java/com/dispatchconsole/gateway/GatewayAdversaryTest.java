@@ -117,7 +117,8 @@ class GatewayAdversaryTest {
     private static List<String> apiRoutes() {
         List<String> routes = gw.server.http().routes().stream()
                 .filter(r -> r.contains(" /api/") && !r.equals("GET /api/health")).toList();
-        assertThat(routes).as("the server's routes").hasSizeGreaterThanOrEqualTo(17);
+        assertThat(routes).as("the server's routes").hasSizeGreaterThanOrEqualTo(19)
+                .contains("POST /api/riders/{riderId}/off-duty", "POST /api/riders/{riderId}/on-duty");
         return routes;
     }
 
@@ -238,7 +239,14 @@ class GatewayAdversaryTest {
             refusedOutOfScope(call(route, miaToken, ravis), route);
             tried++;
         }
-        assertThat(tried).isGreaterThanOrEqualTo(16);
+        assertThat(tried).isGreaterThanOrEqualTo(18);
+        // Off duty and on duty are the control room's: not even Mia's own app says them, by id or as "me".
+        for (String change : List.of("off-duty", "on-duty")) {
+            for (String rider : List.of(mia.id().toString(), "me")) {
+                String path = "/api/riders/" + rider + "/" + change;
+                refusedOutOfScope(gw.post(path, miaToken, "{}"), path);
+            }
+        }
         assertThat(everything()).as("nothing changed").isEqualTo(before);
         // and "me" is Mia, never Ravi
         assertThat(gw.get("/api/riders/me/batches", miaToken).body().get("batches")).isEmpty();
@@ -408,7 +416,7 @@ class GatewayAdversaryTest {
         String before = everything();
         List<String> jsonRoutes = apiRoutes().stream().filter(r -> r.startsWith("POST ") && !r.equals("POST /api/photos"))
                 .toList();
-        assertThat(jsonRoutes).hasSizeGreaterThanOrEqualTo(13);
+        assertThat(jsonRoutes).hasSizeGreaterThanOrEqualTo(15);
 
         for (String route : jsonRoutes) {
             String path = route.substring(5).replace("{batchId}", ids.batch().toString())

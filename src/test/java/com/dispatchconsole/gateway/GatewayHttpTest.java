@@ -119,10 +119,11 @@ class GatewayHttpTest {
         assertThat(reference).startsWith("photo:");
 
         for (JsonNode order : orders) {
+            // The device's times: real ones, since a time in the future is a broken clock and refused.
             String pod = "{\"deliveryType\": \"HANDED_TO_RECIPIENT\", \"recipientName\": \"Ana\", "
-                    + "\"photos\": [{\"url\": \"" + reference + "\", \"takenAt\": \"2026-11-28T09:05:00Z\"}], "
+                    + "\"photos\": [{\"url\": \"" + reference + "\", \"takenAt\": \"" + now.minusSeconds(40) + "\"}], "
                     + "\"coordinates\": {\"lat\": 51.5, \"lon\": -0.12, \"accuracyM\": 5}, "
-                    + "\"deliveredAt\": \"2026-11-28T09:05:00Z\"}";
+                    + "\"deliveredAt\": \"" + now.minusSeconds(30) + "\"}";
             Answer outcome = gw.post("/api/batches/" + batch + "/orders/" + order.get("orderId").asText()
                     + "/outcome", riderToken, "{\"outcome\": \"DELIVERED\", \"pod\": " + pod + "}");
             assertThat(outcome.status()).as(outcome.body().toString()).isEqualTo(200);
@@ -322,6 +323,122 @@ class GatewayHttpTest {
         BatchRow row = gw.ownerServices.queries().batch(batch);
         assertThat(row.riderId()).isEqualTo(b.id());
         assertThat(row.status()).isEqualTo(BatchStatus.ASSIGNED);
+    }
+
+    @Test
+    void theControlRoomTakesAnIdleRiderOffDutyAndOnAgainWithASystemTokenAndTheHistoryNamesIt() {
+        RiderRow rider = gw.given.rider("Duty Rider", 10, "50", 2);
+        String path = "/api/riders/" + rider.id();
+
+        Answer off = gw.post(path + "/off-duty", systemToken, "{\"expectedVersion\": " + rider.version() + "}");
+        assertThat(off.status()).as(off.body().toString()).isEqualTo(200);
+        assertThat(off.body().get("riderId").asText()).isEqualTo(rider.id().toString());
+        assertThat(off.body().get("availability").asText()).isEqualTo("OFF_DUTY");
+        assertThat(availability(rider.id())).isEqualTo("OFF_DUTY");
+        long offVersion = off.body().get("version").asLong();
+        assertThat(offVersion).isGreaterThan(rider.version());
+
+        // A rider's own app does not bring it back; the control room does (no body: the rider as it is now).
+        String riderToken = gw.token(ApiTokenScope.rider(rider.id()));
+        assertThat(gw.post("/api/riders/me/back", riderToken, "{}").code()).isEqualTo("RIDER_UNAVAILABLE");
+        Answer on = gw.post(path + "/on-duty", systemToken, null);
+        assertThat(on.status()).as(on.body().toString()).isEqualTo(200);
+        assertThat(on.body().get("availability").asText()).isEqualTo("AVAILABLE");
+        assertThat(on.body().get("version").asLong()).isGreaterThan(offVersion);
+        assertThat(availability(rider.id())).isEqualTo("AVAILABLE");
+
+        List<String> history = new ArrayList<>();
+        gw.sql.value("SELECT string_agg(old_value #>> '{}' || '>' || (new_value #>> '{}') || '@' || actor, '\n' "
+                + "ORDER BY id) FROM rider_history WHERE rider_id = ? AND change = 'AVAILABILITY'", rider.id())
+                .toString().lines().forEach(history::add);
+        assertThat(history).hasSize(2);
+        assertThat(history.get(0)).startsWith("AVAILABLE>OFF_DUTY@api system billing (token dct_");
+        assertThat(history.get(1)).startsWith("OFF_DUTY>AVAILABLE@api system billing (token dct_");
+
+        // Acting on a version seen before the control room's last change: refused with who and when.
+        String before = gw.sql.fingerprint();
+        Answer stale = gw.post(path + "/off-duty", systemToken, "{\"expectedVersion\": " + offVersion + "}");
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.code()).isEqualTo("ALREADY_CHANGED");
+        assertThat(stale.body().get("message").asText()).contains("api system billing");
+        assertThat(gw.sql.fingerprint()).as("nothing changed").isEqualTo(before);
+        assertThat(availability(rider.id())).isEqualTo("AVAILABLE");
+    }
+
+    @Test
+    void offDutyIsRefusedWhileTheRiderCarriesABatchAndOnlyASystemTokenNamingARealRiderMaySayIt() {
+        RiderRow rider = gw.given.rider("Busy Rider", 10, "50", 2);
+        UUID batch = createBatch(1);
+        gw.ownerServices.assignments().assign(batch, rider.id(), "seed");
+        String riderToken = gw.token(ApiTokenScope.rider(rider.id()));
+        String tracking = gw.token(ApiTokenScope.tracking(batch));
+        String path = "/api/riders/" + rider.id();
+        String before = gw.sql.fingerprint();
+
+        Answer busy = gw.post(path + "/off-duty", systemToken, "{}");
+        assertThat(busy.status()).as(busy.body().toString()).isEqualTo(409);
+        assertThat(busy.code()).isEqualTo("RIDER_HAS_ACTIVE_BATCHES");
+        assertThat(busy.body().get("message").asText()).contains(batch.toString().substring(0, 8));
+
+        for (String change : List.of("/off-duty", "/on-duty")) {
+            for (String token : List.of(riderToken, outletToken, tracking)) {
+                for (String who : List.of(path, "/api/riders/me")) {
+                    Answer refused = gw.post(who + change, token, "{}");
+                    assertThat(refused.status()).as(who + change + ": " + refused.body()).isEqualTo(403);
+                    assertThat(refused.code()).isEqualTo("OUT_OF_SCOPE");
+                    assertThat(refused.body().get("message").asText()).contains("cannot take riders on or off duty");
+                }
+            }
+            Answer me = gw.post("/api/riders/me" + change, systemToken, "{}");
+            assertThat(me.status()).as("a system has no rider").isEqualTo(403);
+            Answer unknown = gw.post("/api/riders/" + UUID.randomUUID() + change, systemToken, "{}");
+            assertThat(unknown.status()).isEqualTo(404);
+            assertThat(unknown.code()).isEqualTo("RIDER_NOT_FOUND");
+        }
+        assertThat(gw.sql.fingerprint()).as("nothing changed").isEqualTo(before);
+        assertThat(availability(rider.id())).isEqualTo("AVAILABLE");
+    }
+
+    @Test
+    void aPodWhoseDeviceTimesAreInTheFutureIsRefusedNamingTheFieldAndNothingIsSaved() {
+        RiderRow rider = gw.given.rider("Clock Rider", 10, "50", 2);
+        String riderToken = gw.token(ApiTokenScope.rider(rider.id()));
+        BatchRow batch = gw.given.outForDelivery(gw.given.batch(1, "1"), rider);
+        UUID order = gw.ownerServices.queries().orders(batch.id()).get(0).orderId();
+        String path = "/api/batches/" + batch.id() + "/orders/" + order + "/outcome";
+        java.time.Instant now = java.time.Instant.now();
+        java.time.Instant ahead = now.plusSeconds(3600);
+        String before = gw.sql.fingerprint();
+
+        record Case(String pod, String field) {
+        }
+        for (Case c : List.of(
+                new Case("{\"deliveredAt\": \"" + ahead + "\"}", "pod.deliveredAt"),
+                new Case("{\"deliveredAt\": \"" + ahead.atOffset(java.time.ZoneOffset.ofHours(-5)) + "\"}",
+                        "pod.deliveredAt"),
+                new Case("{\"arrivedAt\": \"" + ahead + "\", \"deliveredAt\": \"" + now + "\"}", "pod.arrivedAt"),
+                new Case("{\"capturedAt\": \"" + ahead + "\"}", "pod.capturedAt"),
+                new Case("{\"photos\": [{\"url\": \"https://cdn.example.com/a.jpg\", \"takenAt\": \"" + now
+                        + "\"}, {\"url\": \"https://cdn.example.com/b.jpg\", \"takenAt\": \"" + ahead + "\"}]}",
+                        "pod.photos[1].takenAt"))) {
+            Answer refused = gw.post(path, riderToken, "{\"outcome\": \"DELIVERED\", \"pod\": " + c.pod() + "}");
+            assertThat(refused.status()).as(c.pod() + ": " + refused.body()).isEqualTo(400);
+            assertThat(refused.code()).isEqualTo("INVALID_POD");
+            assertThat(refused.body().get("field").asText()).isEqualTo(c.field());
+            assertThat(refused.body().get("message").asText()).contains(c.field()).contains("future");
+        }
+        assertThat(gw.sql.fingerprint()).as("nothing saved").isEqualTo(before);
+        assertThat(gw.sql.count("SELECT count(*) FROM pod_versions v JOIN delivery_batch_orders bo "
+                + "ON bo.id = v.batch_order_id WHERE bo.batch_id = ?", batch.id())).isZero();
+
+        // A device clock a little ahead is tolerated, as for positions.
+        Answer fine = gw.post(path, riderToken, "{\"outcome\": \"DELIVERED\", \"pod\": {\"deliveredAt\": \""
+                + now.plusSeconds(30) + "\"}}");
+        assertThat(fine.status()).as(fine.body().toString()).isEqualTo(200);
+    }
+
+    private static String availability(UUID rider) {
+        return (String) gw.sql.value("SELECT availability::text FROM delivery_riders WHERE id = ?", rider);
     }
 
     @Test

@@ -4,18 +4,26 @@ import com.dispatchconsole.domain.ApiAccess;
 import com.dispatchconsole.domain.ApiAccess.Action;
 import com.dispatchconsole.domain.ApiTokenScope;
 import com.dispatchconsole.domain.BatchStatus;
+import com.dispatchconsole.domain.ErrorCode;
 import com.dispatchconsole.domain.Expected;
 import com.dispatchconsole.domain.OrderOutcome;
+import com.dispatchconsole.domain.pod.PodDocument;
+import com.dispatchconsole.domain.pod.PodFields;
+import com.dispatchconsole.domain.pod.PodValidator;
 import com.dispatchconsole.domain.rows.BatchRow;
 import com.dispatchconsole.domain.rows.NewOrder;
 import com.dispatchconsole.service.DispatchServices;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -180,9 +188,30 @@ final class BatchEndpoints {
         String pod = body.optionalObjectJson("pod");
         Long seen = body.optionalLong("expectedOutcomeVersion");
         requireSubject(caller, batchId);
+        if (pod != null) {
+            requireTimesNotAhead(PodValidator.validate(pod));
+        }
         BatchRow row = caller.services().batches().recordOutcome(batchId, orderId,
                 seen == null ? Expected.ANY : Expected.version(seen), outcome, reason, pod, caller.actor());
         answerBatch(ctx, 200, caller.services(), row);
+    }
+
+    /**
+     * The times the rider's device wrote into the PoD (arrived, delivered, captured, each photo taken) are the
+     * device's clock, held to the same rule as a position's fix: refused as INVALID_POD naming the field when beyond
+     * the skew in the future. The service validates the document again and stores it as sent.
+     */
+    private static void requireTimesNotAhead(PodDocument pod) {
+        Instant now = Instant.now();
+        Map<String, OffsetDateTime> times = new LinkedHashMap<>();
+        times.put(PodFields.ARRIVED_AT, pod.arrivedAt());
+        times.put(PodFields.DELIVERED_AT, pod.deliveredAt());
+        times.put(PodFields.CAPTURED_AT, pod.capturedAt());
+        for (int i = 0; i < pod.photos().size(); i++) {
+            times.put(PodFields.PHOTOS + "[" + i + "]." + PodFields.PHOTO_TAKEN_AT, pod.photos().get(i).takenAt());
+        }
+        times.forEach((field, at) -> DeviceClock.requireNotAhead(at == null ? null : at.toInstant(), now,
+                ErrorCode.INVALID_POD, "pod." + field));
     }
 
     private static OrderOutcome outcomeOf(String value) {

@@ -12,7 +12,6 @@ import com.dispatchconsole.domain.rows.BatchRow;
 import com.dispatchconsole.domain.rows.RiderRow;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -21,13 +20,31 @@ import java.util.UUID;
 
 /**
  * A rider app's own things: its batches, its position, its breaks. {@code me} stands for the token's rider; a
- * system token names the rider instead.
+ * system token names the rider instead. And the control room's say over a rider: off duty and on duty, for system
+ * tokens alone (a workforce or dispatch system).
  */
 final class RiderEndpoints {
 
     static final int MAX_FIXES = 50;
-    /** A device clock a little ahead is tolerated; a fix from the future beyond this is a broken clock. */
-    static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
+
+    /**
+     * The availability changes the API offers, each with who may make it: a rider's app goes on break and back;
+     * the control room takes riders off duty and puts them on duty.
+     */
+    private enum Change {
+        BREAK(Action.RIDER_SELF, Availability.ON_BREAK),
+        BACK(Action.RIDER_SELF, Availability.AVAILABLE),
+        OFF_DUTY(Action.DUTY, Availability.OFF_DUTY),
+        ON_DUTY(Action.DUTY, Availability.AVAILABLE);
+
+        private final Action action;
+        private final Availability target;
+
+        Change(Action action, Availability target) {
+            this.action = action;
+            this.target = target;
+        }
+    }
 
     private RiderEndpoints() {
     }
@@ -35,19 +52,22 @@ final class RiderEndpoints {
     static void register(RoutesConfig routes) {
         routes.get("/api/riders/{riderId}/batches", RiderEndpoints::batches);
         routes.post("/api/riders/{riderId}/location", RiderEndpoints::location);
-        routes.post("/api/riders/{riderId}/break", ctx -> availability(ctx, Availability.ON_BREAK));
-        routes.post("/api/riders/{riderId}/back", ctx -> availability(ctx, Availability.AVAILABLE));
+        routes.post("/api/riders/{riderId}/break", ctx -> availability(ctx, Change.BREAK));
+        routes.post("/api/riders/{riderId}/back", ctx -> availability(ctx, Change.BACK));
+        routes.post("/api/riders/{riderId}/off-duty", ctx -> availability(ctx, Change.OFF_DUTY));
+        routes.post("/api/riders/{riderId}/on-duty", ctx -> availability(ctx, Change.ON_DUTY));
     }
 
-    private static UUID rider(Context ctx, Caller caller) {
-        ApiAccess.require(caller.scope(), Action.RIDER_SELF);
+    /** The rider the path names, once the token's kind may do {@code action}; {@code me} only for a rider token. */
+    private static UUID rider(Context ctx, Caller caller, Action action) {
+        ApiAccess.require(caller.scope(), action);
         String value = ctx.pathParam("riderId");
         return ApiAccess.rider(caller.scope(), "me".equals(value) ? null : Fields.uuid(value, "riderId"));
     }
 
     private static void batches(Context ctx) {
         Caller caller = Requests.caller(ctx);
-        UUID riderId = rider(ctx, caller);
+        UUID riderId = rider(ctx, caller, Action.RIDER_SELF);
         String status = ctx.queryParam("status");
         Set<BatchStatus> statuses = status == null ? BatchStatus.ACTIVE : BatchEndpoints.statuses(status);
         List<BatchRow> rows = caller.services().queries().riderBatches(riderId, statuses);
@@ -62,7 +82,7 @@ final class RiderEndpoints {
      */
     private static void location(Context ctx) {
         Caller caller = Requests.caller(ctx);
-        UUID riderId = rider(ctx, caller);
+        UUID riderId = rider(ctx, caller, Action.RIDER_SELF);
         JsonBody body = Requests.body(ctx).allowOnly("lat", "lon", "accuracyM", "fixAt", "fixes");
         List<JsonBody> fixes = body.optionalObjects("fixes", MAX_FIXES);
         if (fixes != null && (body.has("lat") || body.has("lon"))) {
@@ -98,32 +118,29 @@ final class RiderEndpoints {
         }
         Instant at = fix.optionalInstant("fixAt");
         Instant now = Instant.now();
-        if (at == null) {
-            at = now;
-        } else if (at.isAfter(now.plus(CLOCK_SKEW))) {
-            throw ApiFailure.badField("fixAt", "fixAt " + at + " is in the future; check the device's clock.");
-        }
-        return new Fix(lat, lon, accuracy == null ? null : accuracy.floatValue(), at);
+        DeviceClock.requireNotAhead(at, now, ErrorCode.INVALID_ARGUMENT, "fixAt");
+        return new Fix(lat, lon, accuracy == null ? null : accuracy.floatValue(), at == null ? now : at);
     }
 
     /**
-     * A break and the way back from it. Going off duty and coming on duty are the control room's to say: an off-duty
-     * rider's app cannot put the rider back to work. The change is made only on the version read here, so a rider
-     * the control room takes off duty meanwhile is refused too (ALREADY_CHANGED).
+     * A break and the way back from it, and off duty and on duty. Going off duty and coming on duty are the control
+     * room's to say (a system token): an off-duty rider's app cannot put the rider back to work. The change is made
+     * only on the version read here (or the {@code expectedVersion} sent), so a rider the control room takes off duty
+     * meanwhile is refused too (ALREADY_CHANGED). Off duty, like a break, is refused while the rider carries batches.
      */
-    private static void availability(Context ctx, Availability availability) {
+    private static void availability(Context ctx, Change change) {
         Caller caller = Requests.caller(ctx);
-        UUID riderId = rider(ctx, caller);
+        UUID riderId = rider(ctx, caller, change.action);
         JsonBody body = Requests.body(ctx).allowOnly("expectedVersion");
         Long version = body.optionalLong("expectedVersion");
         RiderRow current = caller.services().queries().riders(List.of(riderId)).stream().findFirst()
                 .orElseThrow(() -> new DispatchException(ErrorCode.RIDER_NOT_FOUND, "Rider " + ShortId.of(riderId)
                         + " does not exist."));
-        if (current.availability() == Availability.OFF_DUTY) {
+        if (change.action == Action.RIDER_SELF && current.availability() == Availability.OFF_DUTY) {
             throw new DispatchException(ErrorCode.RIDER_UNAVAILABLE, current.name() + " is off duty; the control "
-                    + "room puts riders on duty. Nothing was changed.");
+                    + "room puts riders on duty (on-duty, with a system token). Nothing was changed.");
         }
-        RiderRow row = caller.services().fleet().setAvailability(riderId, availability,
+        RiderRow row = caller.services().fleet().setAvailability(riderId, change.target,
                 Expected.version(version == null ? current.version() : version), caller.actor());
         Json.answer(ctx, 200, new Views.Rider(row.id(), row.name(), row.availability().name(), row.version()));
     }
