@@ -62,6 +62,54 @@ public final class SimLauncher {
     /** Runs the shift and prints its JSON line; returns the exit code (1 when an error or a broken guarantee). */
     public static int run(DatabaseTarget target, Path dataDir, Options options, SimSettings settings,
                           PrintStream out) throws Exception {
+        // Ctrl+C (or SIGTERM) ends a shift early; the hook waits until the report is printed, the tokens are
+        // revoked and the gateway is closed, so nothing of the run is left behind.
+        Stopper stopper = new Stopper();
+        Runtime.getRuntime().addShutdownHook(stopper.hook);
+        try {
+            return run(target, dataDir, options, settings, out, stopper);
+        } finally {
+            stopper.finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopper.hook);
+            } catch (IllegalStateException stopping) {
+                // the JVM is already stopping: the hook waited for us
+            }
+        }
+    }
+
+    /** Stops the shift from a shutdown hook and holds the JVM until the run has cleaned up. */
+    private static final class Stopper {
+        private Shift shift;
+        private boolean stopAsked;
+        final CountDownLatch finished = new CountDownLatch(1);
+        final Thread hook = new Thread(this::stop, "sim-stop");
+
+        /** A Ctrl+C during the setup ends the shift as soon as it starts. */
+        synchronized void attach(Shift running) {
+            shift = running;
+            if (stopAsked) {
+                running.stop();
+            }
+        }
+
+        private void stop() {
+            synchronized (this) {
+                stopAsked = true;
+                if (shift != null) {
+                    shift.stop();
+                }
+            }
+            try {
+                finished.await(90, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static int run(DatabaseTarget target, Path dataDir, Options options, SimSettings settings,
+                           PrintStream out, Stopper stopper) throws Exception {
         try (AdminDatabase admin = AdminDatabase.open(target, dataDir, options.scratch(), out)) {
             DispatchServices services = new DispatchServices(admin.database());
             List<OutletRow> outlets = playedOutlets(services);
@@ -89,7 +137,8 @@ public final class SimLauncher {
                 SimAccess access = new SimAccess(http, socket, tokens.system, tokens.outlets, tokens.riders,
                         riders.stream().map(RiderRow::id).toList());
                 Shift shift = new Shift(access, settings, lateAfter(services), out);
-                SimMetrics metrics = runUntilDone(shift, settings, out);
+                stopper.attach(shift);
+                SimMetrics metrics = shift.run();
                 List<String> violations = new ArrayList<>();
                 for (OutletRow outlet : outlets) {
                     violations.addAll(InvariantChecker.check(admin.database().dataSource(), outlet.id()));
@@ -125,33 +174,6 @@ public final class SimLauncher {
     /** The review's lateness threshold, so the riders playing a late delivery wait just past it. */
     private static Duration lateAfter(DispatchServices services) {
         return PodFlags.LATE_AFTER;
-    }
-
-    /**
-     * Plays the shift; Ctrl+C (or SIGTERM) ends a shift early, and the report and clean-up still happen before the
-     * process exits.
-     */
-    private static SimMetrics runUntilDone(Shift shift, SimSettings settings, PrintStream out) throws Exception {
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            shift.stop();
-            try {
-                finished.await(90, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "sim-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            return shift.run();
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException stopping) {
-                // the JVM is already stopping: the hook waited for us
-            }
-        }
     }
 
     /** Every outlet but the stress runs' own. */
