@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 @Command(name = "dispatch-console", mixinStandardHelpOptions = true, version = "Dispatch Console 0.1",
         description = "Control-room console for last-mile delivery dispatch.",
         subcommands = {DbCommand.class, GatewayCommand.class, StressCommand.class, BenchCommand.class, PodCommand.class,
-            TokenCommand.class,
+            TokenCommand.class, SettingsCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
