@@ -6,7 +6,6 @@ import com.dispatchconsole.demo.DemoSize;
 import com.dispatchconsole.domain.ApiTokenScope;
 import com.dispatchconsole.domain.DispatchException;
 import com.dispatchconsole.domain.ErrorCode;
-import com.dispatchconsole.domain.pod.PodFlags;
 import com.dispatchconsole.domain.rows.OutletRow;
 import com.dispatchconsole.domain.rows.RiderRow;
 import com.dispatchconsole.gateway.GatewayServer;
@@ -173,7 +172,7 @@ public final class SimLauncher {
 
     /** The review's lateness threshold, so the riders playing a late delivery wait just past it. */
     private static Duration lateAfter(DispatchServices services) {
-        return PodFlags.LATE_AFTER;
+        return services.queries().reviewSettings().lateAfter();
     }
 
     /** Every outlet but the stress runs' own. */

@@ -10,8 +10,8 @@ import picocli.CommandLine.Option;
 /** Entry point: without a subcommand it opens the console window; subcommands never do. */
 @Command(name = "dispatch-console", mixinStandardHelpOptions = true, version = "Dispatch Console 0.1",
         description = "Control-room console for last-mile delivery dispatch.",
-        subcommands = {DbCommand.class, GatewayCommand.class, SimCommand.class, StressCommand.class, BenchCommand.class, PodCommand.class,
-            TokenCommand.class,
+        subcommands = {DbCommand.class, GatewayCommand.class, SimCommand.class, StressCommand.class, BenchCommand.class,
+            PodCommand.class, TokenCommand.class, SettingsCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 

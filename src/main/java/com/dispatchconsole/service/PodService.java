@@ -4,11 +4,14 @@ import com.dispatchconsole.domain.DispatchException;
 import com.dispatchconsole.domain.ErrorCode;
 import com.dispatchconsole.domain.OrderOutcome;
 import com.dispatchconsole.domain.ShortId;
+import com.dispatchconsole.domain.pod.ReviewSettings;
 import com.dispatchconsole.domain.rows.PodReview;
 import com.dispatchconsole.domain.rows.PodRow;
 import com.dispatchconsole.persistence.DatabaseQueries;
 import com.dispatchconsole.persistence.HistoryQueries;
 import com.dispatchconsole.persistence.PodQueries;
+import com.dispatchconsole.persistence.ReviewSettingsQueries;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -94,6 +97,27 @@ public final class PodService {
     /** The database login of this session: nobody judges a version recorded under it. */
     public String sessionLogin() {
         return unitOfWork.read(DatabaseQueries::login);
+    }
+
+    /**
+     * Sets when a PoD counts as late for every console (more than 0, at most 7 days). Admins only: the database's
+     * GRANT decides (UPDATE of {@code late_after} for dispatch_admin, migration V18) and this asks it first, so
+     * another role is refused as PERMISSION_DENIED in words, with nothing changed. The database stamps who and when
+     * and writes the history; {@code actor} is the operator name it records next to the login.
+     */
+    public ReviewSettings.Change setLateAfter(Duration lateAfter, String actor) {
+        ReviewSettings.requireLateAfter(lateAfter);
+        Checks.requireActor(actor);
+        return unitOfWork.call(actor, null, session -> UnitOfWork.jdbc(session, c -> {
+            if (!ReviewSettingsQueries.mayChange(c)) {
+                throw new DispatchException(ErrorCode.PERMISSION_DENIED, "Only an admin (dispatch_admin) may change "
+                        + "when a proof of delivery counts as late; your login " + DatabaseQueries.login(c)
+                        + " may not. Nothing was changed.");
+            }
+            ReviewSettings before = QueryService.present(ReviewSettingsQueries.lock(c));
+            ReviewSettingsQueries.setLateAfter(c, lateAfter);
+            return new ReviewSettings.Change(before, QueryService.present(ReviewSettingsQueries.read(c)));
+        }));
     }
 
     public List<PodReview> reviews(UUID batchOrderId) {

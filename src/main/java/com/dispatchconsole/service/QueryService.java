@@ -3,6 +3,7 @@ package com.dispatchconsole.service;
 import com.dispatchconsole.domain.BatchStatus;
 import com.dispatchconsole.domain.DispatchException;
 import com.dispatchconsole.domain.ErrorCode;
+import com.dispatchconsole.domain.pod.ReviewSettings;
 import com.dispatchconsole.domain.rows.AllRows;
 import com.dispatchconsole.domain.rows.BatchOrderRow;
 import com.dispatchconsole.domain.rows.BatchRow;
@@ -18,6 +19,7 @@ import com.dispatchconsole.persistence.DatabaseQueries;
 import com.dispatchconsole.persistence.HistoryQueries;
 import com.dispatchconsole.persistence.OutletQueries;
 import com.dispatchconsole.persistence.PodQueries;
+import com.dispatchconsole.persistence.ReviewSettingsQueries;
 import com.dispatchconsole.persistence.RiderQueries;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -181,5 +183,22 @@ public final class QueryService {
 
     public List<OutletRow> outlets() {
         return unitOfWork.read(OutletQueries::outlets);
+    }
+
+    /**
+     * The control room's review settings (migration V18): when a PoD counts as late, who set it and when. Every
+     * console reads them with the rows it flags; {@link PodService#setLateAfter} changes them.
+     */
+    public ReviewSettings reviewSettings() {
+        return unitOfWork.read(c -> present(ReviewSettingsQueries.read(c)));
+    }
+
+    /** The settings row as read, or UNEXPECTED when it is missing. */
+    static ReviewSettings present(ReviewSettings settings) {
+        if (settings == null) {
+            throw new DispatchException(ErrorCode.UNEXPECTED, "The review settings row is missing from the database "
+                    + "(migration V18 creates it and nobody may delete it); ask the database's owner to restore it.");
+        }
+        return settings;
     }
 }

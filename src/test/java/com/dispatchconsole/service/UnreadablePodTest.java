@@ -92,13 +92,14 @@ class UnreadablePodTest {
         }
 
         ReviewQueueViewModel queue() {
-            ReviewQueueViewModel queue = new ReviewQueueViewModel(services.pods(), new SynchronousUiExecutor());
+            ReviewQueueViewModel queue = new ReviewQueueViewModel(services.pods(), services.queries(), new SynchronousUiExecutor());
             queue.load();
             return queue;
         }
 
         PodViewModel viewer(UUID batchOrderId) {
-            PodViewModel viewer = new PodViewModel(services.pods(), services.photos(), new SynchronousUiExecutor(), batchOrderId);
+            PodViewModel viewer = new PodViewModel(services.pods(), services.photos(), services.queries(),
+                    new SynchronousUiExecutor(), batchOrderId);
             viewer.load();
             return viewer;
         }

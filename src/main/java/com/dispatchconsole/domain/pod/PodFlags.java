@@ -1,9 +1,11 @@
 package com.dispatchconsole.domain.pod;
 
+import com.dispatchconsole.domain.ShortDuration;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /** What a supervisor should look at twice in a proof of delivery. */
@@ -12,7 +14,8 @@ public final class PodFlags {
     public enum Flag {
         FAR_FROM_ADDRESS("Far away", "Recorded more than 250 m from the delivery address"),
         NO_PHOTO("No photo", "No photo, but the delivery type needs one"),
-        LATE("Late", "Delivered long after the batch went out"),
+        /** Its sentence names the threshold in force: see {@link #sentence(Duration)}. */
+        LATE("Late", "Delivered more than %s after the batch went out"),
         UNREADABLE("Unreadable", "The document cannot be read; see why and the raw JSON");
 
         private final String shortLabel;
@@ -27,14 +30,14 @@ public final class PodFlags {
             return shortLabel;
         }
 
-        public String sentence() {
-            return sentence;
+        /** What the flag means, in words; {@code lateAfter} is the threshold the flag was raised with. */
+        public String sentence(Duration lateAfter) {
+            return this == LATE ? sentence.formatted(ShortDuration.words(lateAfter)) : sentence;
         }
     }
 
     /** Delivery types where nobody signed, so a photo is the only proof. */
     public static final Set<String> PHOTO_REQUIRED = Set.of("LEFT_AT_DOOR", "SAFE_PLACE", "NEIGHBOUR", "PARCEL_LOCKER");
-    public static final Duration LATE_AFTER = Duration.ofMinutes(90);
     public static final double FAR_AFTER_METRES = 250;
 
     private PodFlags() {
@@ -43,10 +46,12 @@ public final class PodFlags {
     /**
      * Flags of a document. An unreadable one gets {@link Flag#UNREADABLE} alone: any other flag would be a guess
      * from fields of the wrong type or out of range. The distance check needs the address position and is skipped
-     * without it.
+     * without it. A delivery is late when it came more than {@code lateAfter} after the batch went out: the
+     * control room's setting ({@link ReviewSettings#lateAfter()}), read from the database by whoever shows flags.
      */
     public static List<Flag> of(PodDocument document, Instant completedAt, Instant outForDeliveryAt, Double addressLat,
-                                Double addressLon) {
+                                Double addressLon, Duration lateAfter) {
+        Objects.requireNonNull(lateAfter, "lateAfter");
         if (!document.readable()) {
             return List.of(Flag.UNREADABLE);
         }
@@ -62,14 +67,15 @@ public final class PodFlags {
         }
         Instant delivered = deliveredAt(document, completedAt);
         if (delivered != null && outForDeliveryAt != null
-                && Duration.between(outForDeliveryAt, delivered).compareTo(LATE_AFTER) > 0) {
+                && Duration.between(outForDeliveryAt, delivered).compareTo(lateAfter) > 0) {
             flags.add(Flag.LATE);
         }
         return flags;
     }
 
-    public static List<Flag> of(PodDocument document, Instant completedAt, Instant outForDeliveryAt) {
-        return of(document, completedAt, outForDeliveryAt, null, null);
+    public static List<Flag> of(PodDocument document, Instant completedAt, Instant outForDeliveryAt,
+                                Duration lateAfter) {
+        return of(document, completedAt, outForDeliveryAt, null, null, lateAfter);
     }
 
     /** Great-circle distance in metres from the PoD position to the address, or null when either is unknown. */

@@ -97,11 +97,11 @@ public final class ConsoleViewModel {
     }
 
     public ReviewQueueViewModel reviewQueue() {
-        return new ReviewQueueViewModel(services.pods(), ui);
+        return new ReviewQueueViewModel(services.pods(), services.queries(), ui);
     }
 
     /** A view model for the PoD viewer of one order line. */
     public PodViewModel podViewer(UUID batchOrderId) {
-        return new PodViewModel(services.pods(), services.photos(), ui, batchOrderId);
+        return new PodViewModel(services.pods(), services.photos(), services.queries(), ui, batchOrderId);
     }
 }

@@ -99,7 +99,7 @@ public final class PodView {
         model.flags().addListener((ListChangeListener<PodFlags.Flag>) c -> {
             flags.getChildren().clear();
             model.flags().forEach(f -> {
-                Label flag = new Label("⚑ " + f.sentence());
+                Label flag = new Label("⚑ " + model.sentence(f));
                 flag.getStyleClass().addAll("notice", "notice-warning");
                 flags.getChildren().add(flag);
             });

@@ -6,17 +6,20 @@ import com.dispatchconsole.domain.pod.PhotoAddress;
 import com.dispatchconsole.domain.pod.PhotoType;
 import com.dispatchconsole.domain.pod.PodDocument;
 import com.dispatchconsole.domain.pod.PodFlags;
+import com.dispatchconsole.domain.pod.ReviewSettings;
 import com.dispatchconsole.domain.rows.PhotoContent;
 import com.dispatchconsole.domain.rows.PodReview;
 import com.dispatchconsole.domain.rows.PodRow;
 import com.dispatchconsole.domain.rows.StoredPhoto;
 import com.dispatchconsole.service.PhotoService;
 import com.dispatchconsole.service.PodService;
+import com.dispatchconsole.service.QueryService;
 import com.dispatchconsole.ui.common.BackgroundTasks;
 import com.dispatchconsole.ui.common.Failures;
 import com.dispatchconsole.ui.common.Notice;
 import com.dispatchconsole.ui.common.Notices;
 import com.dispatchconsole.ui.common.UiExecutor;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -85,10 +88,12 @@ public final class PodViewModel {
 
     private final PodService pods;
     private final PhotoService photoStore;
+    private final QueryService queries;
     private final BackgroundTasks tasks;
     private final UUID batchOrderId;
     private final ReadOnlyObjectWrapper<PodRow> row = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<PodDocument> document = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Duration> lateAfter = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Photo> photos = FXCollections.observableArrayList();
     private final ObservableList<PodFlags.Flag> flags = FXCollections.observableArrayList();
     private final ObservableList<PodReview> reviews = FXCollections.observableArrayList();
@@ -106,14 +111,16 @@ public final class PodViewModel {
     // The viewer's own channel: a refusal shows in the viewer's window, where the supervisor clicked.
     private final Notices notices = new Notices();
 
-    public PodViewModel(PodService pods, PhotoService photos, UiExecutor ui, UUID batchOrderId) {
+    public PodViewModel(PodService pods, PhotoService photos, QueryService queries, UiExecutor ui, UUID batchOrderId) {
         this.pods = pods;
         this.photoStore = photos;
+        this.queries = queries;
         this.tasks = new BackgroundTasks(ui);
         this.batchOrderId = batchOrderId;
     }
 
-    private record Loaded(PodRow row, List<PodReview> reviews, boolean canReview, String login) {
+    private record Loaded(PodRow row, List<PodReview> reviews, boolean canReview, String login,
+                          ReviewSettings settings) {
 
         /** Recorded under this session's own login: the database would refuse a verdict, so none is offered. */
         boolean ownRecording() {
@@ -123,7 +130,7 @@ public final class PodViewModel {
 
     public void load() {
         tasks.task(() -> new Loaded(pods.get(batchOrderId), pods.reviews(batchOrderId), pods.canReview(),
-                pods.sessionLogin())).latestFor(LOADING).onFailure(this::failed).onSuccess(loaded -> {
+                pods.sessionLogin(), queries.reviewSettings())).latestFor(LOADING).onFailure(this::failed).onSuccess(loaded -> {
             PodDocument read = PodDocument.read(loaded.row().document());
             // The unreadable state first: the view decides what to draw when the row arrives.
             readable.set(read.readable());
@@ -133,8 +140,11 @@ public final class PodViewModel {
             row.set(loaded.row());
             photos.setAll(read.photos().stream().map(p -> new Photo(p.url(), p.takenAt())).toList());
             loadStoredPhotos();
+            // The threshold before the flags: the view words each flag with it when the flags arrive.
+            Duration lateAfter = loaded.settings().lateAfter();
+            this.lateAfter.set(lateAfter);
             flags.setAll(PodFlags.of(read, loaded.row().completedAt(), loaded.row().outForDeliveryAt(),
-                    loaded.row().addressLat(), loaded.row().addressLon()));
+                    loaded.row().addressLat(), loaded.row().addressLon(), lateAfter));
             reviews.setAll(loaded.reviews());
             canReview.set(loaded.canReview() && !loaded.ownRecording());
             message.set(loaded.row().document() == null ? "No proof of delivery was recorded for this order."
@@ -230,6 +240,16 @@ public final class PodViewModel {
 
     public ObservableList<PodFlags.Flag> flags() {
         return flagsView;
+    }
+
+    /** The control room's late-after threshold the flags on screen were raised with; null before the first load. */
+    public ReadOnlyObjectProperty<Duration> lateAfterProperty() {
+        return lateAfter.getReadOnlyProperty();
+    }
+
+    /** What a flag on screen means, in words, with the threshold it was raised with. */
+    public String sentence(PodFlags.Flag flag) {
+        return flag.sentence(lateAfter.get());
     }
 
     public ObservableList<PodReview> reviews() {

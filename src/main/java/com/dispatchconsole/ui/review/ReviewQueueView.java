@@ -13,10 +13,12 @@ import javafx.scene.Parent;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -69,7 +71,7 @@ public final class ReviewQueueView {
         table.getColumns().add(column("Rider", 130, e -> e.pod().riderName() == null ? "—" : e.pod().riderName()));
         table.getColumns().add(column("Customer", 120, e -> e.pod().customerName()));
         table.getColumns().add(column("Type", 150, e -> Labels.of(e.deliveryType())));
-        table.getColumns().add(column("Flags", 160, ReviewQueueViewModel.Entry::flagsText));
+        table.getColumns().add(flagsColumn());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(t -> {
             TableRow<ReviewQueueViewModel.Entry> row = new TableRow<>();
@@ -97,6 +99,21 @@ public final class ReviewQueueView {
     /** The queue with its own toasts. */
     public Parent root() {
         return window;
+    }
+
+    /** The flags in short; hovering a row's flags says what each means, with the control room's threshold. */
+    private static TableColumn<ReviewQueueViewModel.Entry, String> flagsColumn() {
+        TableColumn<ReviewQueueViewModel.Entry, String> column = column("Flags", 160, ReviewQueueViewModel.Entry::flagsText);
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                ReviewQueueViewModel.Entry entry = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setText(empty ? null : text);
+                setTooltip(entry == null || entry.flags().isEmpty() ? null : new Tooltip(entry.flagSentences()));
+            }
+        });
+        return column;
     }
 
     private static TableColumn<ReviewQueueViewModel.Entry, String> column(String title, double width,

@@ -2,8 +2,10 @@ package com.dispatchconsole.ui.review;
 
 import com.dispatchconsole.domain.pod.PodDocument;
 import com.dispatchconsole.domain.pod.PodFlags;
+import com.dispatchconsole.domain.pod.ReviewSettings;
 import com.dispatchconsole.domain.rows.PodRow;
 import com.dispatchconsole.service.PodService;
+import com.dispatchconsole.service.QueryService;
 import com.dispatchconsole.ui.common.BackgroundTasks;
 import com.dispatchconsole.ui.common.Notices;
 import com.dispatchconsole.ui.common.UiExecutor;
@@ -29,9 +31,10 @@ public final class ReviewQueueViewModel {
 
     /**
      * One queue entry: the PoD and what a supervisor should look at twice; {@code problem} is why the document
-     * cannot be read (null when it can).
+     * cannot be read (null when it can); {@code lateAfter} the control room's threshold the flags were raised with.
      */
-    public record Entry(PodRow pod, List<PodFlags.Flag> flags, String deliveryType, String problem) {
+    public record Entry(PodRow pod, List<PodFlags.Flag> flags, String deliveryType, String problem,
+                        Duration lateAfter) {
 
         public boolean unreadable() {
             return flags.contains(PodFlags.Flag.UNREADABLE);
@@ -42,6 +45,15 @@ public final class ReviewQueueViewModel {
             String text = flags.stream().map(f -> "⚑ " + f.shortLabel()).collect(Collectors.joining("  "));
             return problem == null ? text : text + ": " + problem;
         }
+
+        /** What each flag means, one per line, e.g. "Delivered more than 45 min after the batch went out". */
+        public String flagSentences() {
+            return flags.stream().map(f -> f.sentence(lateAfter)).collect(Collectors.joining("\n"));
+        }
+    }
+
+    /** One read of the queue: the PoDs and the settings they are flagged with, both read in the background. */
+    private record Loaded(List<PodRow> rows, ReviewSettings settings) {
     }
 
     /** The flag filter: any entry, entries with some flag, or entries with one flag. */
@@ -51,6 +63,7 @@ public final class ReviewQueueViewModel {
     private static final String LOADING = "load";
 
     private final PodService pods;
+    private final QueryService queries;
     private final UiExecutor ui;
     private final BackgroundTasks tasks;
     private final ObservableList<Entry> entries = FXCollections.observableArrayList();
@@ -66,8 +79,9 @@ public final class ReviewQueueViewModel {
     private final Notices notices = new Notices();
     private boolean reloadPending;
 
-    public ReviewQueueViewModel(PodService pods, UiExecutor ui) {
+    public ReviewQueueViewModel(PodService pods, QueryService queries, UiExecutor ui) {
         this.pods = pods;
+        this.queries = queries;
         this.ui = ui;
         this.tasks = new BackgroundTasks(ui);
         flag.addListener((o, a, b) -> refilter());
@@ -77,8 +91,11 @@ public final class ReviewQueueViewModel {
     }
 
     public void load() {
-        tasks.task(pods::awaitingReview).latestFor(LOADING).onSuccess(rows -> {
-            List<Entry> read = rows.stream().map(ReviewQueueViewModel::entry).toList();
+        // The threshold is read with every load, so a change an admin made shows at the next reload.
+        tasks.task(() -> new Loaded(pods.awaitingReview(), queries.reviewSettings())).latestFor(LOADING).onSuccess(loaded -> {
+            List<PodRow> rows = loaded.rows();
+            Duration lateAfter = loaded.settings().lateAfter();
+            List<Entry> read = rows.stream().map(row -> entry(row, lateAfter)).toList();
             entries.setAll(read);
             long unreadable = read.stream().filter(Entry::unreadable).count();
             message.set(rows.size() + " awaiting review" + (unreadable == 0 ? "" : " (" + unreadable + " unreadable)"));
@@ -100,10 +117,11 @@ public final class ReviewQueueViewModel {
     }
 
     /** Each row on its own: a document that cannot be read is one unreadable entry, never a failed list. */
-    private static Entry entry(PodRow row) {
+    private static Entry entry(PodRow row, Duration lateAfter) {
         PodDocument document = PodDocument.read(row.document());
         return new Entry(row, PodFlags.of(document, row.completedAt(), row.outForDeliveryAt(), row.addressLat(),
-                row.addressLon()), document.deliveryType() == null ? "" : document.deliveryType(), document.problem());
+                row.addressLon(), lateAfter), document.deliveryType() == null ? "" : document.deliveryType(),
+                document.problem(), lateAfter);
     }
 
     private void refilter() {

@@ -9,6 +9,7 @@ import com.dispatchconsole.domain.pod.PodDocument;
 import com.dispatchconsole.domain.pod.PodFlags;
 import com.dispatchconsole.domain.pod.PodValidator;
 import com.dispatchconsole.testing.UnitTest;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -16,20 +17,37 @@ import org.junit.jupiter.api.Test;
 class PodFlagsTest {
 
     private static final Instant OUT = Instant.parse("2026-11-27T12:00:00Z");
+    private static final Duration NINETY = Duration.ofMinutes(90);
 
     @Test
     void aSafePlaceDeliveryWithoutAPhotoIsFlagged() {
-        assertThat(PodFlags.of(PodValidator.validate("{\"deliveryType\": \"SAFE_PLACE\"}"), OUT.plusSeconds(600), OUT))
+        assertThat(PodFlags.of(PodValidator.validate("{\"deliveryType\": \"SAFE_PLACE\"}"), OUT.plusSeconds(600), OUT, NINETY))
                 .containsExactly(PodFlags.Flag.NO_PHOTO);
-        assertThat(PodFlags.of(PodValidator.validate("{\"deliveryType\": \"HANDED_TO_RECIPIENT\"}"), OUT.plusSeconds(600), OUT))
+        assertThat(PodFlags.of(PodValidator.validate("{\"deliveryType\": \"HANDED_TO_RECIPIENT\"}"), OUT.plusSeconds(600), OUT, NINETY))
                 .isEmpty();
     }
 
     @Test
-    void aDeliveryMoreThanNinetyMinutesAfterTheBatchWentOutIsLate() {
-        assertThat(PodFlags.of(PodValidator.validate("{\"deliveredAt\": \"2026-11-27T13:31:00Z\"}"), null, OUT))
+    void aDeliveryMoreThanTheThresholdAfterTheBatchWentOutIsLate() {
+        assertThat(PodFlags.of(PodValidator.validate("{\"deliveredAt\": \"2026-11-27T13:31:00Z\"}"), null, OUT, NINETY))
                 .containsExactly(PodFlags.Flag.LATE);
-        assertThat(PodFlags.of(PodValidator.validate("{\"deliveredAt\": \"2026-11-27T13:29:00Z\"}"), null, OUT)).isEmpty();
+        assertThat(PodFlags.of(PodValidator.validate("{\"deliveredAt\": \"2026-11-27T13:29:00Z\"}"), null, OUT, NINETY)).isEmpty();
+    }
+
+    @Test
+    void theThresholdIsTheOneGivenAndTheLateSentenceSaysIt() {
+        // 30 minutes after the batch went out: on time at 90 minutes, late for a dark store promising 20.
+        PodDocument thirty = PodValidator.validate("{\"deliveredAt\": \"2026-11-27T12:30:00Z\"}");
+        assertThat(PodFlags.of(thirty, null, OUT, NINETY)).isEmpty();
+        assertThat(PodFlags.of(thirty, null, OUT, Duration.ofMinutes(20))).containsExactly(PodFlags.Flag.LATE);
+        assertThat(PodFlags.of(thirty, null, OUT, Duration.ofMinutes(30))).as("exactly the threshold is on time").isEmpty();
+        assertThat(PodFlags.of(PodDocument.read(null), OUT.plusSeconds(1801), OUT, Duration.ofMinutes(30)))
+                .as("without deliveredAt, the time the outcome was recorded").containsExactly(PodFlags.Flag.LATE);
+
+        assertThat(PodFlags.Flag.LATE.sentence(Duration.ofMinutes(45)))
+                .isEqualTo("Delivered more than 45 min after the batch went out");
+        assertThat(PodFlags.Flag.LATE.sentence(NINETY)).isEqualTo("Delivered more than 90 min after the batch went out");
+        assertThat(PodFlags.Flag.NO_PHOTO.sentence(NINETY)).isEqualTo("No photo, but the delivery type needs one");
     }
 
     @Test
@@ -38,8 +56,8 @@ class PodFlagsTest {
         // Westminster Bridge to Trafalgar Square: about 1 km.
         double metres = PodFlags.distanceToAddress(pod, 51.5080, -0.1281);
         assertThat(metres).isBetween(800.0, 900.0);
-        assertThat(PodFlags.of(pod, null, null, 51.5080, -0.1281)).containsExactly(PodFlags.Flag.FAR_FROM_ADDRESS);
-        assertThat(PodFlags.of(pod, null, null, 51.5008, -0.1247)).isEmpty();
+        assertThat(PodFlags.of(pod, null, null, 51.5080, -0.1281, NINETY)).containsExactly(PodFlags.Flag.FAR_FROM_ADDRESS);
+        assertThat(PodFlags.of(pod, null, null, 51.5008, -0.1247, NINETY)).isEmpty();
         assertThat(PodFlags.distanceToAddress(pod, null, null)).as("no address position, no distance").isNull();
     }
 
@@ -51,7 +69,7 @@ class PodFlagsTest {
         assertThat(pod.readable()).isFalse();
         assertThat(pod.problem()).startsWith("deliveredAt is not an ISO-8601 timestamp").doesNotContain("Nothing was saved");
         assertThat(pod.json()).as("nothing to guess from").isEmpty();
-        assertThat(PodFlags.of(pod, OUT.plusSeconds(600), OUT, 51.5, -0.12)).containsExactly(PodFlags.Flag.UNREADABLE);
+        assertThat(PodFlags.of(pod, OUT.plusSeconds(600), OUT, 51.5, -0.12, NINETY)).containsExactly(PodFlags.Flag.UNREADABLE);
     }
 
     @Test
@@ -59,7 +77,7 @@ class PodFlagsTest {
         PodDocument pod = PodDocument.read("{\"deliveryType\": \"SAFE_PLACE\"}");
         assertThat(pod.readable()).isTrue();
         assertThat(pod.problem()).isNull();
-        assertThat(PodFlags.of(pod, OUT.plusSeconds(600), OUT, null, null)).containsExactly(PodFlags.Flag.NO_PHOTO);
+        assertThat(PodFlags.of(pod, OUT.plusSeconds(600), OUT, null, null, NINETY)).containsExactly(PodFlags.Flag.NO_PHOTO);
 
         PodDocument none = PodDocument.read(null);
         assertThat(none.readable()).as("no PoD recorded: nothing in it can be wrong").isTrue();

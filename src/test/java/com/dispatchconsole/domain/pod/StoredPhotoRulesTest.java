@@ -86,8 +86,9 @@ class StoredPhotoRulesTest {
         PodDocument stored = PodDocument.read(pod.toJson());
         assertThat(stored.readable()).isTrue();
         assertThat(stored.photos().get(0).url()).isEqualTo("photo:" + ID);
-        assertThat(PodFlags.of(stored, null, null)).as("a stored photo is a photo").doesNotContain(PodFlags.Flag.NO_PHOTO);
-        assertThat(PodFlags.of(PodDocument.read("{\"deliveryType\": \"LEFT_AT_DOOR\"}"), null, null))
+        assertThat(PodFlags.of(stored, null, null, java.time.Duration.ofMinutes(90))).as("a stored photo is a photo").doesNotContain(PodFlags.Flag.NO_PHOTO);
+        assertThat(PodFlags.of(PodDocument.read("{\"deliveryType\": \"LEFT_AT_DOOR\"}"), null, null,
+                java.time.Duration.ofMinutes(90)))
                 .as("the control: without it").contains(PodFlags.Flag.NO_PHOTO);
         assertThat(PodDocument.builder().photos(java.util.List.of(new PodDocument.Photo("photo:" + ID, null))).build()
                 .photos()).hasSize(1);

@@ -38,13 +38,15 @@ class OwnRecordingTest {
             new DispatchServices(samDb).batches().recordOutcome(batch.id(), line.orderId(), OrderOutcome.DELIVERED,
                     null, "{\"notes\": \"left with the concierge\"}", "Sam");
 
-            PodViewModel own = new PodViewModel(new DispatchServices(samDb).pods(), new DispatchServices(samDb).photos(), new SynchronousUiExecutor(), line.id());
+            PodViewModel own = new PodViewModel(new DispatchServices(samDb).pods(), new DispatchServices(samDb).photos(),
+                    new DispatchServices(samDb).queries(), new SynchronousUiExecutor(), line.id());
             own.load();
             assertThat(own.canReviewProperty().get()).isFalse();
             assertThat(own.messageProperty().get()).isEqualTo("You recorded this version (" + sam.user()
                     + "); another supervisor must judge it.");
 
-            PodViewModel other = new PodViewModel(new DispatchServices(kimDb).pods(), new DispatchServices(kimDb).photos(), new SynchronousUiExecutor(), line.id());
+            PodViewModel other = new PodViewModel(new DispatchServices(kimDb).pods(), new DispatchServices(kimDb).photos(),
+                    new DispatchServices(kimDb).queries(), new SynchronousUiExecutor(), line.id());
             other.load();
             assertThat(other.canReviewProperty().get()).isTrue();
             assertThat(other.messageProperty().get()).isEmpty();

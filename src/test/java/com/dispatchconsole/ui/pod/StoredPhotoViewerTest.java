@@ -72,7 +72,8 @@ class StoredPhotoViewerTest {
         BatchOrderRow line = deliveredLine("{\"photos\": [{\"url\": \"" + door.reference() + "\"}, {\"url\": \""
                 + door.reference() + "\"}]}");
         Deferred background = new Deferred();
-        PodViewModel viewer = new PodViewModel(console.services.pods(), console.services.photos(), background, line.id());
+        PodViewModel viewer = new PodViewModel(console.services.pods(), console.services.photos(), console.services.queries(),
+                background, line.id());
 
         viewer.load();
         background.runNext();
@@ -98,7 +99,7 @@ class StoredPhotoViewerTest {
                 "RIFF\u0024\0\0\0WEBPVP8 ".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), "Rider app");
         BatchOrderRow line = deliveredLine("{\"photos\": [{\"url\": \"" + webp.reference() + "\"}]}");
         PodViewModel viewer = new PodViewModel(console.services.pods(), console.services.photos(),
-                new com.dispatchconsole.ui.common.SynchronousUiExecutor(), line.id());
+                console.services.queries(), new com.dispatchconsole.ui.common.SynchronousUiExecutor(), line.id());
 
         viewer.load();
 

@@ -61,6 +61,55 @@ class ReviewQueueTest {
                 .isEqualTo("No photo for a doorstep delivery");
     }
 
+    /** Delivered 30 minutes after the batch went out (the document's own deliveredAt): on time at 90 minutes. */
+    private BatchOrderRow deliveredThirtyMinutesAfterGoingOut(String rider) {
+        RiderRow r = console.given.rider(rider, 10, "20", 1);
+        BatchRow batch = console.given.batch(1, "1");
+        console.given.outForDelivery(batch, r);
+        String deliveredAt = (String) console.sql.value("SELECT to_char((changed_at + interval '30 minutes') AT TIME ZONE "
+                + "'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM batch_status_history WHERE batch_id = ? "
+                + "AND new_status = 'OUT_FOR_DELIVERY'", batch.id());
+        BatchOrderRow line = console.services.queries().orders(batch.id()).get(0);
+        console.asAnotherLogin().batches().recordOutcome(batch.id(), line.orderId(), OrderOutcome.DELIVERED, null,
+                "{\"deliveryType\": \"HANDED_TO_RECIPIENT\", \"deliveredAt\": \"" + deliveredAt + "\"}", "seed");
+        return line;
+    }
+
+    private TableView<ReviewQueueViewModel.Entry> openQueue(FxRobot robot) throws Exception {
+        robot.clickOn("#open-review-queue");
+        TableView<ReviewQueueViewModel.Entry> queue = robot.lookup("#review-queue").queryTableView();
+        waitUntil(() -> queue.getItems().size() == 1);
+        return queue;
+    }
+
+    @Test
+    void aDarkStoresLowerThresholdFlagsAsLateWhatNinetyMinutesWouldNotAndSaysTheThreshold(FxRobot robot) throws Exception {
+        BatchOrderRow line = deliveredThirtyMinutesAfterGoingOut("Ana Silva");
+        console.load(robot, 1, 1);
+        waitUntil(() -> robot.lookup("#open-review-queue").tryQuery().map(n -> n.isVisible()).orElse(false));
+
+        TableView<ReviewQueueViewModel.Entry> queue = openQueue(robot);
+        assertThat(queue.getItems().get(0).flags()).as("on time at the migrated 90 minutes").isEmpty();
+        robot.interact(() -> queue.getScene().getWindow().hide());
+
+        // An admin (this console's owner login) lowers the threshold for the whole control room.
+        console.services.pods().setLateAfter(java.time.Duration.ofMinutes(20), "Dana (admin)");
+
+        TableView<ReviewQueueViewModel.Entry> reopened = openQueue(robot);
+        javafx.scene.control.TableCell<?, ?> late = (javafx.scene.control.TableCell<?, ?>)
+                ConsoleHarness.cell(robot, "#review-queue", "⚑ Late");
+        assertThat(late.getTooltip().getText()).isEqualTo("Delivered more than 20 min after the batch went out");
+        ComboBox<ReviewQueueViewModel.FlagFilter> flag = robot.lookup("#queue-flag").queryComboBox();
+        robot.interact(() -> flag.setValue(ReviewQueueViewModel.FlagFilter.LATE));
+        assertThat(reopened.getItems()).extracting(e -> e.pod().batchOrderId()).containsExactly(line.id());
+
+        robot.interact(() -> reopened.getSelectionModel().select(0));
+        robot.clickOn("#queue-open");
+        waitUntil(() -> robot.lookup("#pod-flags .label").tryQuery().isPresent());
+        assertThat(robot.lookup("#pod-flags .label").queryAs(javafx.scene.control.Label.class).getText())
+                .isEqualTo("⚑ Delivered more than 20 min after the batch went out");
+    }
+
     @Test
     void aMalformedPodWrittenBySqlIsOneUnreadableRowAndTheViewerShowsWhyAndTheRawJson(FxRobot robot) throws Exception {
         delivered("Ana Silva", "{\"deliveryType\": \"HANDED_TO_RECIPIENT\", \"notes\": \"fine\"}");
