@@ -114,7 +114,8 @@ final class RiderApp {
 
     boolean idle() {
         synchronized (lock) {
-            return work.isEmpty() && !running && "AVAILABLE".equals(availability);
+            // Unread news (an assignment's event) may mean work the list does not show yet.
+            return work.isEmpty() && !running && !dirty && "AVAILABLE".equals(availability);
         }
     }
 

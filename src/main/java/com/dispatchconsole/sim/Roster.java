@@ -62,8 +62,9 @@ final class Roster {
                 ctx.metrics().played("offDuty");
                 ctx.pool().schedule(() -> backOnDuty(rider), ctx.realMillis(1_200), TimeUnit.MILLISECONDS);
             } else {
-                // Refused (counted): the rider stays on duty; another is chosen next time, nothing is retried.
+                // Refused (counted): the rider stays on duty and another is chosen; nothing is retried.
                 rider.stayOnDuty();
+                chooseOne();
             }
         }
     }
