@@ -75,6 +75,36 @@ class DatabaseLauncherTest {
         }
     }
 
+    /**
+     * The simulator beside an open console: a second program joins the server the first one runs on the same data
+     * directory (its port from postmaster.pid, the owner's password from the data directory) instead of refusing,
+     * works on the very same data, and leaves that server running when it closes.
+     */
+    @Test
+    void aSecondProgramJoinsTheEmbeddedDatabaseAnotherRuns() throws Exception {
+        Path dataDir = Files.createTempDirectory("dispatch-launcher-join").resolve("pg");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        try (DatabaseLauncher running = DatabaseLauncher.open(DatabaseTarget.EMBEDDED, dataDir, null, print)) {
+            try (DatabaseLauncher joined = DatabaseLauncher.openOrJoinEmbedded(dataDir, print)) {
+                assertThat(joined.embedded()).as("it started no server of its own").isFalse();
+                new DispatchServices(joined.database()).fleet().createOutlet("Joined Kitchen", "3 Mill Row");
+            }
+            assertThat(new DispatchServices(running.database()).queries().outlets())
+                    .extracting(com.dispatchconsole.domain.rows.OutletRow::name).contains("Joined Kitchen");
+            try (java.sql.Connection c = running.database().dataSource().getConnection()) {
+                assertThat(c.isValid(5)).as("the running server outlives the one that joined it").isTrue();
+            }
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Joined the embedded database another program runs");
+        // With nobody running it, the same call starts it (and the data is still there).
+        try (DatabaseLauncher alone = DatabaseLauncher.openOrJoinEmbedded(dataDir, print)) {
+            assertThat(alone.embedded()).isTrue();
+            assertThat(new DispatchServices(alone.database()).queries().outlets())
+                    .extracting(com.dispatchconsole.domain.rows.OutletRow::name).contains("Joined Kitchen");
+        }
+    }
+
     @Test
     void aDataDirectoryAnotherProgramRunsIsRefusedInWordsNotAsABug() throws Exception {
         Path dataDir = Files.createTempDirectory("dispatch-launcher-busy").resolve("pg");
