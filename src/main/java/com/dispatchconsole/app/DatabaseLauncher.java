@@ -48,6 +48,22 @@ public final class DatabaseLauncher implements AutoCloseable {
      */
     public static DatabaseLauncher open(DatabaseTarget options, Path dataDirOverride, DemoSize demo, String operator,
                                         Integer pinnedPort, PrintStream out) throws IOException, SQLException {
+        return open(options, dataDirOverride, demo, operator, pinnedPort, out, true);
+    }
+
+    /**
+     * The embedded database as its owner, for a program that stops it itself, Ctrl+C included (see
+     * {@link EmbeddedServer#startStoppedByCaller}): the simulator, whose own shutdown hook needs the database until
+     * its report is printed and its tokens are revoked.
+     */
+    public static DatabaseLauncher openStoppedByCaller(Path dataDirOverride, DemoSize demo, PrintStream out)
+            throws IOException, SQLException {
+        return open(DatabaseTarget.EMBEDDED, dataDirOverride, demo, null, null, out, false);
+    }
+
+    private static DatabaseLauncher open(DatabaseTarget options, Path dataDirOverride, DemoSize demo, String operator,
+                                         Integer pinnedPort, PrintStream out, boolean stopOnExit)
+            throws IOException, SQLException {
         if (options.external()) {
             return new DatabaseLauncher(null,
                     Database.open(DatabaseConfig.of(options.url(), options.user(), options.password())));
@@ -57,7 +73,8 @@ public final class DatabaseLauncher implements AutoCloseable {
         EmbeddedServer server;
         try {
             server = pinnedPort != null ? EmbeddedServer.startOn(dataDir, pinnedPort)
-                    : EmbeddedServer.start(dataDir, true, EmbeddedServer.PREFERRED_PORT);
+                    : stopOnExit ? EmbeddedServer.start(dataDir, true, EmbeddedServer.PREFERRED_PORT)
+                    : EmbeddedServer.startStoppedByCaller(dataDir, EmbeddedServer.PREFERRED_PORT);
         } catch (DispatchException refused) {
             throw refused;
         } catch (IOException | RuntimeException e) {
@@ -120,7 +137,7 @@ public final class DatabaseLauncher implements AutoCloseable {
             throws IOException, SQLException {
         Path dataDir = AppPaths.embeddedDataDirectory(dataDirOverride);
         try {
-            return open(DatabaseTarget.EMBEDDED, dataDirOverride, DemoSize.STANDARD, null, null, out);
+            return openStoppedByCaller(dataDirOverride, DemoSize.STANDARD, out);
         } catch (DispatchException e) {
             if (e.code() != ErrorCode.DATABASE_UNAVAILABLE) {
                 throw e;

@@ -271,8 +271,7 @@ public final class SimLauncher {
             }
             if (scratch) {
                 Path dir = Files.createTempDirectory("dispatch-sim");
-                return new AdminDatabase(DatabaseLauncher.open(DatabaseTarget.EMBEDDED, dir, DemoSize.STANDARD, out),
-                        dir);
+                return new AdminDatabase(DatabaseLauncher.openStoppedByCaller(dir, DemoSize.STANDARD, out), dir);
             }
             return new AdminDatabase(DatabaseLauncher.openOrJoinEmbedded(dataDir, out), null);
         }

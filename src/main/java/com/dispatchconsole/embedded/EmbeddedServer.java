@@ -58,7 +58,17 @@ public final class EmbeddedServer implements AutoCloseable {
     public static EmbeddedServer start(Path dataDirectory, boolean keepData, boolean durable, int preferredPort)
             throws IOException {
         return launch(dataDirectory, keepData, durable, preferredPort > 0 && isFree(preferredPort) ? preferredPort
-                : freePort());
+                : freePort(), true);
+    }
+
+    /**
+     * As {@link #start(Path, boolean, int)} with the data kept, for a program that stops the server itself when
+     * it is done, also on Ctrl+C: the library's own shutdown hook would stop PostgreSQL at once, while that
+     * program's hook still needs it to finish its work (the simulator's report and token revocation).
+     */
+    public static EmbeddedServer startStoppedByCaller(Path dataDirectory, int preferredPort) throws IOException {
+        return launch(dataDirectory, true, true, preferredPort > 0 && isFree(preferredPort) ? preferredPort
+                : freePort(), false);
     }
 
     /**
@@ -74,7 +84,7 @@ public final class EmbeddedServer implements AutoCloseable {
             throw portInUse(port);
         }
         try {
-            return launch(dataDirectory, true, true, port);
+            return launch(dataDirectory, true, true, port, true);
         } catch (IOException | RuntimeException e) {
             // Taken between the check and PostgreSQL's own bind: the same refusal, not a stack trace.
             if (!isFree(port)) {
@@ -89,8 +99,8 @@ public final class EmbeddedServer implements AutoCloseable {
                 + "embedded database was not started; stop that program or choose another --port.");
     }
 
-    private static EmbeddedServer launch(Path dataDirectory, boolean keepData, boolean durable, int port)
-            throws IOException {
+    private static EmbeddedServer launch(Path dataDirectory, boolean keepData, boolean durable, int port,
+                                         boolean stopOnExit) throws IOException {
         Files.createDirectories(dataDirectory);
         Path binaries = PrivateDirectory.ensure(AppPaths.binariesDirectory());
         boolean newCluster = !keepData || !Files.exists(dataDirectory.resolve("PG_VERSION"));
@@ -102,6 +112,7 @@ public final class EmbeddedServer implements AutoCloseable {
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(!keepData)
                 .setPort(port)
+                .setRegisterShutdownHook(stopOnExit)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("listen_addresses", "localhost")
                 .setServerConfig("unix_socket_directories", dataDirectory.toAbsolutePath().toString())

@@ -18,6 +18,8 @@ final class Roster {
     private final List<RiderApp> riders;
     private volatile boolean stopped;
     private int nextRider = 1;
+    /** Riders this shift manager took off duty and has not put back yet. */
+    private final java.util.Set<RiderApp> sentHome = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     Roster(String token, SimContext ctx, List<RiderApp> riders) {
         this.token = token;
@@ -31,8 +33,15 @@ final class Roster {
         ctx.pool().scheduleWithFixedDelay(this::sendHomeWhenIdle, firstMillis, 1_000, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Ends the shift manager's work: riders it sent home are put back on duty, so the next shift (or the next run)
+     * finds them as this one did. A refusal is counted and the rider is left as the database says.
+     */
     void stop() {
         stopped = true;
+        for (RiderApp rider : List.copyOf(sentHome)) {
+            putBack(rider);
+        }
     }
 
     /** The next rider in turn who works and is not about to take a break (the first rider plays the break). */
@@ -59,6 +68,7 @@ final class Roster {
                     "/api/riders/" + rider.riderId + "/off-duty", Map.of());
             if (answer.ok()) {
                 rider.offDuty(true);
+                sentHome.add(rider);
                 ctx.metrics().played("offDuty");
                 ctx.pool().schedule(() -> backOnDuty(rider), ctx.realMillis(1_200), TimeUnit.MILLISECONDS);
             } else {
@@ -70,7 +80,13 @@ final class Roster {
     }
 
     private void backOnDuty(RiderApp rider) {
-        if (stopped) {
+        if (!stopped) {
+            putBack(rider);
+        }
+    }
+
+    private void putBack(RiderApp rider) {
+        if (!sentHome.remove(rider)) {
             return;
         }
         ApiClient.Answer answer = ctx.api().post("roster.on-duty", token,

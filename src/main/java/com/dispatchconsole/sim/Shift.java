@@ -56,6 +56,8 @@ public final class Shift {
     public SimMetrics run() throws InterruptedException {
         ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(48, daemon("sim-actor"));
         pool.setRemoveOnCancelPolicy(true);
+        // Steps, orders and returns planned for later are dropped when the shift ends; calls in flight finish.
+        pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         ExecutorService httpThreads = Executors.newFixedThreadPool(8, daemon("sim-http"));
         ExecutorService okHttpThreads = Executors.newCachedThreadPool(daemon("sim-socket"));
         Dispatcher dispatcher = new Dispatcher(okHttpThreads);
@@ -115,6 +117,7 @@ public final class Shift {
                 stopAsked.await(runMillis, TimeUnit.MILLISECONDS);
             }
         } finally {
+            progress.println("Ending the shift: finishing the calls in flight, then checking the guarantees.");
             outlets.forEach(OutletSystem::stop);
             if (bot != null) {
                 bot.stop();
