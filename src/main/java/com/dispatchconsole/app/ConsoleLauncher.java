@@ -38,7 +38,8 @@ public final class ConsoleLauncher {
             if (askForLogin) {
                 String shownProblem = problem;
                 java.util.Optional<com.dispatchconsole.ui.login.LoginDialog.Credentials> credentials = onFxThread(
-                        () -> com.dispatchconsole.ui.login.LoginDialog.ask(given.url().replaceAll("\\?.*", ""), shownProblem));
+                        () -> com.dispatchconsole.ui.login.LoginDialog.ask(given.url().replaceAll("\\?.*", ""), shownProblem,
+                                given.user()));
                 if (credentials.isEmpty()) {
                     Platform.exit();
                     return 0;

@@ -26,6 +26,14 @@ public final class LoginDialog {
 
     /** Builds the dialog; {@code problem} (e.g. the last failed attempt) is shown above the fields. */
     public static Dialog<Credentials> create(String databaseLabel, String problem) {
+        return create(databaseLabel, problem, null);
+    }
+
+    /**
+     * As above, with the user filled in when the command line named one ({@code --db-user}): only the password is
+     * left to type, and it has the focus.
+     */
+    public static Dialog<Credentials> create(String databaseLabel, String problem, String knownUser) {
         Dialog<Credentials> dialog = new Dialog<>();
         dialog.setTitle("Dispatch Console — sign in");
         dialog.setHeaderText("Sign in to " + databaseLabel);
@@ -55,11 +63,15 @@ public final class LoginDialog {
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().lookupButton(signIn).disableProperty().bind(user.textProperty().isEmpty());
         dialog.setResultConverter(button -> button == signIn ? new Credentials(user.getText().strip(), password.getText()) : null);
-        dialog.setOnShown(e -> user.requestFocus());
+        boolean userKnown = knownUser != null && !knownUser.isBlank();
+        if (userKnown) {
+            user.setText(knownUser.strip());
+        }
+        dialog.setOnShown(e -> (userKnown ? password : user).requestFocus());
         return dialog;
     }
 
-    public static Optional<Credentials> ask(String databaseLabel, String problem) {
-        return create(databaseLabel, problem).showAndWait();
+    public static Optional<Credentials> ask(String databaseLabel, String problem, String knownUser) {
+        return create(databaseLabel, problem, knownUser).showAndWait();
     }
 }

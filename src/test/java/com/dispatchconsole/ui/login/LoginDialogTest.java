@@ -47,4 +47,24 @@ class LoginDialogTest {
         LoginDialog.Credentials credentials = result.get(5, TimeUnit.SECONDS);
         assertThat(credentials).isEqualTo(new LoginDialog.Credentials("olga", "s3cret"));
     }
+
+    @Test
+    void aUserGivenOnTheCommandLineIsFilledInAndOnlyThePasswordIsAsked(FxRobot robot) throws Exception {
+        CompletableFuture<LoginDialog.Credentials> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            Dialog<LoginDialog.Credentials> dialog = LoginDialog.create("jdbc:postgresql://db/dispatch", null,
+                    "demo_supervisor");
+            dialog.setOnHidden(e -> result.complete(dialog.getResult()));
+            dialog.show();
+        });
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#login-password").tryQuery()
+                .map(javafx.scene.Node::isFocused).orElse(false));
+        assertThat(robot.lookup("#login-user").queryAs(javafx.scene.control.TextField.class).getText())
+                .isEqualTo("demo_supervisor");
+
+        robot.clickOn("#login-password").write("demo");
+        robot.clickOn(robot.lookup(n -> n instanceof Button b && "Sign in".equals(b.getText())).queryAs(Button.class));
+
+        assertThat(result.get(5, TimeUnit.SECONDS)).isEqualTo(new LoginDialog.Credentials("demo_supervisor", "demo"));
+    }
 }
