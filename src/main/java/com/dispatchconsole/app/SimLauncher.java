@@ -61,13 +61,23 @@ public final class SimLauncher {
     /** Runs the shift and prints its JSON line; returns the exit code (1 when an error or a broken guarantee). */
     public static int run(DatabaseTarget target, Path dataDir, Options options, SimSettings settings,
                           PrintStream out) throws Exception {
-        // Ctrl+C (or SIGTERM) ends a shift early; the hook waits until the report is printed, the tokens are
-        // revoked and the gateway is closed, so nothing of the run is left behind.
+        // Ctrl+C (SIGINT) or SIGTERM ends a shift early, and the JVM is not stopped for it: the run prints its
+        // report, revokes its tokens and closes the gateway and the database itself, then exits as usual. Stopping
+        // the JVM instead would run every shutdown hook at once, among them the embedded PostgreSQL's, which stops
+        // the server while the tokens are still to be revoked. A second Ctrl+C stops the JVM at once.
         Stopper stopper = new Stopper();
+        Interrupts interrupts = Interrupts.install(() -> {
+            out.println("Stopping the shift: the report follows, then the tokens are revoked (Ctrl+C again to quit "
+                    + "at once).");
+            stopper.stopAsked();
+        });
+        // Any other way the JVM stops (System.exit elsewhere, a signal that could not be caught): the hook still
+        // stops the shift and holds the JVM until the run has cleaned up as far as it can.
         Runtime.getRuntime().addShutdownHook(stopper.hook);
         try {
             return run(target, dataDir, options, settings, out, stopper);
         } finally {
+            interrupts.restore();
             stopper.finished.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(stopper.hook);
@@ -77,12 +87,12 @@ public final class SimLauncher {
         }
     }
 
-    /** Stops the shift from a shutdown hook and holds the JVM until the run has cleaned up. */
+    /** Stops the shift when asked (a signal, or a shutdown hook that holds the JVM until the run has cleaned up). */
     private static final class Stopper {
         private Shift shift;
         private boolean stopAsked;
         final CountDownLatch finished = new CountDownLatch(1);
-        final Thread hook = new Thread(this::stop, "sim-stop");
+        final Thread hook = new Thread(this::stopAndWait, "sim-stop");
 
         /** A Ctrl+C during the setup ends the shift as soon as it starts. */
         synchronized void attach(Shift running) {
@@ -92,13 +102,15 @@ public final class SimLauncher {
             }
         }
 
-        private void stop() {
-            synchronized (this) {
-                stopAsked = true;
-                if (shift != null) {
-                    shift.stop();
-                }
+        synchronized void stopAsked() {
+            stopAsked = true;
+            if (shift != null) {
+                shift.stop();
             }
+        }
+
+        private void stopAndWait() {
+            stopAsked();
             try {
                 finished.await(90, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -107,10 +119,86 @@ public final class SimLauncher {
         }
     }
 
+    /**
+     * SIGINT and SIGTERM, handled while runs last (one process-wide handler, whatever the number of runs): the
+     * first of them stops every run; the next one is handled as the JVM would have (it stops). Where a signal
+     * cannot be handled (the JVM uses it, or -Xrs), the shutdown hook is all there is.
+     */
+    private static final class Interrupts {
+        private static final List<Interrupts> ACTIVE = new ArrayList<>();
+        private static final Map<sun.misc.Signal, sun.misc.SignalHandler> PREVIOUS = new LinkedHashMap<>();
+        private static boolean asked;
+
+        private final Runnable stop;
+
+        private Interrupts(Runnable stop) {
+            this.stop = stop;
+        }
+
+        static Interrupts install(Runnable stop) {
+            Interrupts run = new Interrupts(stop);
+            synchronized (Interrupts.class) {
+                if (ACTIVE.isEmpty()) {
+                    asked = false;
+                    for (String name : List.of("INT", "TERM")) {
+                        try {
+                            sun.misc.Signal signal = new sun.misc.Signal(name);
+                            PREVIOUS.put(signal, sun.misc.Signal.handle(signal, Interrupts::received));
+                        } catch (IllegalArgumentException notHere) {
+                            // the JVM keeps this one (or the platform has none): the shutdown hook covers it
+                        }
+                    }
+                }
+                ACTIVE.add(run);
+            }
+            return run;
+        }
+
+        private static void received(sun.misc.Signal signal) {
+            List<Interrupts> runs;
+            synchronized (Interrupts.class) {
+                if (asked) {
+                    putBack();
+                    sun.misc.Signal.raise(signal);
+                    return;
+                }
+                asked = true;
+                runs = List.copyOf(ACTIVE);
+            }
+            for (Interrupts run : runs) {
+                // Off the signal's thread: stopping takes locks the run holds.
+                Thread stopping = new Thread(run.stop, "sim-interrupted");
+                stopping.setDaemon(true);
+                stopping.start();
+            }
+        }
+
+        void restore() {
+            synchronized (Interrupts.class) {
+                if (ACTIVE.remove(this) && ACTIVE.isEmpty()) {
+                    putBack();
+                }
+            }
+        }
+
+        private static void putBack() {
+            PREVIOUS.forEach((signal, handler) -> {
+                try {
+                    sun.misc.Signal.handle(signal, handler);
+                } catch (IllegalArgumentException ignored) {
+                    // as it was
+                }
+            });
+            PREVIOUS.clear();
+        }
+    }
+
     private static int run(DatabaseTarget target, Path dataDir, Options options, SimSettings settings,
                            PrintStream out, Stopper stopper) throws Exception {
         try (AdminDatabase admin = AdminDatabase.open(target, dataDir, options.scratch(), out)) {
             DispatchServices services = new DispatchServices(admin.database());
+            // Asked now: at the end the database may be away (or, after Ctrl+C, stopping).
+            boolean durable = admin.durable();
             List<OutletRow> outlets = playedOutlets(services);
             List<RiderRow> riders = riders(services, outlets, settings.riders(), settings.seed(), out);
             Tokens tokens = Tokens.issue(services, outlets, riders);
@@ -138,10 +226,18 @@ public final class SimLauncher {
                 Shift shift = new Shift(access, settings, lateAfter(services), out);
                 stopper.attach(shift);
                 SimMetrics metrics = shift.run();
+                // The database may be away now (the run may have ended because of it): the report is printed
+                // all the same, saying what could not be checked or revoked.
                 List<String> violations = new ArrayList<>();
-                for (OutletRow outlet : outlets) {
-                    violations.addAll(InvariantChecker.check(admin.database().dataSource(), outlet.id()));
+                String unchecked = null;
+                try {
+                    for (OutletRow outlet : outlets) {
+                        violations.addAll(InvariantChecker.check(admin.database().dataSource(), outlet.id()));
+                    }
+                } catch (java.sql.SQLException | DispatchException e) {
+                    unchecked = "the database did not answer the check (" + describe(e) + ")";
                 }
+                int stillValid = tokens.revokeAll(services);
                 Map<String, Object> report = new LinkedHashMap<>();
                 report.put("riders", riders.size());
                 report.put("ordersPerMinute", settings.ordersPerMinute());
@@ -149,15 +245,28 @@ public final class SimLauncher {
                 report.put("seed", settings.seed());
                 report.put("pace", settings.pace());
                 report.put("autoDispatch", settings.autoDispatch());
-                report.put("durable", admin.durable());
+                report.put("durable", durable);
                 report.putAll(metrics.figures());
                 Map<String, Object> invariants = new LinkedHashMap<>();
-                invariants.put("outletsChecked", outlets.size());
+                invariants.put("outletsChecked", unchecked == null ? outlets.size() : 0);
                 invariants.put("violations", violations.size());
                 invariants.put("examples", violations.stream().limit(10).toList());
+                if (unchecked != null) {
+                    invariants.put("notChecked", unchecked);
+                }
                 report.put("invariants", invariants);
+                Map<String, Object> issued = new LinkedHashMap<>();
+                issued.put("issued", tokens.ids.size());
+                issued.put("stillValid", stillValid);
+                if (stillValid > 0) {
+                    issued.put("notRevoked", tokens.why);
+                    issued.put("todo", "revoke the tokens created by " + ACTOR + " with `token list` and "
+                            + "`token revoke <id>` (as an admin, once the database answers)");
+                }
+                report.put("tokens", issued);
                 out.println(new ObjectMapper().writeValueAsString(report));
-                return metrics.errorCount() == 0 && violations.isEmpty() ? 0 : 1;
+                return metrics.errorCount() == 0 && violations.isEmpty() && unchecked == null && stillValid == 0
+                        ? 0 : 1;
             } finally {
                 if (own != null) {
                     own.close();
@@ -168,6 +277,11 @@ public final class SimLauncher {
                 tokens.revokeAll(services);
             }
         }
+    }
+
+    private static String describe(Exception e) {
+        return e instanceof DispatchException d ? d.code() + ": " + d.getMessage()
+                : "SQLState " + ((java.sql.SQLException) e).getSQLState();
     }
 
     /** The review's lateness threshold, so the riders playing a late delivery wait just past it. */
@@ -240,14 +354,39 @@ public final class SimLauncher {
             return tokens;
         }
 
-        void revokeAll(DispatchServices services) {
+        private final java.util.Set<UUID> revoked = new java.util.HashSet<>();
+        private boolean gaveUp;
+        /** Why the revoking stopped, as the first refusal said it. */
+        String why = "";
+
+        /**
+         * Revokes every token not revoked yet; returns how many are still valid. When the database does not answer
+         * it stops at once (each further attempt would wait out the pool's timeout again).
+         */
+        int revokeAll(DispatchServices services) {
             for (UUID id : ids) {
+                if (gaveUp) {
+                    break;
+                }
+                if (revoked.contains(id)) {
+                    continue;
+                }
                 try {
                     services.tokens().revoke(id, ACTOR);
+                    revoked.add(id);
                 } catch (DispatchException e) {
-                    // already revoked by an admin meanwhile: what we wanted
+                    if (e.code() == ErrorCode.ALREADY_CHANGED || e.code() == ErrorCode.TOKEN_NOT_FOUND) {
+                        // revoked by an admin meanwhile: what we wanted
+                        revoked.add(id);
+                    } else {
+                        // The database is away (or refuses): asking again for each token would only wait out the pool's
+                        // timeout each time, and again in the clean-up after the report.
+                        gaveUp = true;
+                        why = e.code() + ": " + e.getMessage();
+                    }
                 }
             }
+            return ids.size() - revoked.size();
         }
     }
 

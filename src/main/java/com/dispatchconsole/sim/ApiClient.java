@@ -26,14 +26,21 @@ final class ApiClient {
     /** Answers that a rule gave: the world moved on (409), the token may not (403), slow down (429). */
     private static final Set<Integer> RULE_STATUSES = Set.of(403, 409, 429);
 
-    /** One answer: its HTTP status, its JSON body (missing when none) and, for a refusal, its code. */
-    record Answer(int status, JsonNode body, String code) {
+    /** How long a caller waits after no answer, or a 429/503 without a usable {@code Retry-After}. */
+    static final long DEFAULT_RETRY_AFTER_MILLIS = 5_000;
+
+    /**
+     * One answer: its HTTP status (0 for none), its JSON body (missing when none), for a refusal its code, and how
+     * long the caller should wait before its next call: the {@code Retry-After} of a 429 or 503, a few seconds
+     * after no answer or a server failure, 0 otherwise.
+     */
+    record Answer(int status, JsonNode body, String code, long retryAfterMillis) {
         boolean ok() {
             return status >= 200 && status < 300;
         }
 
         static Answer failed() {
-            return new Answer(0, MissingNode.getInstance(), null);
+            return new Answer(0, MissingNode.getInstance(), null, DEFAULT_RETRY_AFTER_MILLIS);
         }
     }
 
@@ -92,7 +99,7 @@ final class ApiClient {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            metrics.error(kind, "no answer (" + e.getClass().getSimpleName() + ")");
+            metrics.unanswered(kind, "no answer (" + e.getClass().getSimpleName() + ")");
             return Answer.failed();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -102,7 +109,7 @@ final class ApiClient {
         JsonNode body = read(response.body());
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
-            return new Answer(status, body, null);
+            return new Answer(status, body, null, 0);
         }
         String code = body.path("code").asText("HTTP_" + status);
         if (RULE_STATUSES.contains(status)) {
@@ -110,7 +117,25 @@ final class ApiClient {
         } else {
             metrics.error(kind, status + " " + code + ": " + body.path("message").asText(""));
         }
-        return new Answer(status, body, code);
+        return new Answer(status, body, code, retryAfter(response));
+    }
+
+    /** Slow down (429) or come back later (5xx): the seconds the gateway asks for, else a few. */
+    private static long retryAfter(HttpResponse<?> response) {
+        int status = response.statusCode();
+        if (status != 429 && status < 500) {
+            return 0;
+        }
+        String header = response.headers().firstValue("Retry-After").orElse("");
+        try {
+            long seconds = Long.parseLong(header.strip());
+            if (seconds >= 0 && seconds <= 300) {
+                return Math.max(1_000, seconds * 1000);
+            }
+        } catch (NumberFormatException notSeconds) {
+            // an HTTP date or nothing: the default
+        }
+        return DEFAULT_RETRY_AFTER_MILLIS;
     }
 
     private JsonNode read(byte[] bytes) {

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * A simple dispatcher bot with a system token: once a second, for each outlet, it reads the waiting batches
  * (oldest first) and the riders with room, and gives each batch to the nearest played rider it fits, through
  * {@code POST /api/batches/{id}/assign} with the version it read. A refusal (someone else assigned it, the rider
- * filled up meanwhile) is counted and the batch waits for the next round.
+ * filled up meanwhile) is counted and the batch waits for the next round; a 429 or 503 (or no answer) holds the
+ * rounds back for as long as its {@code Retry-After} says (5 s after no answer).
  */
 final class AutoDispatcher {
 
@@ -27,6 +28,8 @@ final class AutoDispatcher {
     private final Set<UUID> played;
     private final Map<UUID, RiderApp> apps;
     private ScheduledFuture<?> loop;
+    /** No round before this: the gateway asked to wait (429, 503) or did not answer. */
+    private volatile long pauseUntil;
 
     AutoDispatcher(String token, SimContext ctx, List<UUID> outlets, Map<UUID, RiderApp> apps) {
         this.token = token;
@@ -48,6 +51,9 @@ final class AutoDispatcher {
 
     private void round() {
         for (UUID outlet : outlets) {
+            if (System.currentTimeMillis() < pauseUntil) {
+                return;
+            }
             try {
                 dispatch(outlet);
             } catch (RuntimeException e) {
@@ -56,17 +62,25 @@ final class AutoDispatcher {
         }
     }
 
+    /** An answer that asks to wait (or none at all) holds the next round back until then. */
+    private ApiClient.Answer noted(ApiClient.Answer answer) {
+        if (answer.retryAfterMillis() > 0) {
+            pauseUntil = Math.max(pauseUntil, System.currentTimeMillis() + answer.retryAfterMillis());
+        }
+        return answer;
+    }
+
     private record Candidate(UUID riderId, int orders, BigDecimal weightKg, int batches, City.Point at) {
     }
 
     private void dispatch(UUID outlet) {
-        ApiClient.Answer waiting = ctx.api().get("dispatch.waiting", token,
-                "/api/batches?outletId=" + outlet + "&status=CREATED&limit=100");
+        ApiClient.Answer waiting = noted(ctx.api().get("dispatch.waiting", token,
+                "/api/batches?outletId=" + outlet + "&status=CREATED&limit=100"));
         if (!waiting.ok() || waiting.body().path("count").asInt() == 0) {
             return;
         }
-        ApiClient.Answer fleet = ctx.api().get("dispatch.riders", token,
-                "/api/riders?outletId=" + outlet + "&hasRoom=true");
+        ApiClient.Answer fleet = noted(ctx.api().get("dispatch.riders", token,
+                "/api/riders?outletId=" + outlet + "&hasRoom=true"));
         if (!fleet.ok()) {
             return;
         }
@@ -97,9 +111,12 @@ final class AutoDispatcher {
             body.put("riderId", fits.riderId().toString());
             body.put("expectedVersion", batch.path("version").asLong());
             body.put("reason", "auto-dispatch: nearest rider with room");
-            ApiClient.Answer assigned = ctx.api().post("dispatch.assign", token,
-                    "/api/batches/" + batch.path("batchId").asText() + "/assign", body);
+            ApiClient.Answer assigned = noted(ctx.api().post("dispatch.assign", token,
+                    "/api/batches/" + batch.path("batchId").asText() + "/assign", body));
             riders.remove(fits);
+            if (assigned.retryAfterMillis() > 0) {
+                return;
+            }
             if (assigned.ok()) {
                 riders.add(new Candidate(fits.riderId(), fits.orders() - orders, fits.weightKg().subtract(weight),
                         fits.batches() - 1, fits.at()));

@@ -27,7 +27,8 @@ import org.json.JSONObject;
  * goes out, rides from door to door and records each order's outcome with a PoD (a generated photo uploaded first,
  * the position at the door, a signature when handed over), completes or fails each batch, and reports its position
  * every 5 to 15 seconds. It takes the odd break. Every move goes through the public API with the rider's token;
- * a refusal is counted and the app reads its batches again instead of trying the same call.
+ * a refusal is counted and the app reads its batches again instead of trying the same call, and an answer that
+ * says when to come back (429, 503: {@code Retry-After}) or no answer at all holds its next call back until then.
  *
  * <p>Steps of one rider never overlap: a step runs on the shared pool and schedules the next one when it ends (a
  * room event brings the next one forward).
@@ -76,6 +77,8 @@ final class RiderApp {
     private Work.Stop goalStop;
     private Exceptions.AtTheDoor doorCase;
     private long busyUntil;
+    /** No call before this: the gateway asked to wait (429, 503 with Retry-After) or did not answer at all. */
+    private long pauseUntil;
     private long lastStep = System.currentTimeMillis();
     private long nextReport;
     private volatile String availability;
@@ -335,6 +338,11 @@ final class RiderApp {
             goal = Goal.NONE;
             return 5_000;
         }
+        if (paused(now)) {
+            // The phone waits before its next call; the rider keeps riding.
+            move(simulated);
+            return pauseUntil - now;
+        }
         if (breakUntil > 0) {
             if (now < breakUntil) {
                 return Math.min(breakUntil - now, 5_000);
@@ -347,6 +355,9 @@ final class RiderApp {
             refresh();
         }
         move(simulated);
+        if (paused(now)) {
+            return pauseUntil - now;
+        }
         if (busyUntil > now) {
             reportIfDue(now);
             return untilNext(now, busyUntil - now);
@@ -377,7 +388,7 @@ final class RiderApp {
 
     private void refresh() {
         dirty = false;
-        ApiClient.Answer answer = ctx.api().get("rider.batches", token, "/api/riders/me/batches");
+        ApiClient.Answer answer = get("rider.batches", "/api/riders/me/batches");
         if (!answer.ok()) {
             dirty = true;
             return;
@@ -389,10 +400,18 @@ final class RiderApp {
                 work.put(w.batchId, w);
             }
         }
-        // A stop of a batch that left (reassigned, cancelled) is no goal any more.
-        if (goal == Goal.STOP && (goalBatch == null || !work.containsKey(goalBatch)
-                || !"OUT_FOR_DELIVERY".equals(work.get(goalBatch).status))) {
+        // A stop of a batch that left (reassigned, cancelled, failed by dispatch) is no goal any more, and the
+        // rider stops waiting at its door (a late delivery waits long).
+        boolean goalLeft;
+        synchronized (lock) {
+            goalLeft = goalBatch == null || !work.containsKey(goalBatch)
+                    || !"OUT_FOR_DELIVERY".equals(work.get(goalBatch).status);
+        }
+        if (goal == Goal.STOP && goalLeft) {
             goal = Goal.NONE;
+            goalStop = null;
+            doorCase = null;
+            busyUntil = 0;
             path.clear();
         }
     }
@@ -456,7 +475,7 @@ final class RiderApp {
         fix.put("lon", City.fix(at.lon()));
         fix.put("accuracyM", 4 + random.nextInt(12));
         fix.put("fixAt", Instant.now().toString());
-        ApiClient.Answer answer = ctx.api().post("rider.location", token, "/api/riders/me/location", fix);
+        ApiClient.Answer answer = post("rider.location", "/api/riders/me/location", fix);
         if (answer.ok()) {
             ctx.metrics().position(answer.body().path("accepted").asInt(1));
         }
@@ -481,6 +500,9 @@ final class RiderApp {
         }
         boolean handled = false;
         for (Work w : mine) {
+            if (paused(System.currentTimeMillis())) {
+                break;
+            }
             if ("ASSIGNED".equals(w.status)) {
                 ApiClient.Answer picked = move("rider.pickup", w, "pickup", null);
                 remember(picked);
@@ -517,7 +539,7 @@ final class RiderApp {
         if (reason != null) {
             body.put("reason", reason);
         }
-        return ctx.api().post(kind, token, "/api/batches/" + w.batchId + "/" + action, body);
+        return post(kind, "/api/batches/" + w.batchId + "/" + action, body);
     }
 
     /** At a customer's door: record the outcome (playing the exception drawn for it), then close the batch. */
@@ -542,8 +564,20 @@ final class RiderApp {
                 return;
             }
         }
-        Map<String, Object> body = outcome(w, goalStop, doorCase);
-        ApiClient.Answer answer = ctx.api().post("rider.outcome", token,
+        String photo = null;
+        if (doorCase != Exceptions.AtTheDoor.NO_PHOTO && doorCase != Exceptions.AtTheDoor.FAILED) {
+            ApiClient.Answer uploaded = upload("rider.photo", "/api/photos",
+                    PodPhotos.doorstep(goalStop.address(), random));
+            if (uploaded.ok()) {
+                photo = uploaded.body().path("reference").asText();
+            } else if (uploaded.retryAfterMillis() > 0) {
+                // No answer, or "later": the app keeps the PoD and uploads the photo again once it may, rather
+                // than recording a delivery without the photo it took.
+                return;
+            }
+        }
+        Map<String, Object> body = outcome(goalStop, doorCase, photo);
+        ApiClient.Answer answer = post("rider.outcome",
                 "/api/batches/" + w.batchId + "/orders/" + goalStop.orderId() + "/outcome", body);
         if (answer.ok()) {
             ctx.metrics().played(played(doorCase));
@@ -584,7 +618,7 @@ final class RiderApp {
         }
     }
 
-    private Map<String, Object> outcome(Work w, Work.Stop stop, Exceptions.AtTheDoor kind) {
+    private Map<String, Object> outcome(Work.Stop stop, Exceptions.AtTheDoor kind, String photo) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("expectedOutcomeVersion", stop.outcomeVersion());
         if (kind == Exceptions.AtTheDoor.FAILED) {
@@ -612,12 +646,8 @@ final class RiderApp {
             default -> kind == Exceptions.AtTheDoor.FAR ? "Met the customer down the road" : "Handed over";
         });
         String now = Instant.now().toString();
-        if (kind != Exceptions.AtTheDoor.NO_PHOTO) {
-            ApiClient.Answer photo = ctx.api().upload("rider.photo", token, "/api/photos",
-                    PodPhotos.doorstep(stop.address(), random));
-            if (photo.ok()) {
-                pod.put("photos", List.of(Map.of("url", photo.body().path("reference").asText(), "takenAt", now)));
-            }
+        if (photo != null) {
+            pod.put("photos", List.of(Map.of("url", photo, "takenAt", now)));
         }
         if ("HANDED_TO_RECIPIENT".equals(type)) {
             pod.put("signature", Map.of("strokes", List.of(
@@ -688,7 +718,7 @@ final class RiderApp {
 
     private void takeBreak() {
         breakAt = Long.MAX_VALUE;
-        ApiClient.Answer answer = ctx.api().post("rider.break", token, "/api/riders/me/break", Map.of());
+        ApiClient.Answer answer = post("rider.break", "/api/riders/me/break", Map.of());
         if (answer.ok()) {
             availability = "ON_BREAK";
             breakUntil = System.currentTimeMillis() + ctx.realMillis(600 + random.nextInt(900));
@@ -697,7 +727,7 @@ final class RiderApp {
     }
 
     private boolean back() {
-        ApiClient.Answer answer = ctx.api().post("rider.back", token, "/api/riders/me/back", Map.of());
+        ApiClient.Answer answer = post("rider.back", "/api/riders/me/back", Map.of());
         if (answer.ok()) {
             availability = "AVAILABLE";
             breakUntil = 0;
@@ -712,6 +742,39 @@ final class RiderApp {
         // Try again at the next step; counted as a refusal or an error by the client.
         breakUntil = System.currentTimeMillis() + reportEveryMillis;
         return false;
+    }
+
+    // ---- calls ------------------------------------------------------------------------------------------------
+
+    private ApiClient.Answer get(String kind, String path) {
+        return noted(ctx.api().get(kind, token, path));
+    }
+
+    private ApiClient.Answer post(String kind, String path, Object body) {
+        return noted(ctx.api().post(kind, token, path, body));
+    }
+
+    private ApiClient.Answer upload(String kind, String path, byte[] png) {
+        return noted(ctx.api().upload(kind, token, path, png));
+    }
+
+    /** An answer that asks to wait (or none at all) holds the app's next call back until then. */
+    private ApiClient.Answer noted(ApiClient.Answer answer) {
+        if (answer.retryAfterMillis() > 0) {
+            pauseUntil = Math.max(pauseUntil, System.currentTimeMillis() + answer.retryAfterMillis());
+        }
+        return answer;
+    }
+
+    private boolean paused(long now) {
+        return now < pauseUntil;
+    }
+
+    /** The batches the app believes the rider holds. */
+    java.util.Set<UUID> held() {
+        synchronized (lock) {
+            return java.util.Set.copyOf(work.keySet());
+        }
     }
 
     /** Where the rider is now, for the dispatcher's choice and the tests. */

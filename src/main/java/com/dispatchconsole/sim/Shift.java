@@ -29,6 +29,14 @@ import okhttp3.OkHttpClient;
  */
 public final class Shift {
 
+    /**
+     * How long the gateway may answer nothing at all (connections refused, requests timing out) before the shift
+     * ends on its own: a gateway that went away does not come back by itself, and a run until Ctrl+C would
+     * otherwise count errors for ever. A gateway that answers, even 503 while its database is away, keeps the
+     * shift going.
+     */
+    static final long GATEWAY_GONE_MILLIS = 30_000;
+
     /** Connection attempts in flight at once: the gateway checks each token against the database. */
     private static final int CONNECTING_AT_ONCE = 32;
 
@@ -38,6 +46,7 @@ public final class Shift {
     private final PrintStream progress;
     private final SimMetrics metrics = new SimMetrics();
     private final CountDownLatch stopAsked = new CountDownLatch(1);
+    private volatile List<RiderApp> played = List.of();
 
     /** @param lateAfter the review's lateness threshold, as the database's review settings say */
     public Shift(SimAccess access, SimSettings settings, Duration lateAfter, PrintStream progress) {
@@ -56,7 +65,8 @@ public final class Shift {
     public SimMetrics run() throws InterruptedException {
         ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(48, daemon("sim-actor"));
         pool.setRemoveOnCancelPolicy(true);
-        // Steps, orders and returns planned for later are dropped when the shift ends; calls in flight finish.
+        // At the end every player has stopped: what is still scheduled (an outlet's next order, a rider's next step,
+        // the shift manager's "back on duty") is dropped rather than waited for; what runs finishes.
         pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         ExecutorService httpThreads = Executors.newFixedThreadPool(8, daemon("sim-http"));
         ExecutorService okHttpThreads = Executors.newCachedThreadPool(daemon("sim-socket"));
@@ -83,6 +93,7 @@ public final class Shift {
                     riders.add(new RiderApp(row, access.riderTokens().get(riderId), ctx, new Random(seeds.nextLong())));
                 }
             }
+            played = List.copyOf(riders);
             int connected = connect(riders, sockets);
             progress.printf("Shift: %d riders connected to their rooms, %d outlets ordering %d orders a minute%s%n",
                     connected, places.size(), settings.ordersPerMinute(),
@@ -111,11 +122,7 @@ public final class Shift {
             roster = new Roster(access.systemToken(), ctx, riders);
             long firstHome = settings.untilStopped() ? 45_000 : Math.max(3_000, runMillis / 5);
             roster.start(firstHome, settings.untilStopped() ? 300_000 : Math.max(60_000, runMillis / 2));
-            if (settings.untilStopped()) {
-                stopAsked.await();
-            } else {
-                stopAsked.await(runMillis, TimeUnit.MILLISECONDS);
-            }
+            playUntilTheEnd(end);
         } finally {
             progress.println("Ending the shift: finishing the calls in flight, then checking the guarantees.");
             outlets.forEach(OutletSystem::stop);
@@ -138,9 +145,35 @@ public final class Shift {
         return metrics;
     }
 
+    /** Until the time is up, {@link #stop()} is called or the gateway has answered nothing for a while. */
+    private void playUntilTheEnd(long end) throws InterruptedException {
+        while (true) {
+            long now = System.currentTimeMillis();
+            long left = end - now;
+            if (left <= 0 || stopAsked.await(Math.min(left, 1_000), TimeUnit.MILLISECONDS)) {
+                return;
+            }
+            long silent = metrics.unansweredFor(System.currentTimeMillis());
+            if (silent >= GATEWAY_GONE_MILLIS) {
+                String why = "the gateway at " + access.http() + " has answered nothing for " + silent / 1000
+                        + " s; the shift ended early";
+                metrics.error("shift", why);
+                progress.println("Shift: " + why + ".");
+                return;
+            }
+        }
+    }
+
+    /** What each rider's app holds (as it last read its batches): for tests, after the run. */
+    Map<UUID, java.util.Set<UUID>> held() {
+        Map<UUID, java.util.Set<UUID>> held = new LinkedHashMap<>();
+        played.forEach(r -> held.put(r.riderId, r.held()));
+        return held;
+    }
+
     /** The outlets (with their places in the city) and every rider of them, as the system token sees them. */
     private Map<UUID, JsonNode> readFleet(ApiClient api, Map<UUID, City.Point> places) {
-        ApiClient.Answer outlets = api.get("fleet.outlets", access.systemToken(), "/api/outlets");
+        ApiClient.Answer outlets = patiently(() -> api.get("fleet.outlets", access.systemToken(), "/api/outlets"));
         if (!outlets.ok()) {
             throw refusal("list the outlets", outlets);
         }
@@ -151,7 +184,8 @@ public final class Shift {
                 continue;
             }
             places.put(id, City.positionOf(o.path("address").asText()));
-            ApiClient.Answer list = api.get("fleet.riders", access.systemToken(), "/api/riders?outletId=" + id);
+            ApiClient.Answer list = patiently(() -> api.get("fleet.riders", access.systemToken(),
+                    "/api/riders?outletId=" + id));
             if (!list.ok()) {
                 throw refusal("list the riders", list);
             }
@@ -160,6 +194,24 @@ public final class Shift {
             }
         }
         return riders;
+    }
+
+    /**
+     * A setup read that a rate limit refused (429, counted) is asked again once its {@code Retry-After} has passed,
+     * a few times: the gateway said when, so that is no blind retry.
+     */
+    private static ApiClient.Answer patiently(java.util.function.Supplier<ApiClient.Answer> call) {
+        ApiClient.Answer answer = call.get();
+        for (int tries = 1; answer.status() == 429 && tries < 10; tries++) {
+            try {
+                Thread.sleep(answer.retryAfterMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return answer;
+            }
+            answer = call.get();
+        }
+        return answer;
     }
 
     private DispatchException refusal(String what, ApiClient.Answer answer) {

@@ -44,11 +44,30 @@ public final class SimMetrics {
     private final LongAdder resyncs = new LongAdder();
     private final LongAdder positions = new LongAdder();
     private final Map<String, LongAdder> played = new ConcurrentHashMap<>();
+    private final AtomicLong lastAnswer = new AtomicLong();
+    private final AtomicLong lastUnanswered = new AtomicLong();
     private final AtomicLong started = new AtomicLong();
     private final AtomicLong ended = new AtomicLong();
 
+    /** A call the gateway answered (whatever it said), in {@code micros}. */
     void call(String kind, long micros) {
+        lastAnswer.accumulateAndGet(System.currentTimeMillis(), Math::max);
         calls.computeIfAbsent(kind, k -> new Samples()).add(micros);
+    }
+
+    /** A call the gateway did not answer at all: refused connection, reset, timeout (also counted as an error). */
+    void unanswered(String kind, String what) {
+        lastUnanswered.accumulateAndGet(System.currentTimeMillis(), Math::max);
+        error(kind, what);
+    }
+
+    /**
+     * How long the gateway has answered nothing, as of {@code now}: from its last answer (or the start) when every
+     * call since went unanswered; 0 when the last call was answered.
+     */
+    long unansweredFor(long now) {
+        long answered = Math.max(lastAnswer.get(), started.get());
+        return lastUnanswered.get() > answered ? now - answered : 0;
     }
 
     void refused(String code) {
