@@ -402,14 +402,19 @@ class SimAdversaryTest {
                 System.setErr(stderr);
             }
 
+            // The two bots race for the same riders: on a busy machine one of them may win every batch, so the
+            // work done is asked of the pair, and every guarantee of each.
+            long assigned = 0;
+            long pods = 0;
             for (Run run : List.of(runA, runB)) {
                 run.clean();
-                assertThat(run.report().path("calls").path("dispatch.assign").path("count").asLong()).isPositive();
                 assertThat(run.report().path("refusals").has("OUT_OF_SCOPE")).as(run.printed()).isFalse();
+                assigned += run.report().path("calls").path("dispatch.assign").path("count").asLong();
                 JsonNode played = run.report().path("played");
-                assertThat(played.path("delivered").asLong() + played.path("farFromAddress").asLong())
-                        .as("PoDs recorded: " + run.printed()).isPositive();
+                pods += played.path("delivered").asLong() + played.path("farFromAddress").asLong();
             }
+            assertThat(assigned).as("assigned by the two bots: %s %s", runA.printed(), runB.printed()).isPositive();
+            assertThat(pods).as("PoDs recorded by the two runs: %s %s", runA.printed(), runB.printed()).isPositive();
             assertThat(overLimit).isEmpty();
             assertThat(world.violations()).isEmpty();
             assertThat(world.unrevokedTokens()).isZero();
