@@ -42,6 +42,23 @@ public final class HistoryQueries {
                    || CASE WHEN v.version > 1 THEN ' (recorded again: version ' || v.version || ')' ELSE '' END
             FROM pod_versions v JOIN delivery_batch_orders bo ON bo.id = v.batch_order_id
             WHERE bo.batch_id = ?
+            UNION ALL
+            SELECT 'ORDER', min(x.id), x.redispatched_at, x.actor, x.reason, NULL, NULL, NULL, NULL, x.db_user,
+                   'Re-dispatched to batch ' || left(x.to_batch_id::text, 8) || ' (' || count(*) || ' order'
+                   || CASE WHEN count(*) = 1 THEN '' ELSE 's' END || ')'
+            FROM order_redispatches x WHERE x.from_batch_id = ?
+            GROUP BY x.to_batch_id, x.redispatched_at, x.actor, x.reason, x.db_user
+            UNION ALL
+            SELECT 'ORDER', min(x.id), x.redispatched_at, x.actor, x.reason, NULL, NULL, NULL, NULL, x.db_user,
+                   'Re-dispatched from batch ' || left(x.from_batch_id::text, 8) || ' (' || count(*) || ' order'
+                   || CASE WHEN count(*) = 1 THEN '' ELSE 's' END || ')'
+            FROM order_redispatches x WHERE x.to_batch_id = ?
+            GROUP BY x.from_batch_id, x.redispatched_at, x.actor, x.reason, x.db_user
+            UNION ALL
+            SELECT 'REVIEW', f.id, f.followed_up_at, f.actor, f.note, NULL, NULL, NULL, NULL, f.db_user,
+                   'dispute followed up (order ' || bo.sequence || ')'
+            FROM dispute_follow_ups f JOIN delivery_batch_orders bo ON bo.id = f.batch_order_id
+            WHERE bo.batch_id = ?
             ORDER BY changed_at, kind DESC, id
             """;
 
@@ -62,10 +79,10 @@ public final class HistoryQueries {
     private HistoryQueries() {
     }
 
-    /** A batch's whole audit timeline, oldest first: status, rider, orders, outcomes and reviews. */
+    /** A batch's whole audit timeline, oldest first: status, rider, orders, outcomes, reviews and re-dispatches. */
     public static List<HistoryEntry> history(Connection c, UUID batchId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(HISTORY)) {
-            for (int i = 1; i <= 5; i++) {
+            for (int i = 1; i <= 8; i++) {
                 ps.setObject(i, batchId);
             }
             return readHistory(ps);

@@ -35,6 +35,7 @@ public final class DispatchServices {
     private final BatchChanges changes;
     private final ApiTokenService tokens;
     private final PhotoService photos;
+    private final FollowUpService followUps;
 
     public DispatchServices(Database database) {
         this(database, Options.SAFE, Clock.systemUTC());
@@ -60,6 +61,7 @@ public final class DispatchServices {
         this.changes = new BatchChanges(assignments, queries);
         this.tokens = new ApiTokenService(unitOfWork);
         this.photos = new PhotoService(unitOfWork);
+        this.followUps = new FollowUpService(unitOfWork, clock);
     }
 
     /**
@@ -110,6 +112,11 @@ public final class DispatchServices {
     /** Photos of deliveries stored in the database: uploaded by the gateway, shown by the PoD viewer. */
     public PhotoService photos() {
         return photos;
+    }
+
+    /** Disputes to follow up and failed batches to re-dispatch (issue 13). */
+    public FollowUpService followUps() {
+        return followUps;
     }
 
     public UnitOfWork unitOfWork() {
