@@ -43,13 +43,13 @@ public final class HistoryQueries {
             FROM pod_versions v JOIN delivery_batch_orders bo ON bo.id = v.batch_order_id
             WHERE bo.batch_id = ?
             UNION ALL
-            SELECT 'ORDER', min(x.id), x.redispatched_at, x.actor, x.reason, NULL, NULL, NULL, NULL, x.db_user,
+            SELECT 'REDISPATCH', min(x.id), x.redispatched_at, x.actor, x.reason, NULL, NULL, NULL, NULL, x.db_user,
                    'Re-dispatched to batch ' || left(x.to_batch_id::text, 8) || ' (' || count(*) || ' order'
                    || CASE WHEN count(*) = 1 THEN '' ELSE 's' END || ')'
             FROM order_redispatches x WHERE x.from_batch_id = ?
             GROUP BY x.to_batch_id, x.redispatched_at, x.actor, x.reason, x.db_user
             UNION ALL
-            SELECT 'ORDER', min(x.id), x.redispatched_at, x.actor, x.reason, NULL, NULL, NULL, NULL, x.db_user,
+            SELECT 'REDISPATCH', min(x.id), x.redispatched_at, x.actor, x.reason, NULL, NULL, NULL, NULL, x.db_user,
                    'Re-dispatched from batch ' || left(x.from_batch_id::text, 8) || ' (' || count(*) || ' order'
                    || CASE WHEN count(*) = 1 THEN '' ELSE 's' END || ')'
             FROM order_redispatches x WHERE x.to_batch_id = ?

@@ -12,15 +12,18 @@ public record HistoryEntry(Kind kind, Instant at, String actor, String reason, B
                            BatchStatus toStatus, String fromRider, String toRider, String databaseUser,
                            String detail) {
 
-    /** ORDER: an order added or removed; OUTCOME: an outcome (and PoD version) recorded; RIDER: a rider's change. */
-    public enum Kind { STATUS, ASSIGNMENT, REVIEW, ORDER, OUTCOME, RIDER }
+    /**
+     * ORDER: an order added or removed; OUTCOME: an outcome (and PoD version) recorded; RIDER: a rider's change;
+     * REDISPATCH: a failed batch's orders sent out again (shown in both batches).
+     */
+    public enum Kind { STATUS, ASSIGNMENT, REVIEW, ORDER, OUTCOME, RIDER, REDISPATCH }
 
     /** A one-line description such as "ASSIGNED → PICKED", "Assigned to Ben" or "Reassigned Ana → Ben". */
     public String describe() {
         if (kind == Kind.REVIEW) {
             return "Proof of delivery " + detail;
         }
-        if (kind == Kind.ORDER || kind == Kind.OUTCOME || kind == Kind.RIDER) {
+        if (kind == Kind.ORDER || kind == Kind.OUTCOME || kind == Kind.RIDER || kind == Kind.REDISPATCH) {
             return detail;
         }
         if (kind == Kind.STATUS) {
