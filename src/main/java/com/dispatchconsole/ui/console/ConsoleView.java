@@ -55,8 +55,10 @@ public final class ConsoleView {
         layout.getStyleClass().add("console");
         layout.setTop(new VBox(header(), banner(), toolbar()));
         SplitPane left = new SplitPane(ridersSection());
-        SplitPane right = new SplitPane(batchesSection(), DetailPane.create(model.selection(), model.status(), this::act,
-                this::recordOutcome, this::openPod));
+        VBox detail = DetailPane.create(model.selection(), model.status(), this::act, this::recordOutcome, this::openPod);
+        ((javafx.scene.layout.Pane) detail.lookup("#detail-actions")).getChildren().add(
+                com.dispatchconsole.ui.followup.FollowUpView.redispatchButton(model.redispatch(), this::window));
+        SplitPane right = new SplitPane(batchesSection(), detail);
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.52);
         SplitPane split = new SplitPane(left, right);
@@ -117,7 +119,11 @@ public final class ConsoleView {
         queue.visibleProperty().bind(model.rows().canReviewProperty());
         queue.managedProperty().bind(model.rows().canReviewProperty());
         queue.setOnAction(e -> openReviewQueue());
-        HBox header = new HBox(18, title, live, spacer, operator, database, queue, light);
+        javafx.scene.control.Button followUp = com.dispatchconsole.ui.followup.FollowUpView.headerButton(model.followUp(),
+                this::openFollowUp);
+        model.rows().podChangesProperty().addListener((o, a, b) -> model.followUp().changedElsewhere());
+        model.followUp().load();
+        HBox header = new HBox(18, title, live, spacer, operator, database, followUp, queue, light);
         header.getStyleClass().add("header");
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(10, 16, 10, 16));
@@ -327,12 +333,20 @@ public final class ConsoleView {
         load.run();
     }
 
+    private void openFollowUp() {
+        com.dispatchconsole.ui.followup.FollowUpViewModel list = model.followUp();
+        openWindow("Disputed deliveries", new com.dispatchconsole.ui.followup.FollowUpView(list, this::openPod).root(),
+                1000, 560, list::load);
+    }
+
     private void installShortcuts(Scene scene) {
         for (LifecycleAction action : LifecycleAction.values()) {
             scene.getAccelerators().put(KeyCombination.keyCombination(action.shortcut()), () -> act(action));
         }
         scene.getAccelerators().put(KeyCombination.keyCombination("Ctrl+R"), this::assignSelectionToSelectedRider);
         scene.getAccelerators().put(KeyCombination.keyCombination("F5"), model::reload);
+        scene.getAccelerators().put(KeyCombination.keyCombination(com.dispatchconsole.ui.followup.FollowUpView.REDISPATCH_SHORTCUT),
+                () -> com.dispatchconsole.ui.followup.FollowUpView.askAndRedispatch(model.redispatch(), this::window));
         scene.getAccelerators().put(KeyCombination.keyCombination("Ctrl+F"),
                 () -> Optional.ofNullable(scene.lookup("#search-field")).ifPresent(javafx.scene.Node::requestFocus));
     }

@@ -29,6 +29,8 @@ public final class ConsoleViewModel {
     private final ConsoleRows rows;
     private final ConsoleSelection selection;
     private final BatchCommands commands;
+    private com.dispatchconsole.ui.followup.FollowUpViewModel followUp;
+    private com.dispatchconsole.ui.followup.RedispatchViewModel redispatch;
 
     public ConsoleViewModel(DispatchServices services, UiExecutor ui, String operator, String databaseLabel) {
         this(services, ui, operator, databaseLabel, Set.of());
@@ -98,6 +100,25 @@ public final class ConsoleViewModel {
 
     public ReviewQueueViewModel reviewQueue() {
         return new ReviewQueueViewModel(services.pods(), services.queries(), ui);
+    }
+
+    /** The disputed list and its announcements: one for the console's whole life. */
+    public com.dispatchconsole.ui.followup.FollowUpViewModel followUp() {
+        if (followUp == null) {
+            followUp = new com.dispatchconsole.ui.followup.FollowUpViewModel(services.followUps(), ui, operator,
+                    status.channel());
+        }
+        return followUp;
+    }
+
+    /** "Re-dispatch…" for the batch the detail pane shows; the new batch goes on screen like any change made here. */
+    public com.dispatchconsole.ui.followup.RedispatchViewModel redispatch() {
+        if (redispatch == null) {
+            redispatch = new com.dispatchconsole.ui.followup.RedispatchViewModel(services.followUps(), ui, operator,
+                    status.channel(), selection.detail().batchProperty(), selection.detail().orders(),
+                    status.canChangeProperty(), row -> rows.changed(List.of(row), List.of()));
+        }
+        return redispatch;
     }
 
     /** A view model for the PoD viewer of one order line. */
