@@ -193,7 +193,9 @@ CREATE TRIGGER delivery_batch_orders_round BEFORE INSERT OR UPDATE OR DELETE ON 
 -- another login than the one that raised it (as a verdict is never given on one's own PoD), with a note.
 CREATE TABLE dispute_follow_ups (
     id             bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    review_id      bigint      NOT NULL UNIQUE REFERENCES pod_reviews (id),
+    -- No foreign key: pod_reviews is append-only (its verdicts never go), and a key here would change how a
+    -- TRUNCATE of it is refused; the guard checks the review exists.
+    review_id      bigint      NOT NULL UNIQUE,
     batch_order_id uuid        NOT NULL REFERENCES delivery_batch_orders (id),
     note           text        NOT NULL CHECK (length(btrim(note)) > 0),
     actor          text        NOT NULL,
