@@ -77,10 +77,7 @@ public final class RiderRanking {
 
     /** The share of the tightest of the three limits (orders, weight, batches) still free with {@code load}. */
     static double roomLeft(RiderLimits limits, Load load) {
-        double orders = (double) load.orders() / limits.maxCapacity();
-        double weight = load.weightKg().doubleValue() / limits.maxWeightKg().doubleValue();
-        double batches = (double) load.activeBatches() / limits.maxActiveBatches();
-        return Math.max(0, 1 - Math.max(orders, Math.max(weight, batches)));
+        return Math.max(0, 1 - limits.share(load));
     }
 
     /** Each rider's standing for the batches, measured from {@code from} (null when the outlet's place is unknown). */
