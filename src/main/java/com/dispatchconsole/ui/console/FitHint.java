@@ -2,9 +2,9 @@ package com.dispatchconsole.ui.console;
 
 import com.dispatchconsole.domain.HandOver;
 import com.dispatchconsole.domain.Load;
-import com.dispatchconsole.domain.RiderRanking;
 import com.dispatchconsole.domain.ShortId;
 import com.dispatchconsole.domain.rows.BatchRow;
+import com.dispatchconsole.domain.rows.RiderRanking;
 import com.dispatchconsole.domain.rows.RiderRow;
 import com.dispatchconsole.ui.common.Labels;
 import java.util.List;

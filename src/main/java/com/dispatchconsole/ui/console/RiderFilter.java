@@ -1,9 +1,9 @@
 package com.dispatchconsole.ui.console;
 
 import com.dispatchconsole.domain.HandOver;
-import com.dispatchconsole.domain.RiderRanking;
 import com.dispatchconsole.domain.rows.BatchRow;
 import com.dispatchconsole.domain.rows.OutletRow;
+import com.dispatchconsole.domain.rows.RiderRanking;
 import com.dispatchconsole.domain.rows.RiderRow;
 import java.util.List;
 import java.util.Locale;

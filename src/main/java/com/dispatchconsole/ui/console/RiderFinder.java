@@ -1,8 +1,8 @@
 package com.dispatchconsole.ui.console;
 
-import com.dispatchconsole.domain.RiderRanking;
 import com.dispatchconsole.domain.rows.BatchRow;
 import com.dispatchconsole.domain.rows.OutletRow;
+import com.dispatchconsole.domain.rows.RiderRanking;
 import com.dispatchconsole.domain.rows.RiderRow;
 import java.util.Comparator;
 import java.util.HashSet;

@@ -1,7 +1,10 @@
-package com.dispatchconsole.domain;
+package com.dispatchconsole.domain.rows;
 
-import com.dispatchconsole.domain.rows.BatchRow;
-import com.dispatchconsole.domain.rows.RiderRow;
+import com.dispatchconsole.domain.BatchStatus;
+import com.dispatchconsole.domain.GreatCircle;
+import com.dispatchconsole.domain.HandOver;
+import com.dispatchconsole.domain.Load;
+import com.dispatchconsole.domain.RiderLimits;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,10 +1,10 @@
-package com.dispatchconsole.domain;
+package com.dispatchconsole.domain.rows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.dispatchconsole.domain.rows.BatchRow;
-import com.dispatchconsole.domain.rows.RiderPosition;
-import com.dispatchconsole.domain.rows.RiderRow;
+import com.dispatchconsole.domain.Availability;
+import com.dispatchconsole.domain.Load;
+import com.dispatchconsole.domain.RiderLimits;
 import com.dispatchconsole.testing.Rows;
 import com.dispatchconsole.testing.UnitTest;
 import java.math.BigDecimal;
