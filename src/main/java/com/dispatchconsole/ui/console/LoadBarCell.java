@@ -39,6 +39,7 @@ final class LoadBarCell extends TableCell<RiderRow, RiderRow> {
         super.updateItem(rider, empty);
         if (empty || rider == null) {
             setGraphic(null);
+            setTooltip(null);
             return;
         }
         double ratio = rider.loadRatio();
