@@ -90,7 +90,8 @@ public final class DemoData {
     static void seed(DispatchServices services, Random random, int riderCount, int batchCount, String photoUrl) {
         List<UUID> outlets = new ArrayList<>();
         for (int i = 0; i < OUTLETS.length; i++) {
-            outlets.add(services.fleet().createOutlet(OUTLETS[i], outletAddress(i)));
+            City.Point at = City.positionOf(outletAddress(i));
+            outlets.add(services.fleet().createOutlet(OUTLETS[i], outletAddress(i), at.lat(), at.lon()));
         }
         List<RiderRow> riders = new ArrayList<>();
         for (int i = 0; i < riderCount; i++) {
@@ -106,9 +107,11 @@ public final class DemoData {
             for (int o = 0; o < count; o++) {
                 String address = City.randomAddress(random);
                 double[] at = positionOf(address);
+                // A phone for each customer, made up without another draw so the demo shift stays the same.
                 orders.add(new NewOrder(CUSTOMERS[random.nextInt(CUSTOMERS.length)], address,
                         BigDecimal.valueOf(30 + random.nextInt(420)).divide(BigDecimal.valueOf(100), 2,
-                                RoundingMode.UNNECESSARY), at[0], at[1]));
+                                RoundingMode.UNNECESSARY), at[0], at[1],
+                        String.format(java.util.Locale.ROOT, "+44 20 7946 %04d", (b * 7 + o) % 10000)));
             }
             UUID batch = services.batches().createBatch(outlet, orders, ACTOR).id();
             progress(services, random, batch, riders, photoUrl);

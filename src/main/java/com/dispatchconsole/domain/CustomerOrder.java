@@ -37,6 +37,9 @@ public class CustomerOrder {
     @Column(name = "delivery_lon")
     private Double deliveryLon;
 
+    @Column(name = "customer_phone")
+    private String customerPhone;
+
     protected CustomerOrder() {
     }
 
@@ -54,6 +57,12 @@ public class CustomerOrder {
     public CustomerOrder at(Double lat, Double lon) {
         this.deliveryLat = lat;
         this.deliveryLon = lon;
+        return this;
+    }
+
+    /** Sets how to reach the customer (null when the order system gave no phone). */
+    public CustomerOrder phone(String customerPhone) {
+        this.customerPhone = customerPhone == null || customerPhone.isBlank() ? null : customerPhone.strip();
         return this;
     }
 

@@ -27,6 +27,11 @@ public class Outlet {
 
     private String address;
 
+    /** Where the outlet is, when known (both or neither): riders can then be ranked by distance from it. */
+    private Double lat;
+
+    private Double lon;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -38,6 +43,13 @@ public class Outlet {
         this.name = name;
         this.address = address;
         this.createdAt = createdAt;
+    }
+
+    /** Sets where the outlet is (both or neither). */
+    public Outlet at(Double lat, Double lon) {
+        this.lat = lat;
+        this.lon = lon;
+        return this;
     }
 
     public UUID getId() {

@@ -30,6 +30,17 @@ public record RiderLimits(int maxCapacity, BigDecimal maxWeightKg, int maxActive
         return null;
     }
 
+    /**
+     * How full {@code load} is: the share of the tightest of the three limits (orders, weight, active batches) in
+     * use, 0..1, above 1 when over. A rider at any limit is full (1): they cannot take another batch.
+     */
+    public double share(Load load) {
+        double orders = (double) load.orders() / maxCapacity;
+        double weight = load.weightKg().doubleValue() / maxWeightKg.doubleValue();
+        double batches = (double) load.activeBatches() / maxActiveBatches;
+        return Math.max(orders, Math.max(weight, batches));
+    }
+
     public void require(String riderName, Load load) {
         DispatchException refusal = refusal(riderName, load);
         if (refusal != null) {

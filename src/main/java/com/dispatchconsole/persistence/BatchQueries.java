@@ -62,7 +62,8 @@ public final class BatchQueries {
 
     private static final String ORDERS = """
             SELECT bo.id, bo.order_id, bo.sequence, o.customer_name, o.delivery_address, o.weight_kg, bo.outcome,
-                   bo.outcome_reason, bo.completed_at, bo.proof_of_delivery IS NOT NULL, bo.outcome_version
+                   bo.outcome_reason, bo.completed_at, bo.proof_of_delivery IS NOT NULL, bo.outcome_version,
+                   o.customer_phone
             FROM delivery_batch_orders bo JOIN orders o ON o.id = bo.order_id
             WHERE bo.batch_id = ?
             ORDER BY bo.sequence
@@ -123,7 +124,7 @@ public final class BatchQueries {
                     rows.add(new BatchOrderRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                             rs.getInt(3), rs.getString(4), rs.getString(5), rs.getBigDecimal(6),
                             OrderOutcome.valueOf(rs.getString(7)), rs.getString(8), instant(rs, 9),
-                            rs.getBoolean(10), rs.getInt(11)));
+                            rs.getBoolean(10), rs.getInt(11), rs.getString(12)));
                 }
             }
             return rows;

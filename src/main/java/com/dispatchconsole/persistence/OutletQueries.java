@@ -18,11 +18,12 @@ public final class OutletQueries {
     }
 
     public static List<OutletRow> outlets(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, name, address FROM outlets ORDER BY name");
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, name, address, lat, lon FROM outlets ORDER BY name");
              ResultSet rs = ps.executeQuery()) {
             List<OutletRow> rows = new ArrayList<>();
             while (rs.next()) {
-                rows.add(new OutletRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)));
+                rows.add(new OutletRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, Double.class), rs.getObject(5, Double.class)));
             }
             return rows;
         }

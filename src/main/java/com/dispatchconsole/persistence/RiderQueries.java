@@ -30,18 +30,22 @@ import org.hibernate.Session;
  */
 public final class RiderQueries {
 
-    /** The load is summed over the active batches only; the second %s narrows it to some riders. */
+    /**
+     * The load is summed over the active batches only; the second %s narrows it to some riders. The "changed" time
+     * is the rider's own {@code updated_at} (availability, limits, details), which the database sets with every new
+     * version: it never goes back, unlike a time taken over the active batches, which drops when a batch finishes.
+     */
     private static final String RIDERS = """
             SELECT r.id, r.name, r.phone, r.vehicle_type, r.availability, r.home_outlet_id, o.name,
                    r.max_capacity, r.max_weight_kg, r.max_active_batches,
                    coalesce(l.orders, 0), coalesce(l.weight, 0), coalesce(l.batches, 0),
-                   greatest(r.updated_at, l.last_change), r.version,
+                   r.updated_at, r.version,
                    loc.lat, loc.lon, loc.accuracy_m, loc.fix_at
             FROM delivery_riders r
             LEFT JOIN outlets o ON o.id = r.home_outlet_id
             LEFT JOIN rider_locations loc ON loc.rider_id = r.id
             LEFT JOIN (SELECT rider_id, sum(order_count) AS orders, sum(total_weight_kg) AS weight,
-                              count(*) AS batches, max(updated_at) AS last_change
+                              count(*) AS batches
                        FROM delivery_batches WHERE status IN %s %s GROUP BY rider_id) l ON l.rider_id = r.id
             %s
             ORDER BY r.name, r.id

@@ -94,7 +94,8 @@ public final class BatchService {
         for (NewOrder order : orders) {
             UUID orderId = UUID.randomUUID();
             session.persist(new CustomerOrder(orderId, outletId, order.customerName(), order.deliveryAddress(),
-                    order.weightKg(), now).at(order.lat(), order.lon()));
+                    order.weightKg(), now).at(order.lat(), order.lon())
+                    .phone(order.customerPhone()));
             session.persist(new BatchOrder(UUID.randomUUID(), batchId, orderId, sequence++));
         }
         return batchId;
@@ -121,7 +122,8 @@ public final class BatchService {
             Instant now = clock.instant();
             UUID orderId = UUID.randomUUID();
             session.persist(new CustomerOrder(orderId, batch.getOutletId(), order.customerName(),
-                    order.deliveryAddress(), order.weightKg(), now).at(order.lat(), order.lon()));
+                    order.deliveryAddress(), order.weightKg(), now).at(order.lat(), order.lon())
+                    .phone(order.customerPhone()));
             int next = BatchQueries.nextSequence(session, batchId);
             session.persist(new BatchOrder(UUID.randomUUID(), batchId, orderId, next));
             return BatchQueries.readBack(session, batchId);

@@ -37,12 +37,21 @@ public final class FleetService {
     }
 
     public UUID createOutlet(String name, String address) {
+        return createOutlet(name, address, null, null);
+    }
+
+    /** An outlet at a known position (both or neither), from which riders can be ranked by distance. */
+    public UUID createOutlet(String name, String address, Double lat, Double lon) {
         if (name == null || name.isBlank()) {
             throw new DispatchException(ErrorCode.INVALID_ARGUMENT, "An outlet needs a name.");
         }
+        if ((lat == null) != (lon == null) || lat != null && (Math.abs(lat) > 90 || Math.abs(lon) > 180)) {
+            throw new DispatchException(ErrorCode.INVALID_ARGUMENT,
+                    "An outlet's position needs a latitude (-90..90) and a longitude (-180..180), or neither.");
+        }
         return unitOfWork.call(session -> {
             UUID id = UUID.randomUUID();
-            session.persist(new Outlet(id, name.strip(), address, clock.instant()));
+            session.persist(new Outlet(id, name.strip(), address, clock.instant()).at(lat, lon));
             return id;
         });
     }

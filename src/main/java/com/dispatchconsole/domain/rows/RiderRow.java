@@ -15,10 +15,8 @@ public record RiderRow(UUID id, String name, String phone, VehicleType vehicleTy
                        UUID homeOutletId, String homeOutletName, RiderLimits limits, Load load,
                        Instant lastChangeAt, long version, RiderPosition position) {
 
-    /** Share of the tighter of the order and weight limits in use, 0..1+, for the load bar. */
+    /** Share of the tightest of the order, weight and batch limits in use, 0..1+, for the load bar. */
     public double loadRatio() {
-        double orders = (double) load.orders() / limits.maxCapacity();
-        double weight = load.weightKg().doubleValue() / limits.maxWeightKg().doubleValue();
-        return Math.max(orders, weight);
+        return limits.share(load);
     }
 }

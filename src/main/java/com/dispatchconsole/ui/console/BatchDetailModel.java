@@ -4,11 +4,13 @@ import com.dispatchconsole.domain.DispatchException;
 import com.dispatchconsole.domain.rows.BatchOrderRow;
 import com.dispatchconsole.domain.rows.BatchRow;
 import com.dispatchconsole.domain.rows.HistoryEntry;
+import com.dispatchconsole.domain.rows.RiderRow;
 import com.dispatchconsole.service.QueryService;
 import com.dispatchconsole.ui.common.BackgroundTasks;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -23,6 +25,8 @@ public final class BatchDetailModel {
     private final BackgroundTasks tasks;
     private final Consumer<DispatchException> onFailure;
     private final ReadOnlyObjectWrapper<BatchRow> batch = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<RiderRow> rider = new ReadOnlyObjectWrapper<>();
+    private Function<UUID, RiderRow> riders = id -> null;
     private final ReadOnlyBooleanWrapper canRecordOutcomes = new ReadOnlyBooleanWrapper();
     private final ObservableList<BatchOrderRow> orders = FXCollections.observableArrayList();
     private final ObservableList<HistoryEntry> history = FXCollections.observableArrayList();
@@ -34,6 +38,8 @@ public final class BatchDetailModel {
         this.tasks = tasks;
         this.onFailure = onFailure;
         batch.addListener((o, was, row) -> canRecordOutcomes.set(row != null && row.status().takesOutcomes()));
+        batch.addListener((o, was, row) -> rider.set(row == null || row.riderId() == null ? null
+                : riders.apply(row.riderId())));
     }
 
     private record Details(List<BatchOrderRow> orders, List<HistoryEntry> history) {
@@ -76,6 +82,16 @@ public final class BatchDetailModel {
             orders.clear();
             show(shown);
         }
+    }
+
+    /** Where the shown batch's rider is looked up (the rider rows on screen), for their phone. */
+    void ridersFrom(Function<UUID, RiderRow> lookup) {
+        this.riders = lookup;
+    }
+
+    /** The shown batch's rider as the screen shows them (for the phone); null without a rider or out of scope. */
+    public ReadOnlyObjectProperty<RiderRow> riderProperty() {
+        return rider.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<BatchRow> batchProperty() {

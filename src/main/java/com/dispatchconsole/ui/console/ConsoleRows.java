@@ -63,6 +63,7 @@ public final class ConsoleRows {
     private final ObservableList<OutletRow> outlets = FXCollections.observableArrayList();
     private final ObservableList<OutletRow> outletsView = FXCollections.unmodifiableObservableList(outlets);
     private final BatchFilter filter = new BatchFilter();
+    private final RiderFilter riderFilter = new RiderFilter();
     private final StatusTally tally = new StatusTally(batches.rows());
     private final ReadOnlyStringWrapper visibleCount = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper sessionRole = new ReadOnlyStringWrapper("");
@@ -244,6 +245,11 @@ public final class ConsoleRows {
     /** What the filter bar edits. */
     public BatchFilter filter() {
         return filter;
+    }
+
+    /** What the bar above the riders table edits (the outlet is {@link #filter()}'s). */
+    public RiderFilter riderFilter() {
+        return riderFilter;
     }
 
     public ReadOnlyStringProperty statusCountsProperty() {

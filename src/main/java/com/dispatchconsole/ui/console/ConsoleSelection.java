@@ -34,6 +34,7 @@ public final class ConsoleSelection {
         this.rows = rows;
         this.status = status;
         this.detail = new BatchDetailModel(queries, status.tasks(), status::failed);
+        detail.ridersFrom(rows::rider);
         selectedBatches.addListener((ListChangeListener<BatchRow>) c -> refresh());
         status.canChangeProperty().addListener((o, could, can) -> refresh());
         rows.followedBy(new ConsoleRows.Follower() {

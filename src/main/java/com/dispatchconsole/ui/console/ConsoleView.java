@@ -40,6 +40,7 @@ public final class ConsoleView {
     private final StackPane root = new StackPane();
     private final Label dropHint = new Label();
     private final TableView<RiderRow> riders;
+    private final RiderFinder riderFinder;
     private final TableView<BatchRow> batches;
 
     public ConsoleView(ConsoleViewModel model) {
@@ -48,7 +49,8 @@ public final class ConsoleView {
         dropHint.getStyleClass().add("drop-hint");
         dropHint.setMaxWidth(Double.MAX_VALUE);
         dropHint.setText(IDLE_HINT);
-        riders = RidersTable.create(model, dropHint, this::dropped);
+        riderFinder = new RiderFinder(model);
+        riders = RidersTable.create(model, riderFinder, dropHint, this::dropped);
         batches = BatchesTable.create(model, this::act, this::assignSelectionToSelectedRider);
 
         BorderPane layout = new BorderPane();
@@ -194,7 +196,7 @@ public final class ConsoleView {
                 javafx.application.Platform.runLater(() -> model.commands().unassign(ids));
             }
         });
-        VBox box = new VBox(6, title, help, dropHint, riders, unassign);
+        VBox box = new VBox(6, title, help, riderFinder.bar(), dropHint, riders, unassign);
         box.setPadding(new Insets(8));
         VBox.setVgrow(riders, Priority.ALWAYS);
         return box;

@@ -5,6 +5,7 @@ import com.dispatchconsole.domain.OrderOutcome;
 import com.dispatchconsole.domain.ShortId;
 import com.dispatchconsole.domain.rows.BatchOrderRow;
 import com.dispatchconsole.domain.rows.HistoryEntry;
+import com.dispatchconsole.domain.rows.RiderRow;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -39,7 +40,8 @@ final class DetailPane {
         detail.batchProperty().addListener((o, a, batch) -> {
             title.setText(batch == null ? "Select a batch to see its orders and history." : "Batch "
                     + ShortId.of(batch.id()) + " · " + batch.outletName() + " · " + Labels.of(batch.status()));
-            rider.setText(batch == null ? "" : batch.riderName() == null ? "No rider" : "Rider: " + batch.riderName());
+            rider.setText(batch == null ? "" : batch.riderName() == null ? "No rider" : "Rider: " + batch.riderName()
+                    + riderPhone(detail.riderProperty().get()));
         });
 
         FlowPane actions = new FlowPane(6, 6);
@@ -67,6 +69,7 @@ final class DetailPane {
         orders.setPlaceholder(new Label(""));
         orders.getColumns().add(Columns.text("#", 36, o -> String.valueOf(o.sequence())));
         orders.getColumns().add(Columns.text("Customer", 120, BatchOrderRow::customerName));
+        orders.getColumns().add(Columns.text("Phone", 110, o -> o.customerPhone() == null ? "" : o.customerPhone()));
         orders.getColumns().add(Columns.text("Address", 160, BatchOrderRow::deliveryAddress));
         orders.getColumns().add(Columns.text("kg", 50, o -> Formats.kg(o.weightKg())));
         orders.getColumns().add(Columns.text("Outcome", 110, o -> Labels.of(o.outcome())
@@ -132,5 +135,10 @@ final class DetailPane {
         pane.getStyleClass().add("detail-pane");
         pane.setPadding(new Insets(8));
         return pane;
+    }
+
+    /** " · ☎ +44 …" for a rider with a phone on record, else nothing. */
+    static String riderPhone(RiderRow rider) {
+        return rider == null || rider.phone() == null || rider.phone().isBlank() ? "" : " · ☎ " + rider.phone();
     }
 }

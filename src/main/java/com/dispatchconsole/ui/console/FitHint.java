@@ -4,6 +4,7 @@ import com.dispatchconsole.domain.HandOver;
 import com.dispatchconsole.domain.Load;
 import com.dispatchconsole.domain.ShortId;
 import com.dispatchconsole.domain.rows.BatchRow;
+import com.dispatchconsole.domain.rows.RiderRanking;
 import com.dispatchconsole.domain.rows.RiderRow;
 import com.dispatchconsole.ui.common.Labels;
 import java.util.List;
@@ -16,10 +17,7 @@ import java.util.List;
 public record FitHint(boolean fits, String text) {
 
     public static FitHint evaluate(List<BatchRow> batches, RiderRow rider) {
-        HandOver.Verdict verdict = HandOver.check(
-                new HandOver.Recipient(rider.id(), rider.name(), rider.availability(), rider.limits(), rider.load()),
-                batches.stream().map(b -> new HandOver.Batch(b.id(), b.status(), b.riderId(), b.orderCount(),
-                        b.totalWeightKg())).toList());
+        HandOver.Verdict verdict = HandOver.check(RiderRanking.recipient(rider), RiderRanking.batches(batches));
         if (verdict.fits()) {
             Load load = verdict.load();
             return new FitHint(true, rider.name() + ": fits — " + load.orders() + "/" + rider.limits().maxCapacity()

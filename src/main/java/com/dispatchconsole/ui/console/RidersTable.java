@@ -28,15 +28,15 @@ final class RidersTable {
     /**
      * @param onDrop called after a drop with the batch ids and the rider id; asks for a reason if needed
      */
-    static TableView<RiderRow> create(ConsoleViewModel model, Label hint, BiConsumer<List<UUID>, UUID> onDrop) {
+    static TableView<RiderRow> create(ConsoleViewModel model, RiderFinder finder, Label hint,
+                                      BiConsumer<List<UUID>, UUID> onDrop) {
         TableView<RiderRow> table = new TableView<>();
         table.setId("riders-table");
-        javafx.collections.transformation.SortedList<RiderRow> sorted =
-                new javafx.collections.transformation.SortedList<>(model.rows().riders());
-        sorted.comparatorProperty().bind(table.comparatorProperty());
+        // Search, outlet, "fits" and best-fit order: the finder's (RiderFinder).
+        javafx.collections.transformation.SortedList<RiderRow> sorted = finder.items();
+        finder.attach(table);
         com.dispatchconsole.ui.common.SelectionKeeper.install(table, sorted, RiderRow::id,
                 rows -> model.selection().selectRider(rows.isEmpty() ? null : rows.get(0)));
-        table.setPlaceholder(new Label("No riders yet."));
         table.getColumns().add(Columns.text("Rider", 118, RiderRow::name));
         table.getColumns().add(Columns.text("Vehicle", 84, r -> Labels.of(r.vehicleType())));
         TableColumn<RiderRow, String> availability = Columns.text("Availability", 96,

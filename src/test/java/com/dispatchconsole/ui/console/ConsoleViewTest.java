@@ -70,7 +70,7 @@ class ConsoleViewTest {
         RiderRow shown = riders.getItems().stream().filter(r -> r.id().equals(ana.id())).findFirst().orElseThrow();
         assertThat(shown.load().orders()).isEqualTo(4);
         assertThat(robot.lookup(".load-text").queryAllAs(Label.class))
-                .extracting(Label::getText).contains("4/6 · 8/12 kg");
+                .extracting(Label::getText).contains("● 4/6 · 8/12 kg");
     }
 
     @Test
