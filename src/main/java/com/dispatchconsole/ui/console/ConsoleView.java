@@ -50,6 +50,7 @@ public final class ConsoleView {
         dropHint.setText(IDLE_HINT);
         riders = RidersTable.create(model, dropHint, this::dropped);
         batches = BatchesTable.create(model, this::act, this::assignSelectionToSelectedRider);
+        LoadingPlaceholders.install(model.rows().loadingProperty(), riders, batches);
 
         BorderPane layout = new BorderPane();
         layout.getStyleClass().add("console");
