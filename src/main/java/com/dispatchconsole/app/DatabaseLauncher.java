@@ -104,6 +104,7 @@ public final class DatabaseLauncher implements AutoCloseable {
             server.createDatabase(EMBEDDED_DATABASE, null);
             Database database = Database.open(DatabaseConfig.of(server.jdbcUrl(EMBEDDED_DATABASE),
                     EmbeddedServer.SUPERUSER, server.superuserPassword()), null, migrations);
+            progress.step("schema-checked", "Checking the database…");
             DemoOperators.ensure(database.dataSource());
             out.println("Embedded PostgreSQL data: " + dataDir);
             out.println("Demo operators: " + DemoOperators.DISPATCHER + " / " + DemoOperators.PASSWORD + " (dispatcher), "
@@ -117,6 +118,7 @@ public final class DatabaseLauncher implements AutoCloseable {
                         + server.port() + " this time; `db --port N` keeps one port or refuses to start.");
             }
             DispatchServices services = new DispatchServices(database);
+            progress.step("demo-check", "Checking the database…");
             if (demo == DemoSize.LARGE && services.queries().outlets().isEmpty()) {
                 com.dispatchconsole.demo.LargeDataSet.seed(database.dataSource(), 2000, 50_000,
                         what -> progress.step("demo-data", "Adding demo data (" + what + ")…"));
