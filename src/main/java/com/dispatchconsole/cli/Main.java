@@ -33,7 +33,7 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--config-dir", paramLabel = "DIR",
             description = "Where operators' settings are kept (default: ~/.config/dispatch-console, "
-                    + "$XDG_CONFIG_HOME/dispatch-console, %APPDATA%\\dispatch-console on Windows).")
+                    + "$XDG_CONFIG_HOME/dispatch-console, or dispatch-console in %%APPDATA%% on Windows).")
     java.nio.file.Path configDir;
 
     @Option(names = "--start-timings", paramLabel = "FILE", hidden = true,
