@@ -87,6 +87,40 @@ class StartWindowTest {
     }
 
     @Test
+    void onASharedDatabaseWithoutAPasswordTheSignInDialogStillAsksForIt(FxRobot robot) throws Exception {
+        EmbeddedServer server = TestDatabases.server();
+        String name = "start_window_" + DATABASES.next();
+        server.createDatabase(name, null);
+        DatabaseTarget noPassword = new DatabaseTarget(server.jdbcUrl(name), EmbeddedServer.SUPERUSER, null);
+        CompletableFuture<Stage> console = new CompletableFuture<>();
+        ConsoleLauncher.StartObserver observer = new ConsoleLauncher.StartObserver() {
+            @Override
+            public void consoleShown(Stage stage) {
+                console.complete(stage);
+            }
+        };
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> {
+            try {
+                return ConsoleLauncher.run(noPassword, null, DemoSize.STANDARD, "olga", List.of(), quiet(),
+                        new ConsoleLauncher.StartOptions(config, null, observer));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#login-password")
+                .match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#start-step").queryAs(Label.class).getText()).startsWith("Signing in to ");
+        robot.clickOn("#login-password").write(server.superuserPassword());
+        robot.clickOn(robot.lookup(n -> n instanceof javafx.scene.control.Button b && "Sign in".equals(b.getText()))
+                .queryAs(javafx.scene.control.Button.class));
+        Stage stage = console.get(60, TimeUnit.SECONDS);
+        assertThat(stage.isShowing()).isTrue();
+        robot.interact(stage::hide);
+        assertThat(run.get(30, TimeUnit.SECONDS)).isZero();
+    }
+
+    @Test
     void aStartThatFailsSaysWhyInOneLineAndQuits(FxRobot robot) throws Exception {
         // Nothing listens on port 1.
         DatabaseTarget nowhere = new DatabaseTarget("jdbc:postgresql://127.0.0.1:1/dispatch", "olga", "secret");
