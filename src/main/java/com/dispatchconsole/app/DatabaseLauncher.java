@@ -48,7 +48,13 @@ public final class DatabaseLauncher implements AutoCloseable {
      */
     public static DatabaseLauncher open(DatabaseTarget options, Path dataDirOverride, DemoSize demo, String operator,
                                         Integer pinnedPort, PrintStream out) throws IOException, SQLException {
-        return open(options, dataDirOverride, demo, operator, pinnedPort, out, true);
+        return open(options, dataDirOverride, demo, operator, pinnedPort, out, true, StartProgress.NONE);
+    }
+
+    /** As {@link #open(DatabaseTarget, Path, DemoSize, String, Integer, PrintStream)}, saying each step as it begins. */
+    public static DatabaseLauncher open(DatabaseTarget options, Path dataDirOverride, DemoSize demo, String operator,
+                                        PrintStream out, StartProgress progress) throws IOException, SQLException {
+        return open(options, dataDirOverride, demo, operator, null, out, true, progress);
     }
 
     /**
@@ -58,18 +64,23 @@ public final class DatabaseLauncher implements AutoCloseable {
      */
     public static DatabaseLauncher openStoppedByCaller(Path dataDirOverride, DemoSize demo, PrintStream out)
             throws IOException, SQLException {
-        return open(DatabaseTarget.EMBEDDED, dataDirOverride, demo, null, null, out, false);
+        return open(DatabaseTarget.EMBEDDED, dataDirOverride, demo, null, null, out, false, StartProgress.NONE);
     }
 
     private static DatabaseLauncher open(DatabaseTarget options, Path dataDirOverride, DemoSize demo, String operator,
-                                         Integer pinnedPort, PrintStream out, boolean stopOnExit)
-            throws IOException, SQLException {
+                                         Integer pinnedPort, PrintStream out, boolean stopOnExit,
+                                         StartProgress progress) throws IOException, SQLException {
+        Database.MigrationProgress migrations = (done, pending) -> progress.step("migrations",
+                "Preparing the database (migrations " + done + "/" + pending + ")…");
         if (options.external()) {
+            progress.step("connect", "Connecting to the database…");
             return new DatabaseLauncher(null,
-                    Database.open(DatabaseConfig.of(options.url(), options.user(), options.password())));
+                    Database.open(DatabaseConfig.of(options.url(), options.user(), options.password()), null, migrations));
         }
         String signInAs = options.user() != null ? options.user() : operator;
         Path dataDir = AppPaths.embeddedDataDirectory(dataDirOverride);
+        progress.step("database", java.nio.file.Files.exists(dataDir.resolve("PG_VERSION")) ? "Starting the database…"
+                : "Starting the database (creating it: first start)…");
         EmbeddedServer server;
         try {
             server = pinnedPort != null ? EmbeddedServer.startOn(dataDir, pinnedPort)
@@ -89,9 +100,11 @@ public final class DatabaseLauncher implements AutoCloseable {
                     + "console its --db-url.", e);
         }
         try {
+            progress.step("schema", "Checking the database…");
             server.createDatabase(EMBEDDED_DATABASE, null);
             Database database = Database.open(DatabaseConfig.of(server.jdbcUrl(EMBEDDED_DATABASE),
-                    EmbeddedServer.SUPERUSER, server.superuserPassword()));
+                    EmbeddedServer.SUPERUSER, server.superuserPassword()), null, migrations);
+            progress.step("schema-checked", "Checking the database…");
             DemoOperators.ensure(database.dataSource());
             out.println("Embedded PostgreSQL data: " + dataDir);
             out.println("Demo operators: " + DemoOperators.DISPATCHER + " / " + DemoOperators.PASSWORD + " (dispatcher), "
@@ -105,14 +118,19 @@ public final class DatabaseLauncher implements AutoCloseable {
                         + server.port() + " this time; `db --port N` keeps one port or refuses to start.");
             }
             DispatchServices services = new DispatchServices(database);
+            progress.step("demo-check", "Checking the database…");
             if (demo == DemoSize.LARGE && services.queries().outlets().isEmpty()) {
-                com.dispatchconsole.demo.LargeDataSet.seed(database.dataSource(), 2000, 50_000);
+                com.dispatchconsole.demo.LargeDataSet.seed(database.dataSource(), 2000, 50_000,
+                        what -> progress.step("demo-data", "Adding demo data (" + what + ")…"));
                 out.println("Seeded large demo data: 2,000 riders and 50,000 batches (first start).");
-            } else if (demo == DemoSize.STANDARD && DemoData.seedIfEmptyWithPhoto(services)) {
+            } else if (demo == DemoSize.STANDARD && services.queries().outlets().isEmpty()
+                    && announce(progress, "demo-data", "Adding demo data (a shift: 24 riders, 150 batches)…")
+                    && DemoData.seedIfEmptyWithPhoto(services)) {
                 out.println("Seeded demo data (first start).");
             }
             if (signInAs != null) {
                 // The console works as an operator, not as the owner, so the roles apply to it too.
+                progress.step("sign-in", "Signing in as " + signInAs + "…");
                 database.close();
                 database = Database.open(DatabaseConfig.of(server.jdbcUrl(EMBEDDED_DATABASE), signInAs,
                         options.password() == null && signInAs.startsWith("demo_") ? DemoOperators.PASSWORD
@@ -151,6 +169,11 @@ public final class DatabaseLauncher implements AutoCloseable {
             out.println("Joined the embedded database another program runs: " + database.config().displayUrl());
             return new DatabaseLauncher(null, database);
         }
+    }
+
+    private static boolean announce(StartProgress progress, String step, String text) {
+        progress.step(step, text);
+        return true;
     }
 
     /**

@@ -31,6 +31,16 @@ public final class Main implements Callable<Integer> {
             description = "Scope this console to these outlets (comma-separated names); default: all outlets.")
     java.util.List<String> outlets = java.util.List.of();
 
+    @Option(names = "--config-dir", paramLabel = "DIR",
+            description = "Where operators' settings are kept (default: ~/.config/dispatch-console, "
+                    + "$XDG_CONFIG_HOME/dispatch-console, or dispatch-console in %%APPDATA%% on Windows).")
+    java.nio.file.Path configDir;
+
+    @Option(names = "--start-timings", paramLabel = "FILE", hidden = true,
+            description = "Measure the start: write each phase's time since the JVM started to FILE as JSON, and "
+                    + "close the console as soon as its first load has ended.")
+    java.nio.file.Path startTimings;
+
     // Declared once, inherited by every subcommand, so it may come before or after the subcommand's name.
     @Option(names = CliErrorHandler.VERBOSE, scope = CommandLine.ScopeType.INHERIT,
             description = "On failure, print the stack trace before the one-line CODE: sentence.")
@@ -50,6 +60,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return ConsoleLauncher.run(db.target(), dataDir.dataDir(), demo.demo(), operator, outlets, System.out);
+        return ConsoleLauncher.run(db.target(), dataDir.dataDir(), demo.demo(), operator, outlets, System.out,
+                new ConsoleLauncher.StartOptions(configDir, startTimings, null));
     }
 }

@@ -37,6 +37,18 @@ public final class LargeDataSet {
     }
 
     public static void seed(DataSource dataSource, int riders, int batches) throws SQLException {
+        seed(dataSource, riders, batches, what -> { });
+    }
+
+    /** Riders and batches are written in parts of this many, so progress can be told. */
+    private static final int PART = 10_000;
+
+    /**
+     * As {@link #seed(DataSource, int, int)}, telling {@code progress} what is being written as it goes
+     * ("riders 400/2,000", "batches 10,000/50,000", "orders", "history").
+     */
+    public static void seed(DataSource dataSource, int riders, int batches, java.util.function.Consumer<String> progress)
+            throws SQLException {
         // What a batch in each status went through: the shortest way there on the state map. Its history says
         // so, and it has a rider if that way went through ASSIGNED (a cancelled batch never had one).
         Map<BatchStatus, List<BatchStatus>> paths = new EnumMap<>(BatchStatus.class);
@@ -64,9 +76,15 @@ public final class LargeDataSet {
                            (SELECT id FROM outlets ORDER BY name OFFSET i % 12 LIMIT 1),
                            CASE WHEN i % 17 = 0 THEN 'ON_BREAK' WHEN i % 23 = 0 THEN 'OFF_DUTY' ELSE 'AVAILABLE' END,
                            30, 120, 3
-                    FROM generate_series(1, ?) i""")) {
-                ps.setInt(1, riders);
-                ps.execute();
+                    FROM generate_series(?, ?) i""")) {
+                int part = Math.max(1, riders / 5);
+                for (int from = 1; from <= riders; from += part) {
+                    int to = Math.min(riders, from + part - 1);
+                    progress.accept(String.format("riders %,d/%,d", from - 1, riders));
+                    ps.setInt(1, from);
+                    ps.setInt(2, to);
+                    ps.execute();
+                }
             }
             // Statuses by position; active batches go to available riders, three at most each.
             try (PreparedStatement ps = c.prepareStatement("""
@@ -88,14 +106,23 @@ public final class LargeDataSet {
                 ps.setInt(1, batches);
                 ps.execute();
             }
-            st.execute("""
+            try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO delivery_batches (id, outlet_id, status, rider_id, order_count, total_weight_kg,
                                                   created_at, status_changed_at, updated_at)
                     SELECT id, outlet_id, status,
                            CASE WHEN status IN {with_rider} THEN rider END,
                            orders, orders * 1.25, now() - (i % 600) * interval '1 minute',
                            now() - (i % 60) * interval '1 minute', now() - (i % 60) * interval '1 minute'
-                    FROM seed_batches""".replace("{with_rider}", Statuses.inList(withRider)));
+                    FROM seed_batches WHERE i >= ? AND i < ? ORDER BY i""".replace("{with_rider}",
+                    Statuses.inList(withRider)))) {
+                for (int from = 0; from < batches; from += PART) {
+                    progress.accept(String.format("batches %,d/%,d", from, batches));
+                    ps.setInt(1, from);
+                    ps.setInt(2, Math.min(batches, from + PART));
+                    ps.execute();
+                }
+            }
+            progress.accept(String.format("orders of %,d batches", batches));
             st.execute("""
                     INSERT INTO orders (id, outlet_id, customer_name, delivery_address, weight_kg)
                     SELECT md5(s.id::text || k)::uuid, s.outlet_id, 'Customer ' || (s.i * 7 + k) % 9973,
@@ -109,6 +136,7 @@ public final class LargeDataSet {
                            CASE WHEN s.status = 'COMPLETED' THEN now() END,
                            CASE WHEN s.status = 'COMPLETED' THEN 1 ELSE 0 END
                     FROM seed_batches s, generate_series(1, 4) k WHERE k <= s.orders""");
+            progress.accept(String.format("history of %,d batches", batches));
             String seed = "'seed-large'";
             st.execute("INSERT INTO pod_versions (batch_order_id, version, outcome, actor, db_user, recorded_at) "
                     + "SELECT id, 1, outcome, " + seed + ", session_user, completed_at FROM delivery_batch_orders "
@@ -125,6 +153,7 @@ public final class LargeDataSet {
                     + "SELECT id, NULL, rider, " + seed + " FROM seed_batches WHERE status IN "
                     + Statuses.inList(withRider));
             c.commit();
+            progress.accept("statistics");
             // Fresh statistics, or the planner guesses hundreds of orders per batch and picks hash joins.
             st.execute("ANALYZE");
             c.commit();

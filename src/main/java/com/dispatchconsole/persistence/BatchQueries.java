@@ -78,6 +78,44 @@ public final class BatchQueries {
         }
     }
 
+    /**
+     * All batches as {@link #batches(Connection)} reads them, in one statement (one snapshot), handed to {@code parts}
+     * in parts of {@code partSize} rows as they are fetched (a cursor), so a caller can show the first ones while the
+     * rest still arrive. Returns them all.
+     */
+    public static List<BatchRow> batches(Connection c, int partSize, java.util.function.Consumer<List<BatchRow>> parts)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(ALL_BATCHES)) {
+            ps.setFetchSize(partSize);
+            List<BatchRow> rows = new ArrayList<>();
+            List<BatchRow> part = new ArrayList<>(partSize);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    BatchRow row = batchRow(rs);
+                    rows.add(row);
+                    part.add(row);
+                    if (part.size() == partSize) {
+                        parts.accept(List.copyOf(part));
+                        part.clear();
+                    }
+                }
+            }
+            if (!part.isEmpty()) {
+                parts.accept(List.copyOf(part));
+            }
+            return rows;
+        }
+    }
+
+    /** How many batches there are: what a load in parts counts towards. */
+    public static int count(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM delivery_batches");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
     public static List<BatchRow> batches(Connection c, Collection<UUID> ids) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(BATCHES_BY_ID)) {
             ps.setArray(1, uuidArray(c, ids));
@@ -175,12 +213,16 @@ public final class BatchQueries {
         List<BatchRow> rows = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                rows.add(new BatchRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                        BatchStatus.valueOf(rs.getString(4)), rs.getObject(5, UUID.class), rs.getString(6),
-                        rs.getInt(7), rs.getBigDecimal(8), instant(rs, 9), instant(rs, 10), instant(rs, 11),
-                        rs.getLong(12), rs.getString(13)));
+                rows.add(batchRow(rs));
             }
         }
         return rows;
+    }
+
+    private static BatchRow batchRow(ResultSet rs) throws SQLException {
+        return new BatchRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                BatchStatus.valueOf(rs.getString(4)), rs.getObject(5, UUID.class), rs.getString(6),
+                rs.getInt(7), rs.getBigDecimal(8), instant(rs, 9), instant(rs, 10), instant(rs, 11),
+                rs.getLong(12), rs.getString(13));
     }
 }

@@ -47,9 +47,23 @@ public final class Database implements AutoCloseable {
 
     /** Opens the database; {@code sqlListener}, when given, sees every SQL statement Hibernate prepares. */
     public static Database open(DatabaseConfig config, Consumer<String> sqlListener) {
+        return open(config, sqlListener, MigrationProgress.NONE);
+    }
+
+    /** What migrating says while it works: migrations applied so far of those pending, after each one. */
+    @FunctionalInterface
+    public interface MigrationProgress {
+        MigrationProgress NONE = (done, pending) -> { };
+
+        /** Called before the first pending migration (0 of n) and after each one; never when none is pending. */
+        void migrated(int done, int pending);
+    }
+
+    /** As {@link #open(DatabaseConfig, Consumer)}, telling {@code progress} how migrating goes. */
+    public static Database open(DatabaseConfig config, Consumer<String> sqlListener, MigrationProgress progress) {
         HikariDataSource dataSource = new HikariDataSource(hikariConfig(config));
         try {
-            migrate(dataSource);
+            migrate(dataSource, progress);
             verifyIsolation(dataSource, config);
             SessionFactory sessionFactory = buildSessionFactory(dataSource, sqlListener);
             log.info("Connected to {} (isolation {})", config.displayUrl(), config.isolation().postgresName());
@@ -97,12 +111,44 @@ public final class Database implements AutoCloseable {
                 + " -c idle_in_transaction_session_timeout=" + config.idleInTransactionTimeout().toMillis();
     }
 
-    private static void migrate(DataSource dataSource) {
-        Flyway.configure()
+    private static void migrate(DataSource dataSource, MigrationProgress progress) {
+        org.flywaydb.core.api.configuration.FluentConfiguration flyway = Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+                .locations("classpath:db/migration");
+        if (progress != MigrationProgress.NONE) {
+            int pending = flyway.load().info().pending().length;
+            if (pending == 0) {
+                flyway.load().migrate();
+                return;
+            }
+            progress.migrated(0, pending);
+            java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+            flyway.callbacks(new org.flywaydb.core.api.callback.Callback() {
+                @Override
+                public boolean supports(org.flywaydb.core.api.callback.Event event,
+                                        org.flywaydb.core.api.callback.Context context) {
+                    return event == org.flywaydb.core.api.callback.Event.AFTER_EACH_MIGRATE;
+                }
+
+                @Override
+                public boolean canHandleInTransaction(org.flywaydb.core.api.callback.Event event,
+                                                      org.flywaydb.core.api.callback.Context context) {
+                    return true;
+                }
+
+                @Override
+                public void handle(org.flywaydb.core.api.callback.Event event,
+                                   org.flywaydb.core.api.callback.Context context) {
+                    progress.migrated(Math.min(done.incrementAndGet(), pending), pending);
+                }
+
+                @Override
+                public String getCallbackName() {
+                    return "progress";
+                }
+            });
+        }
+        flyway.load().migrate();
     }
 
     /**

@@ -121,6 +121,38 @@ public final class QueryService {
         });
     }
 
+    /** Where a load in parts hands what it reads, on the reading thread, as it reads it. */
+    public interface SnapshotParts {
+
+        /**
+         * First: the identity, outlets, role and riders (the snapshot's batches still empty), and how many batches
+         * there are about to be.
+         */
+        void head(ConsoleSnapshot head, int batchCount);
+
+        /** Then the batches, part after part, in the order {@link #consoleSnapshot()} gives them. */
+        void batches(List<BatchRow> part);
+    }
+
+    /**
+     * {@link #consoleSnapshot()} read in parts: the same transaction, connection and one statement for the batches,
+     * handed to {@code parts} as it is read (the riders first, then the batches {@code partSize} at a time), so a
+     * console fills its tables while a large control room still loads. Returns the whole snapshot at the end.
+     */
+    public ConsoleSnapshot consoleSnapshot(int partSize, SnapshotParts parts) {
+        return unitOfWork.read(c -> {
+            DatabaseIdentity identity = DatabaseQueries.identity(c);
+            List<OutletRow> outlets = OutletQueries.outlets(c);
+            List<RiderRow> riders = RiderQueries.riders(c);
+            String role = DatabaseQueries.role(c);
+            boolean canReview = PodQueries.mayReview(c);
+            parts.head(new ConsoleSnapshot(identity, outlets, riders, List.of(), role, canReview),
+                    BatchQueries.count(c));
+            List<BatchRow> batches = BatchQueries.batches(c, partSize, parts::batches);
+            return new ConsoleSnapshot(identity, outlets, riders, batches, role, canReview);
+        });
+    }
+
     private static AllRows allRows(Connection c) throws SQLException {
         return new AllRows(DatabaseQueries.identity(c), BatchQueries.batches(c), RiderQueries.riders(c));
     }

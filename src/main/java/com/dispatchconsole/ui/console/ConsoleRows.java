@@ -9,6 +9,8 @@ import com.dispatchconsole.domain.rows.RiderRow;
 import com.dispatchconsole.service.DispatchServices;
 import com.dispatchconsole.ui.common.Notice;
 import com.dispatchconsole.ui.common.RowStore;
+import com.dispatchconsole.ui.common.UiExecutor;
+import com.dispatchconsole.service.QueryService;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,9 +73,18 @@ public final class ConsoleRows {
     private final ReadOnlyIntegerWrapper podChanges = new ReadOnlyIntegerWrapper();
     private final ShownDatabase shownDatabase = new ShownDatabase();
     private Follower follower;
+    /** Batches a load hands over at once, each part in one UI pulse: a large control room fills in as it loads. */
+    static final int LOAD_PART = 5000;
+    private final UiExecutor ui;
+    private final ReadOnlyStringWrapper loading = new ReadOnlyStringWrapper("");
+    /** Counts loads; a part of a load that a newer one superseded is dropped. */
+    private long loads;
+    /** Ids changed on screen while a load was under way (null when none is): the load's end must not drop them. */
+    private Set<UUID> changedWhileLoading;
 
-    ConsoleRows(DispatchServices services, ConsoleStatus status, Set<UUID> outletScope) {
+    ConsoleRows(DispatchServices services, ConsoleStatus status, UiExecutor ui, Set<UUID> outletScope) {
         this.services = services;
+        this.ui = ui;
         this.status = status;
         this.outletScope = Set.copyOf(outletScope);
         filter.outletProperty().addListener((o, a, b) -> applyFilter());
@@ -103,11 +114,69 @@ public final class ConsoleRows {
      *               this load) stays
      */
     void load(boolean asRead) {
+        long load = ++loads;
+        changedWhileLoading = new java.util.HashSet<>();
         status.say("Loading riders and batches…");
-        status.tasks().task(() -> services.queries().consoleSnapshot())
-                .onSuccess(snapshot -> show(snapshot, asRead))
-                .onFailure(status::failed)
+        loading.set("Loading riders and batches…");
+        int[] counted = {0, 0};
+        // The riders first, then the batches part by part, each part in one UI pulse; the end makes the screen
+        // exactly what was read (rows changed on screen meanwhile excepted: they are newer than the read).
+        status.tasks().task(() -> services.queries().consoleSnapshot(LOAD_PART, new QueryService.SnapshotParts() {
+                    @Override
+                    public void head(ConsoleSnapshot head, int batchCount) {
+                        ui.onUiThread(() -> {
+                            if (load == loads) {
+                                counted[1] = batchCount;
+                                showHead(head, asRead);
+                                sayLoading(0, batchCount);
+                            }
+                        });
+                    }
+
+                    @Override
+                    public void batches(List<BatchRow> part) {
+                        ui.onUiThread(() -> {
+                            if (load == loads) {
+                                counted[0] += part.size();
+                                batches.upsert(scopedBatches(part));
+                                sayLoading(counted[0], Math.max(counted[0], counted[1]));
+                            }
+                        });
+                    }
+                }))
+                .onSuccess(snapshot -> {
+                    if (load == loads) {
+                        show(snapshot, asRead);
+                    }
+                })
+                .onFailure(failure -> {
+                    if (load == loads) {
+                        loadEnded();
+                    }
+                    status.failed(failure);
+                })
                 .start();
+    }
+
+    private void sayLoading(int batchesRead, int batchCount) {
+        loading.set(String.format("Loading… %,d of %,d batches", batchesRead, batchCount));
+    }
+
+    private void loadEnded() {
+        loading.set("");
+        changedWhileLoading = null;
+    }
+
+    private void showHead(ConsoleSnapshot head, boolean asRead) {
+        shownDatabase.arrived(head.identity()).ifPresent(this::replacedBy);
+        sessionRole.set(head.role());
+        canReview.set(head.canReview());
+        outlets.setAll(head.outlets().stream().filter(o -> inScope(o.id())).toList());
+        if (asRead) {
+            riders.replaceAllAsRead(scopedRiders(head.riders()));
+        } else {
+            riders.replaceAll(withChangedWhileLoading(scopedRiders(head.riders()), riders, RiderRow::id));
+        }
     }
 
     private void show(ConsoleSnapshot snapshot, boolean asRead) {
@@ -119,17 +188,42 @@ public final class ConsoleRows {
             riders.replaceAllAsRead(scopedRiders(snapshot.riders()));
             batches.replaceAllAsRead(scopedBatches(snapshot.batches()));
         } else {
-            riders.replaceAll(scopedRiders(snapshot.riders()));
-            batches.replaceAll(scopedBatches(snapshot.batches()));
+            riders.replaceAll(withChangedWhileLoading(scopedRiders(snapshot.riders()), riders, RiderRow::id));
+            batches.replaceAll(withChangedWhileLoading(scopedBatches(snapshot.batches()), batches, BatchRow::id));
         }
+        loadEnded();
         status.say("Loaded " + snapshot.riders().size() + " riders and " + snapshot.batches().size() + " batches.");
         follower.reloaded();
+    }
+
+    /**
+     * The rows read, plus the rows a change put on screen while the load was under way that the read did not see
+     * (created after its snapshot): a load that ends later than a live update must not take that row away.
+     */
+    private <T> List<T> withChangedWhileLoading(List<T> read, RowStore<T> shown, java.util.function.Function<T, UUID> id) {
+        if (changedWhileLoading == null || changedWhileLoading.isEmpty()) {
+            return read;
+        }
+        Set<UUID> readIds = new java.util.HashSet<>();
+        read.forEach(row -> readIds.add(id.apply(row)));
+        List<T> all = new java.util.ArrayList<>(read);
+        for (UUID changed : changedWhileLoading) {
+            T row = shown.get(changed);
+            if (row != null && !readIds.contains(changed)) {
+                all.add(row);
+            }
+        }
+        return all;
     }
 
     // ---- changes made here and elsewhere -------------------------------------------------------------------
 
     /** Rows read after a change this console made: replaced in place, keeping selection and sort order. */
     void changed(List<BatchRow> changedBatches, List<RiderRow> changedRiders) {
+        if (changedWhileLoading != null) {
+            changedBatches.forEach(row -> changedWhileLoading.add(row.id()));
+            changedRiders.forEach(row -> changedWhileLoading.add(row.id()));
+        }
         batches.upsert(scopedBatches(changedBatches));
         riders.upsert(scopedRiders(changedRiders));
         follower.changed(changedBatches);
@@ -254,6 +348,11 @@ public final class ConsoleRows {
 
     public ReadOnlyStringProperty statusCountsProperty() {
         return tally.textProperty();
+    }
+
+    /** While a load is under way, how far it got ("Loading… 12,000 of 50,000 batches"); empty otherwise. */
+    public ReadOnlyStringProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty visibleCountProperty() {

@@ -52,6 +52,7 @@ public final class ConsoleView {
         riderFinder = new RiderFinder(model);
         riders = RidersTable.create(model, riderFinder, dropHint, this::dropped);
         batches = BatchesTable.create(model, this::act, this::assignSelectionToSelectedRider);
+        LoadingPlaceholders.install(model.rows().loadingProperty(), riders, batches);
 
         BorderPane layout = new BorderPane();
         layout.getStyleClass().add("console");

@@ -44,7 +44,7 @@ public final class ConsoleViewModel {
         this.operator = operator;
         this.databaseLabel = databaseLabel;
         this.status = new ConsoleStatus(services.queries(), ui, this::load);
-        this.rows = new ConsoleRows(services, status, outletScope);
+        this.rows = new ConsoleRows(services, status, ui, outletScope);
         this.selection = new ConsoleSelection(rows, status, services.queries());
         this.commands = new BatchCommands(services, rows, selection, status, operator);
     }
