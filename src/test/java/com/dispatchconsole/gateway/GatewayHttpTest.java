@@ -70,6 +70,23 @@ class GatewayHttpTest {
     }
 
     @Test
+    void aCustomerPhoneSentWithAnOrderReachesTheRiderAndTheDatabaseAndAnOverlongOneIsRefused() throws Exception {
+        Answer created = gw.post("/api/batches", outletToken, "{\"orders\": [{\"customerName\": \"Ada\", "
+                + "\"deliveryAddress\": \"1 Mill Lane\", \"weightKg\": 1, \"customerPhone\": \"+44 20 7946 0018\"}]}");
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        assertThat(created.body().get("orders").get(0).get("customerPhone").asText()).isEqualTo("+44 20 7946 0018");
+        String batch = created.body().get("batchId").asText();
+        assertThat(gw.sql.value("SELECT o.customer_phone FROM orders o JOIN delivery_batch_orders bo "
+                + "ON bo.order_id = o.id WHERE bo.batch_id = ?::uuid", batch)).isEqualTo("+44 20 7946 0018");
+        long before = gw.sql.count("SELECT count(*) FROM delivery_batches");
+        Answer tooLong = gw.post("/api/batches", outletToken, "{\"orders\": [{\"customerName\": \"Ada\", "
+                + "\"deliveryAddress\": \"1 Mill Lane\", \"weightKg\": 1, \"customerPhone\": \"" + "1".repeat(41) + "\"}]}");
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.body().get("field").asText()).contains("customerPhone");
+        assertThat(gw.sql.count("SELECT count(*) FROM delivery_batches")).as("refused means nothing changed").isEqualTo(before);
+    }
+
+    @Test
     void anOutletAndARiderRunABatchFromCreationToAReviewablePodThroughTheApiAlone() throws Exception {
         RiderRow rider = gw.given.rider("Ravi", 10, "50", 2);
         String riderToken = gw.token(ApiTokenScope.rider(rider.id()));

@@ -65,9 +65,9 @@ final class BatchEndpoints {
         UUID outlet = Requests.outlet(caller, body.optionalUuid("outletId"));
         List<NewOrder> orders = new ArrayList<>();
         for (JsonBody o : body.objects("orders", MAX_ORDERS)) {
-            o.allowOnly("customerName", "deliveryAddress", "weightKg", "lat", "lon");
+            o.allowOnly("customerName", "deliveryAddress", "weightKg", "lat", "lon", "customerPhone");
             orders.add(new NewOrder(o.text("customerName", 200), o.text("deliveryAddress", 500),
-                    weight(o), o.optionalDouble("lat"), o.optionalDouble("lon")));
+                    weight(o), o.optionalDouble("lat"), o.optionalDouble("lon"), o.optionalText("customerPhone", 40)));
         }
         BatchRow created = caller.services().batches().createBatch(outlet, orders, caller.actor());
         ctx.header("Location", "/api/batches/" + created.id());

@@ -23,7 +23,7 @@ final class Views {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Order(UUID orderId, int sequence, String customerName, String deliveryAddress, BigDecimal weightKg,
                  String outcome, String outcomeReason, Instant completedAt, boolean hasProofOfDelivery,
-                 int outcomeVersion) {
+                 int outcomeVersion, String customerPhone) {
     }
 
     /** What a customer's tracking page sees: the design's {status, timestamp}, and the batch it is about. */
@@ -80,7 +80,8 @@ final class Views {
 
     static Order order(BatchOrderRow o) {
         return new Order(o.orderId(), o.sequence(), o.customerName(), o.deliveryAddress(), o.weightKg(),
-                o.outcome().name(), o.outcomeReason(), o.completedAt(), o.hasProofOfDelivery(), o.outcomeVersion());
+                o.outcome().name(), o.outcomeReason(), o.completedAt(), o.hasProofOfDelivery(), o.outcomeVersion(),
+                o.customerPhone());
     }
 
     static Tracking tracking(BatchRow row) {

@@ -34,6 +34,7 @@ public final class ConsoleSettings {
         }
         ThemeSetting.bind(scene, settings);
         FilterSettings.bind(scene, model.rows().filter(), model.rows().outlets(), settings);
+        RiderFilterSettings.bind(model.rows().riderFilter(), settings);
     }
 
     private static void onFx(Runnable update) {

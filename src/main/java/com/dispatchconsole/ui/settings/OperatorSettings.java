@@ -43,6 +43,8 @@ public final class OperatorSettings {
     public static final Section<WindowLayout.State> WINDOW = Section.of("window", WindowLayout.State.class);
     public static final Section<ThemeSetting.State> THEME = Section.of("theme", ThemeSetting.State.class);
     public static final Section<FilterSettings.State> BATCH_FILTER = Section.of("batchFilter", FilterSettings.State.class);
+    public static final Section<RiderFilterSettings.State> RIDER_FILTER =
+            Section.of("riderFilter", RiderFilterSettings.State.class);
 
     static final ObjectMapper JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())
