@@ -79,6 +79,7 @@ public final class ConsoleRows {
         filter.textProperty().addListener((o, a, b) -> applyFilter());
         filter.statuses().addListener((SetChangeListener<BatchStatus>) c -> applyFilter());
         visibleBatches.addListener((ListChangeListener<BatchRow>) c -> updateVisibleCount());
+        applyFilter(); // the filter's starting view (the unassigned queue) holds from the first row on
     }
 
     void followedBy(Follower follower) {
@@ -121,7 +122,9 @@ public final class ConsoleRows {
             riders.replaceAll(scopedRiders(snapshot.riders()));
             batches.replaceAll(scopedBatches(snapshot.batches()));
         }
-        status.say("Loaded " + snapshot.riders().size() + " riders and " + snapshot.batches().size() + " batches.");
+        // Said with its time: the counts are of that moment; the tables and the tally keep up live after it.
+        status.say("Loaded " + snapshot.riders().size() + " riders and " + snapshot.batches().size() + " batches at "
+                + Formats.clock(java.time.Instant.now()) + "; changes since arrive live.");
         follower.reloaded();
     }
 
