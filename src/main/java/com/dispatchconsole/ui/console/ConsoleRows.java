@@ -77,7 +77,12 @@ public final class ConsoleRows {
         this.outletScope = Set.copyOf(outletScope);
         filter.outletProperty().addListener((o, a, b) -> applyFilter());
         filter.textProperty().addListener((o, a, b) -> applyFilter());
-        filter.statuses().addListener((SetChangeListener<BatchStatus>) c -> applyFilter());
+        filter.statuses().addListener((SetChangeListener<BatchStatus>) c -> {
+            if (!filter.switching()) {
+                applyFilter();
+            }
+        });
+        filter.switchesProperty().addListener((o, a, b) -> applyFilter());
         visibleBatches.addListener((ListChangeListener<BatchRow>) c -> updateVisibleCount());
         applyFilter(); // the filter's starting view (the unassigned queue) holds from the first row on
     }

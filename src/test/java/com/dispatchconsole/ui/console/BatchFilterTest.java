@@ -45,4 +45,22 @@ class BatchFilterTest {
         filter.show(BatchView.EVERYTHING);
         assertThat(filter.statusesTitle()).isEqualTo("All statuses");
     }
+
+    @Test
+    void aSwitchOfViewIsOneChangeForTheRows() {
+        BatchFilter filter = new BatchFilter();
+        int[] filtered = {0};
+        filter.statuses().addListener((javafx.collections.SetChangeListener<BatchStatus>) c -> {
+            if (!filter.switching()) {
+                filtered[0]++;
+            }
+        });
+        filter.switchesProperty().addListener((o, a, b) -> filtered[0]++);
+
+        filter.show(BatchView.EVERYTHING);
+
+        assertThat(filtered[0]).as("six statuses ticked, one filtering").isEqualTo(1);
+        filter.statuses().remove(BatchStatus.FAILED);
+        assertThat(filtered[0]).as("a tick of one's own filters at once").isEqualTo(2);
+    }
 }
