@@ -85,14 +85,40 @@ public final class BatchTransitions {
     /** Throws {@link ErrorCode#ILLEGAL_TRANSITION} unless {@code from -> to} is on the map. */
     public static void require(Object batchId, BatchStatus from, BatchStatus to) {
         if (!isAllowed(from, to)) {
-            throw new DispatchException(ErrorCode.ILLEGAL_TRANSITION,
-                    "Batch " + ShortId.of(batchId) + " cannot move from " + from + " to " + to
-                            + describeAllowed(from) + ".");
+            throw new DispatchException(ErrorCode.ILLEGAL_TRANSITION, refusal(batchId, from, to));
         }
     }
 
-    private static String describeAllowed(BatchStatus from) {
+    /**
+     * Why {@code from -> to} is refused, in words, with what to do instead, all read off the map: "Batch 1a2b3c4d
+     * can't go from Created to Picked up; assign it first." The next step is the first move of the shortest legal
+     * way there; where there is none, the sentence says where the batch can go (or that it is finished).
+     */
+    public static String refusal(Object batchId, BatchStatus from, BatchStatus to) {
+        String batch = "Batch " + ShortId.of(batchId);
+        if (from == null || to == null) {
+            return batch + " can't move: no status was given.";
+        }
+        return batch + " can't go from " + from.label() + " to " + to.label() + "; " + nextStep(from, to) + ".";
+    }
+
+    private static String nextStep(BatchStatus from, BatchStatus to) {
+        if (from == to) {
+            return "it is " + lower(from) + " already";
+        }
         Set<BatchStatus> next = ALLOWED.get(from);
-        return next.isEmpty() ? " (" + from + " is final)" : " (allowed: " + next + ")";
+        if (next.isEmpty()) {
+            return "it is " + lower(from) + ", which is final";
+        }
+        List<BatchStatus> way = shortestPath(from, to);
+        if (way.size() > 2) {
+            return way.get(1).step() + " first";
+        }
+        return "from " + from.label() + " it can only go to " + next.stream().map(BatchStatus::label)
+                .collect(java.util.stream.Collectors.joining(" or "));
+    }
+
+    private static String lower(BatchStatus status) {
+        return status.label().toLowerCase(java.util.Locale.ROOT);
     }
 }

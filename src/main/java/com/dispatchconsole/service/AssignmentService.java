@@ -62,7 +62,7 @@ public final class AssignmentService {
             Checks.requireSeen(session, batchId, seen, batch.getVersion());
             if (HandOver.way(batch.getStatus()) != HandOver.Way.ASSIGN) {
                 throw new DispatchException(ErrorCode.INVALID_BATCH_STATUS, "Batch " + ShortId.of(batchId) + " is "
-                        + batch.getStatus() + "; only CREATED batches can be assigned"
+                        + batch.getStatus().label() + "; only a Created batch can be assigned"
                         + (batch.getStatus() == BatchStatus.ASSIGNED ? " (reassign it instead)." : "."));
             }
             HandOver.requireAvailable(rider.getName(), rider.getAvailability());
@@ -87,7 +87,8 @@ public final class AssignmentService {
             BatchState seen = Checks.peek(session, batchId, expected);
             if (HandOver.way(seen.status()) != HandOver.Way.REASSIGN) {
                 throw new DispatchException(ErrorCode.INVALID_BATCH_STATUS, "Batch " + ShortId.of(batchId) + " is "
-                        + seen.status() + "; only ASSIGNED batches can be reassigned.");
+                        + seen.status().label() + "; only an Assigned batch can be reassigned"
+                        + (seen.status() == BatchStatus.CREATED ? " (assign it instead)." : "."));
             }
             if (HandOver.isWith(seen.riderId(), newRiderId)) {
                 throw HandOver.alreadyWith(batchId);
@@ -149,7 +150,7 @@ public final class AssignmentService {
         }
         if (target == BatchStatus.ASSIGNED) {
             throw new DispatchException(ErrorCode.ILLEGAL_TRANSITION,
-                    "A batch becomes ASSIGNED only by assigning it to a rider.");
+                    "A batch becomes Assigned only by assigning it to a rider.");
         }
         if (BatchTransitions.needsReason(target)) {
             Checks.requireReason(reason, switch (target) {

@@ -218,7 +218,8 @@ public final class BatchService {
             BatchState seen = Checks.peek(session, batchId);
             if (!seen.status().takesOutcomes()) {
                 throw new DispatchException(ErrorCode.INVALID_BATCH_STATUS, "Batch " + ShortId.of(batchId) + " is "
-                        + seen.status() + "; outcomes are recorded only while it is OUT_FOR_DELIVERY.");
+                        + seen.status().label() + "; outcomes are recorded only while it is "
+                        + BatchStatus.OUT_FOR_DELIVERY.label() + ".");
             }
             riderLocks.lock(session, seen.riderId());
             Checks.lockBatch(session, batchId, seen);
@@ -272,7 +273,7 @@ public final class BatchService {
     private static void requireEditable(UUID batchId, BatchStatus status) {
         if (!status.isOpen()) {
             throw new DispatchException(ErrorCode.INVALID_BATCH_STATUS, "Batch " + ShortId.of(batchId) + " is "
-                    + status + "; orders can change only before pick-up.");
+                    + status.label() + "; orders can change only before pick-up.");
         }
     }
 

@@ -40,7 +40,7 @@ class BatchTransitionsTest {
             assertThatThrownBy(() -> BatchTransitions.require("b", from, to))
                     .isInstanceOfSatisfying(DispatchException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.ILLEGAL_TRANSITION))
-                    .hasMessageContaining(from + " to " + to);
+                    .hasMessageContaining(from.label() + " to " + to.label());
         }
     }
 

@@ -177,10 +177,10 @@ class AssignmentServiceTest {
         assertThat(moved.riderId()).isEqualTo(to.id());
         List<HistoryEntry> history = services.queries().history(batch.id());
         // The batch never sat unassigned, so the history shows one hand-over, not a bounce through Created.
-        assertThat(history).extracting(HistoryEntry::describe).containsExactly("Created as CREATED",
+        assertThat(history).extracting(HistoryEntry::describe).containsExactly("Created",
                 "Order 1 added: Customer " + firstCustomer(history) + " (2 kg)",
                 "Order 2 added: Customer " + (firstCustomer(history) + 1) + " (2 kg)",
-                "CREATED → ASSIGNED", "Assigned to Jo", "Reassigned Jo → Kai");
+                "Created → Assigned", "Assigned to Jo", "Reassigned from Jo to Kai");
         assertThat(history.get(history.size() - 1).reason()).isEqualTo("Jo has a flat tyre");
         assertThat(history.get(history.size() - 1).actor()).isEqualTo("olga");
         assertThat(services.queries().riders(List.of(from.id())).get(0).load().orders()).isZero();
@@ -202,7 +202,7 @@ class AssignmentServiceTest {
     void reassignRefusesABatchThatIsNotAssigned() {
         RiderRow rider = given.rider("Lu", 10, "20", 1);
         BatchRow batch = given.batch(1, "1");
-        assertRefused(ErrorCode.INVALID_BATCH_STATUS, "only ASSIGNED batches can be reassigned",
+        assertRefused(ErrorCode.INVALID_BATCH_STATUS, "only an Assigned batch can be reassigned (assign it instead)",
                 () -> assignments.reassign(batch.id(), rider.id(), ACTOR, "why"));
     }
 
@@ -234,7 +234,7 @@ class AssignmentServiceTest {
     @Test
     void transitionRefusesAMoveThatIsNotOnTheMap() {
         BatchRow batch = given.batch(1, "1");
-        assertRefused(ErrorCode.ILLEGAL_TRANSITION, "cannot move from CREATED to PICKED",
+        assertRefused(ErrorCode.ILLEGAL_TRANSITION, "can't go from Created to Picked up; assign it first.",
                 () -> assignments.transition(batch.id(), BatchStatus.PICKED, ACTOR, null));
     }
 
@@ -265,7 +265,7 @@ class AssignmentServiceTest {
         assertThat(cancelled.riderId()).isNull();
         assertThat(sql.value("SELECT reason FROM rider_assignment_history WHERE batch_id = ? AND new_rider_id IS NULL",
                 batch.id())).isEqualTo("customer cancelled");
-        assertRefused(ErrorCode.ILLEGAL_TRANSITION, "CANCELLED is final",
+        assertRefused(ErrorCode.ILLEGAL_TRANSITION, "it is cancelled, which is final",
                 () -> assignments.transition(batch.id(), BatchStatus.CREATED, ACTOR, null));
     }
 
@@ -295,7 +295,7 @@ class AssignmentServiceTest {
         BatchRow batch = given.batch(2, "1");
         assignments.assign(batch.id(), rider.id(), ACTOR);
         var order = services.queries().orders(batch.id()).get(0);
-        assertRefused(ErrorCode.INVALID_BATCH_STATUS, "is ASSIGNED; outcomes are recorded only while it is OUT_FOR_DELIVERY",
+        assertRefused(ErrorCode.INVALID_BATCH_STATUS, "is Assigned; outcomes are recorded only while it is Out for delivery",
                 () -> services.batches().recordOutcome(batch.id(), order.orderId(), OrderOutcome.DELIVERED, null, ACTOR));
         assertThat(services.batches().addOrder(batch.id(),
                 new com.dispatchconsole.domain.rows.NewOrder("Early", "1 Early Lane", java.math.BigDecimal.ONE), ACTOR)
@@ -304,10 +304,10 @@ class AssignmentServiceTest {
         assignments.transition(batch.id(), BatchStatus.PICKED, ACTOR, null);
 
         // The service's own refusal, before the database's guard would say the same.
-        assertRefused(ErrorCode.INVALID_BATCH_STATUS, "is PICKED; orders can change only before pick-up.",
+        assertRefused(ErrorCode.INVALID_BATCH_STATUS, "is Picked up; orders can change only before pick-up.",
                 () -> services.batches().addOrder(batch.id(),
                         new com.dispatchconsole.domain.rows.NewOrder("Late", "9 Late Lane", java.math.BigDecimal.ONE), ACTOR));
-        assertRefused(ErrorCode.INVALID_BATCH_STATUS, "is PICKED; orders can change only before pick-up.",
+        assertRefused(ErrorCode.INVALID_BATCH_STATUS, "is Picked up; orders can change only before pick-up.",
                 () -> services.batches().removeOrder(batch.id(), order.orderId(), ACTOR));
         assertThatThrownBy(() -> services.batches().removeOrder(batch.id(), order.orderId(), ACTOR))
                 .hasMessageNotContaining("The database refused it");

@@ -236,7 +236,7 @@ class BatchChangesTest {
             assertThat(refusal.error().code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
             assertThat(refusal.meanwhile()).as("the change the screen did not show").isNotNull();
             assertThat(refusal.meanwhile().actor()).isEqualTo("maria");
-            assertThat(refusal.meanwhile().describe()).isEqualTo("Reassigned Ana → Ben");
+            assertThat(refusal.meanwhile().describe()).isEqualTo("Reassigned from Ana to Ben");
         });
     }
 }

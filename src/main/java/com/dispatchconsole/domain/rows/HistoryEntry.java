@@ -18,7 +18,10 @@ public record HistoryEntry(Kind kind, Instant at, String actor, String reason, B
      */
     public enum Kind { STATUS, ASSIGNMENT, REVIEW, ORDER, OUTCOME, RIDER, REDISPATCH }
 
-    /** A one-line description such as "ASSIGNED → PICKED", "Assigned to Ben" or "Reassigned Ana → Ben". */
+    /**
+     * A one-line description in words such as "Assigned → Picked up", "Assigned to Ben", "Unassigned from Ana" or
+     * "Reassigned from Ana to Ben" (statuses read as {@link BatchStatus#label()}).
+     */
     public String describe() {
         if (kind == Kind.REVIEW) {
             return "Proof of delivery " + detail;
@@ -27,11 +30,16 @@ public record HistoryEntry(Kind kind, Instant at, String actor, String reason, B
             return detail;
         }
         if (kind == Kind.STATUS) {
-            return fromStatus == null ? "Created as " + toStatus : fromStatus + " → " + toStatus;
+            return fromStatus == null ? "Created" + (toStatus == BatchStatus.CREATED ? "" : " as " + label(toStatus))
+                    : label(fromStatus) + " → " + label(toStatus);
         }
         if (fromRider == null) {
             return "Assigned to " + toRider;
         }
-        return toRider == null ? "Taken from " + fromRider : "Reassigned " + fromRider + " → " + toRider;
+        return toRider == null ? "Unassigned from " + fromRider : "Reassigned from " + fromRider + " to " + toRider;
+    }
+
+    private static String label(BatchStatus status) {
+        return status == null ? "—" : status.label();
     }
 }

@@ -1,6 +1,8 @@
 package com.dispatchconsole.ui.common;
 
-/** How codes read on screen: "OUT_FOR_DELIVERY" as "Out for delivery", "LEFT_AT_DOOR" as "Left at door". */
+import com.dispatchconsole.domain.Labelled;
+
+/** How codes read on screen: "PICKED" as "Picked up", "LEFT_AT_DOOR" as "Left at door". */
 public final class Labels {
 
     private Labels() {
@@ -14,7 +16,11 @@ public final class Labels {
         return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
     }
 
+    /** A value's own words where the domain has them ({@link Labelled}: the batch statuses), else its name read out. */
     public static String of(Enum<?> value) {
+        if (value instanceof Labelled labelled) {
+            return labelled.label();
+        }
         return value == null ? "—" : of(value.name());
     }
 }

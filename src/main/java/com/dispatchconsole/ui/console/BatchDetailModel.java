@@ -18,7 +18,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** The detail pane of the selected batch: its orders in sequence and its whole audit timeline. */
+/** The detail pane of the selected batch: its orders in sequence and its whole audit timeline, one line a move. */
 public final class BatchDetailModel {
 
     private final QueryService queries;
@@ -61,7 +61,7 @@ public final class BatchDetailModel {
                 .latestFor(this)
                 .onSuccess(details -> {
                     orders.setAll(details.orders());
-                    history.setAll(details.history());
+                    history.setAll(HistoryLines.of(details.history()));
                 })
                 .onFailure(onFailure)
                 .start();

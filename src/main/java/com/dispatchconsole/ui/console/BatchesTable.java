@@ -72,6 +72,7 @@ final class BatchesTable {
         table.getColumns().add(sinceColumn("In status", BatchRow::statusChangedAt));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(t -> row(table, model, onAction, assignToSelectedRider));
+        BatchViewBar.oldestFirst(table);
         return table;
     }
 

@@ -89,8 +89,14 @@ public final class ConsoleRows {
         this.outletScope = Set.copyOf(outletScope);
         filter.outletProperty().addListener((o, a, b) -> applyFilter());
         filter.textProperty().addListener((o, a, b) -> applyFilter());
-        filter.statuses().addListener((SetChangeListener<BatchStatus>) c -> applyFilter());
+        filter.statuses().addListener((SetChangeListener<BatchStatus>) c -> {
+            if (!filter.switching()) {
+                applyFilter();
+            }
+        });
+        filter.switchesProperty().addListener((o, a, b) -> applyFilter());
         visibleBatches.addListener((ListChangeListener<BatchRow>) c -> updateVisibleCount());
+        applyFilter(); // the filter's starting view (the unassigned queue) holds from the first row on
     }
 
     void followedBy(Follower follower) {
@@ -192,7 +198,9 @@ public final class ConsoleRows {
             batches.replaceAll(withChangedWhileLoading(scopedBatches(snapshot.batches()), batches, BatchRow::id));
         }
         loadEnded();
-        status.say("Loaded " + snapshot.riders().size() + " riders and " + snapshot.batches().size() + " batches.");
+        // Said with its time: the counts are of that moment; the tables and the tally keep up live after it.
+        status.say("Loaded " + snapshot.riders().size() + " riders and " + snapshot.batches().size() + " batches at "
+                + Formats.clock(java.time.Instant.now()) + "; changes since arrive live.");
         follower.reloaded();
     }
 

@@ -7,6 +7,8 @@ import com.dispatchconsole.ui.common.BackgroundTasks;
 import com.dispatchconsole.ui.common.Notice;
 import com.dispatchconsole.ui.common.Notices;
 import com.dispatchconsole.ui.common.UiExecutor;
+import com.dispatchconsole.ui.notices.NotificationLog;
+import java.time.Clock;
 import java.time.Instant;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -28,6 +30,7 @@ public final class ConsoleStatus {
     private final BackgroundTasks tasks;
     private final DatabaseBanner banner;
     private final Notices notices;
+    private final NotificationLog log;
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     // CONNECTING until a feed says otherwise: a console without one (tests, tools) is not offline.
     private final ReadOnlyObjectWrapper<LiveState> liveState = new ReadOnlyObjectWrapper<>(
@@ -43,6 +46,7 @@ public final class ConsoleStatus {
         });
         // A database that cannot be reached is the banner's to say, not a toast per failed call.
         this.notices = new Notices(unreachable -> banner.raise());
+        this.log = new NotificationLog(notices, Clock.systemDefaultZone());
         liveState.addListener((o, was, state) -> banner.feedState(state));
         banner.downProperty().addListener((o, was, down) -> canChange.set(!down));
     }
@@ -72,6 +76,11 @@ public final class ConsoleStatus {
     /** The console's notices so far, oldest first. */
     public ObservableList<Notice> notices() {
         return notices.all();
+    }
+
+    /** Every notice the console showed, with its time: the last 200, for the header's log. */
+    public NotificationLog notificationLog() {
+        return log;
     }
 
     /** The console's channel, for what reports outside the view model (the uncaught-error handler). */

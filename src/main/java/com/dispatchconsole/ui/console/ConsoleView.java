@@ -69,8 +69,11 @@ public final class ConsoleView {
         layout.setCenter(split);
         layout.setBottom(statusBar());
         VBox notifications = NotificationArea.create(model.status().channel());
-        StackPane.setAlignment(notifications, Pos.BOTTOM_RIGHT);
-        StackPane.setMargin(notifications, new Insets(0, 16, 44, 0));
+        // Top right under the header and filter bar, narrow: the detail pane's history below stays readable.
+        notifications.setAlignment(Pos.TOP_RIGHT);
+        notifications.getStyleClass().add("notifications-top");
+        StackPane.setAlignment(notifications, Pos.TOP_RIGHT);
+        StackPane.setMargin(notifications, new Insets(104, 16, 0, 0));
         root.getChildren().addAll(layout, notifications);
         root.sceneProperty().addListener((o, old, scene) -> {
             if (scene != null) {
@@ -127,6 +130,8 @@ public final class ConsoleView {
         model.rows().podChangesProperty().addListener((o, a, b) -> model.followUp().changedElsewhere());
         model.followUp().load();
         HBox header = new HBox(18, title, live, spacer, operator, database, followUp, queue, light);
+        header.getChildren().add(header.getChildren().indexOf(light),
+                new com.dispatchconsole.ui.notices.NotificationLogView(model.status().notificationLog()).button(this::window));
         header.getStyleClass().add("header");
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(10, 16, 10, 16));
@@ -329,6 +334,7 @@ public final class ConsoleView {
             Theme.apply(scene);
         }
         stage.setScene(scene);
+        com.dispatchconsole.ui.common.EscapeCloses.install(stage);
         javafx.beans.value.ChangeListener<Number> live = (o, a, b) -> load.run();
         model.rows().podChangesProperty().addListener(live);
         stage.setOnHidden(e -> model.rows().podChangesProperty().removeListener(live));

@@ -13,7 +13,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import org.controlsfx.control.CheckComboBox;
 
-/** Outlet, statuses (multi-select) and free text over id, rider and customer. */
+/** The view (unassigned queue, all active, everything), outlet, statuses (multi-select) and free text over id, rider and customer. */
 final class FilterBar {
 
     private FilterBar() {
@@ -34,8 +34,7 @@ final class FilterBar {
         CheckComboBox<BatchStatus> statuses = new CheckComboBox<>();
         statuses.setId("status-filter");
         statuses.getItems().setAll(BatchStatus.values());
-        statuses.setTitle("All statuses");
-        statuses.setShowCheckedCount(true);
+        statuses.setShowCheckedCount(false);
         statuses.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(BatchStatus status) {
@@ -47,10 +46,7 @@ final class FilterBar {
                 return null;
             }
         });
-        statuses.getCheckModel().getCheckedItems().addListener((ListChangeListener<BatchStatus>) c ->
-                model.filter().statuses().retainAll(statuses.getCheckModel().getCheckedItems()));
-        statuses.getCheckModel().getCheckedItems().addListener((ListChangeListener<BatchStatus>) c ->
-                model.filter().statuses().addAll(statuses.getCheckModel().getCheckedItems()));
+        BatchViewBar.bindStatuses(statuses, model.filter());
 
         TextField search = new TextField();
         search.setId("search-field");
@@ -63,7 +59,8 @@ final class FilterBar {
         count.getStyleClass().add("muted");
         count.textProperty().bind(model.visibleCountProperty());
 
-        HBox bar = new HBox(8, new Label("Outlet"), outlet, new Label("Status"), statuses, search, count);
+        HBox bar = new HBox(8, BatchViewBar.create(model.filter()), new Label("Outlet"), outlet, new Label("Status"),
+                statuses, search, count);
         bar.getStyleClass().add("filter-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;

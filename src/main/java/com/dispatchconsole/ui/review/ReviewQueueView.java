@@ -39,6 +39,17 @@ public final class ReviewQueueView {
         ComboBox<ReviewQueueViewModel.FlagFilter> flag = new ComboBox<>();
         flag.setId("queue-flag");
         flag.getItems().setAll(ReviewQueueViewModel.FlagFilter.values());
+        flag.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(ReviewQueueViewModel.FlagFilter filter) {
+                return filter == null ? "" : filter.label();
+            }
+
+            @Override
+            public ReviewQueueViewModel.FlagFilter fromString(String text) {
+                return null;
+            }
+        });
         flag.valueProperty().bindBidirectional(model.flagProperty());
         TextField outlet = new TextField();
         outlet.setPromptText("Outlet");

@@ -57,7 +57,35 @@ public final class ReviewQueueViewModel {
     }
 
     /** The flag filter: any entry, entries with some flag, or entries with one flag. */
-    public enum FlagFilter { ALL, FLAGGED, NO_PHOTO, LATE, UNREADABLE }
+    public enum FlagFilter {
+        ALL("Any", null),
+        FLAGGED("Any flag", null),
+        FAR_FROM_ADDRESS(null, PodFlags.Flag.FAR_FROM_ADDRESS),
+        NO_PHOTO(null, PodFlags.Flag.NO_PHOTO),
+        LATE(null, PodFlags.Flag.LATE),
+        UNREADABLE(null, PodFlags.Flag.UNREADABLE);
+
+        private final String words;
+        private final PodFlags.Flag flag;
+
+        FlagFilter(String words, PodFlags.Flag flag) {
+            this.words = words;
+            this.flag = flag;
+        }
+
+        /** How the filter reads: a flag's own short label ("Far away", "No photo"), else "Any" / "Any flag". */
+        public String label() {
+            return flag == null ? words : flag.shortLabel();
+        }
+
+        boolean admits(Entry entry) {
+            return switch (this) {
+                case ALL -> true;
+                case FLAGGED -> !entry.flags().isEmpty();
+                default -> entry.flags().contains(flag);
+            };
+        }
+    }
 
     /** The queue reloads whenever orders change elsewhere; only the latest read is shown. */
     private static final String LOADING = "load";
@@ -129,13 +157,7 @@ public final class ReviewQueueViewModel {
         String riderText = rider.get() == null ? "" : rider.get().strip().toLowerCase(Locale.ROOT);
         LocalDate day = date.get();
         FlagFilter wanted = flag.get();
-        visible.setPredicate(e -> switch (wanted) {
-            case ALL -> true;
-            case FLAGGED -> !e.flags().isEmpty();
-            case NO_PHOTO -> e.flags().contains(PodFlags.Flag.NO_PHOTO);
-            case LATE -> e.flags().contains(PodFlags.Flag.LATE);
-            case UNREADABLE -> e.unreadable();
-        } && (outletText.isEmpty() || e.pod().outletName().toLowerCase(Locale.ROOT).contains(outletText))
+        visible.setPredicate(e -> wanted.admits(e) && (outletText.isEmpty() || e.pod().outletName().toLowerCase(Locale.ROOT).contains(outletText))
                 && (riderText.isEmpty() || (e.pod().riderName() != null
                 && e.pod().riderName().toLowerCase(Locale.ROOT).contains(riderText)))
                 && (day == null || (e.pod().completedAt() != null

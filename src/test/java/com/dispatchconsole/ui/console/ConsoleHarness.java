@@ -36,7 +36,24 @@ public final class ConsoleHarness implements AutoCloseable, BeforeEachCallback, 
     public final FxUiExecutor executor = new FxUiExecutor(2);
     public ConsoleViewModel model;
 
+    /**
+     * The batch view the tests set before the first load: {@link BatchView#EVERYTHING} for the tests written before
+     * the console started on the unassigned queue (they show batches in every status); null keeps the console's own
+     * starting view ({@link #asStarted()}).
+     */
+    private final BatchView view;
+
     public ConsoleHarness() {
+        this(BatchView.EVERYTHING);
+    }
+
+    /** A console as a dispatcher starts it: on the unassigned queue. */
+    public static ConsoleHarness asStarted() {
+        return new ConsoleHarness(null);
+    }
+
+    private ConsoleHarness(BatchView view) {
+        this.view = view;
         db = Database.open(TestDatabases.fresh());
         services = new DispatchServices(db);
         given = new Fixtures(services);
@@ -55,6 +72,9 @@ public final class ConsoleHarness implements AutoCloseable, BeforeEachCallback, 
 
     public void show(Stage stage) {
         model = new ConsoleViewModel(services, executor, "olga", "jdbc:postgresql://test/db");
+        if (view != null) {
+            model.rows().filter().show(view);
+        }
         Scene scene = new Scene(new ConsoleView(model).root(), 1500, 950);
         ConsoleView.style(scene);
         stage.setScene(scene);

@@ -59,6 +59,8 @@ class ConsoleViewTest {
         ConsoleView.style(scene);
         stage.setScene(scene);
         stage.show();
+        // Both statuses on screen: these tests read the badges, not the unassigned queue the console starts on.
+        model.rows().filter().show(BatchView.EVERYTHING);
         model.load();
     }
 

@@ -75,7 +75,7 @@ class FitHintTest {
         BatchRow elsewhere = Rows.batch(BatchStatus.ASSIGNED, java.util.UUID.randomUUID(), 1, "1");
 
         assertThat(FitHint.evaluate(List.of(Rows.batch(1, "1"), picked), ana)).isEqualTo(new FitHint(false,
-                "Batch " + ShortId.of(picked.id()) + " is picked; only created or assigned batches can be given to a rider"));
+                "Batch " + ShortId.of(picked.id()) + " is picked up; only created or assigned batches can be given to a rider"));
         assertThat(FitHint.evaluate(List.of(completed), ana).text()).isEqualTo("Batch " + ShortId.of(completed.id())
                 + " is completed; only created or assigned batches can be given to a rider");
         assertThat(FitHint.evaluate(List.of(elsewhere), ana).fits()).as("another rider's batch can be reassigned")

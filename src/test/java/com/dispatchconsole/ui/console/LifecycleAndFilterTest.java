@@ -67,8 +67,8 @@ class LifecycleAndFilterTest {
                 .anyMatch(e -> ((com.dispatchconsole.domain.rows.HistoryEntry) e).toStatus() == BatchStatus.COMPLETED));
         assertThat(robot.lookup("#detail-history").queryListView().getItems())
                 .extracting(e -> ((com.dispatchconsole.domain.rows.HistoryEntry) e).describe())
-                .containsSubsequence("CREATED → ASSIGNED", "ASSIGNED → PICKED", "PICKED → OUT_FOR_DELIVERY",
-                        "Order 1 delivered", "Order 2 delivered", "OUT_FOR_DELIVERY → COMPLETED");
+                .containsSubsequence("Assigned to Ana Silva", "Assigned → Picked up", "Picked up → Out for delivery",
+                        "Order 1 delivered", "Order 2 delivered", "Out for delivery → Completed");
     }
 
     @Test
@@ -150,7 +150,7 @@ class LifecycleAndFilterTest {
         robot.press(KeyCode.CONTROL, KeyCode.U).release(KeyCode.U, KeyCode.CONTROL);
         waitUntil(() -> robot.lookup(".notice-error").tryQuery().isPresent());
         assertThat(robot.lookup(".notice-error").queryAs(Label.class).getText())
-                .as("refused before the database is touched").contains("cannot move from PICKED to CREATED");
+                .as("refused before the database is touched").contains("can't go from Picked up to Created");
         assertThat(status(batch)).isEqualTo("PICKED");
     }
 
@@ -169,7 +169,7 @@ class LifecycleAndFilterTest {
         assertThat(robot.lookup("#visible-count").queryAs(Label.class).getText()).isEqualTo("1 of 2 batches");
 
         robot.interact(() -> console.model.rows().filter().textProperty().set(""));
-        robot.interact(() -> console.model.rows().filter().statuses().add(BatchStatus.CREATED));
+        robot.interact(() -> console.model.rows().filter().statuses().removeIf(s -> s != BatchStatus.CREATED));
         waitUntil(() -> batches.getItems().size() == 1);
         assertThat(((BatchRow) batches.getItems().get(0)).id()).isEqualTo(waiting.id());
         assertThat(robot.lookup("#status-counts").queryAs(Label.class).getText())
