@@ -41,6 +41,7 @@ public final class ConsoleView {
     private final Label dropHint = new Label();
     private final TableView<RiderRow> riders;
     private final TableView<BatchRow> batches;
+    private final com.dispatchconsole.ui.alerts.AlertsView alerts;
 
     public ConsoleView(ConsoleViewModel model) {
         this.model = model;
@@ -50,6 +51,10 @@ public final class ConsoleView {
         dropHint.setText(IDLE_HINT);
         riders = RidersTable.create(model, dropHint, this::dropped);
         batches = BatchesTable.create(model, this::act, this::assignSelectionToSelectedRider);
+        alerts = new com.dispatchconsole.ui.alerts.AlertsView(model.alerts(),
+                alert -> com.dispatchconsole.ui.alerts.AlertsView.reveal(alert, batches, riders));
+        // The one timer of this window: every time on screen (Age, In status, Seen, Late by, alerts) redraws on it.
+        com.dispatchconsole.ui.common.Ticker.whileShowing(root, model.clock()::tick);
 
         BorderPane layout = new BorderPane();
         layout.getStyleClass().add("console");
@@ -62,6 +67,7 @@ public final class ConsoleView {
         SplitPane split = new SplitPane(left, right);
         split.setDividerPositions(0.52);
         layout.setCenter(split);
+        layout.setRight(alerts.panel());
         layout.setBottom(statusBar());
         VBox notifications = NotificationArea.create(model.status().channel());
         StackPane.setAlignment(notifications, Pos.BOTTOM_RIGHT);
@@ -117,7 +123,7 @@ public final class ConsoleView {
         queue.visibleProperty().bind(model.rows().canReviewProperty());
         queue.managedProperty().bind(model.rows().canReviewProperty());
         queue.setOnAction(e -> openReviewQueue());
-        HBox header = new HBox(18, title, live, spacer, operator, database, queue, light);
+        HBox header = new HBox(18, title, live, alerts.badge(), spacer, operator, database, queue, light);
         header.getStyleClass().add("header");
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(10, 16, 10, 16));
