@@ -1,6 +1,6 @@
 package com.dispatchconsole.ui.alerts;
 
-import com.dispatchconsole.domain.SlaRule;
+import com.dispatchconsole.domain.sla.SlaRule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;

@@ -1,6 +1,6 @@
 package com.dispatchconsole.ui.alerts;
 
-import com.dispatchconsole.domain.SlaThresholds;
+import com.dispatchconsole.domain.sla.SlaThresholds;
 import com.dispatchconsole.domain.rows.BatchRow;
 import com.dispatchconsole.domain.rows.RiderRow;
 import java.time.Instant;

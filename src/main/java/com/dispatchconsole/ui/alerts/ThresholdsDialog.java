@@ -1,6 +1,6 @@
 package com.dispatchconsole.ui.alerts;
 
-import com.dispatchconsole.domain.SlaThresholds;
+import com.dispatchconsole.domain.sla.SlaThresholds;
 import com.dispatchconsole.ui.common.Dialogs;
 import com.dispatchconsole.ui.common.Theme;
 import java.util.Optional;

@@ -23,6 +23,8 @@ public final class ServerClock {
     private final Clock local;
     private final Callable<Instant> serverTime;
     private final UiExecutor ui;
+    // Its own count: measuring the clock is no work the dispatcher waits for, so it never shows as busy.
+    private final BackgroundTasks tasks;
     private final ReadOnlyObjectWrapper<Instant> now;
     private final ReadOnlyBooleanWrapper synced = new ReadOnlyBooleanWrapper();
     private volatile Duration offset = Duration.ZERO;
@@ -36,6 +38,7 @@ public final class ServerClock {
         this.local = local;
         this.serverTime = serverTime;
         this.ui = ui;
+        this.tasks = new BackgroundTasks(ui);
         this.now = new ReadOnlyObjectWrapper<>(local.instant());
     }
 
@@ -48,18 +51,18 @@ public final class ServerClock {
     }
 
     private void sync() {
-        ui.submit(() -> {
+        tasks.task(() -> {
             Instant before = local.instant();
             Instant server = serverTime.call();
             Instant after = local.instant();
             // The server answered somewhere in between: take the middle of the round trip.
             return Duration.between(before.plus(Duration.between(before, after).dividedBy(2)), server);
-        }, measured -> {
+        }).onSuccess(measured -> {
             offset = measured;
             synced.set(true);
             tick();
             again();
-        }, failed -> again());
+        }).onFailure(failed -> again()).start();
     }
 
     private void again() {

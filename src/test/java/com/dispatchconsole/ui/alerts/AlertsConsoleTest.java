@@ -189,4 +189,25 @@ class AlertsConsoleTest {
         liveUpdate(robot, List.of(), List.of(ana.id()));
         ConsoleHarness.waitUntil(() -> "No alerts".equals(badge(robot)));
     }
+
+    @Test
+    void badThresholdsSayWhyInOneLineAndChangeNothing(FxRobot robot) throws Exception {
+        load(robot, 0, 0);
+        robot.clickOn("#alerts-badge");
+        ConsoleHarness.waitUntilShown(robot, "#alerts-thresholds");
+        robot.clickOn("#alerts-thresholds");
+        ConsoleHarness.waitUntilShown(robot, "#threshold-out");
+        robot.doubleClickOn("#threshold-out").eraseText(4).write("soon");
+        robot.clickOn("#thresholds-apply");
+        ConsoleHarness.waitUntil(() -> !String.valueOf(ConsoleHarness.text(robot, "#thresholds-error")).isEmpty());
+        assertThat(ConsoleHarness.text(robot, "#thresholds-error")).startsWith("INVALID_ARGUMENT: ")
+                .contains("Out for delivery").contains("nothing was changed");
+        assertThat(model.alerts().thresholdsProperty().get()).isEqualTo(com.dispatchconsole.domain.sla.SlaThresholds.DEFAULTS);
+
+        robot.doubleClickOn("#threshold-out").eraseText(4).write("30");
+        robot.clickOn("#thresholds-apply");
+        ConsoleHarness.waitUntil(() -> robot.lookup("#threshold-out").tryQuery().isEmpty());
+        assertThat(model.alerts().thresholdsProperty().get().outForDelivery()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(ConsoleHarness.text(robot, "#alerts-rules")).contains("out over 30");
+    }
 }

@@ -1,5 +1,9 @@
-package com.dispatchconsole.domain;
+package com.dispatchconsole.domain.sla;
 
+import com.dispatchconsole.domain.BatchStatus;
+import com.dispatchconsole.domain.DispatchException;
+import com.dispatchconsole.domain.ErrorCode;
+import com.dispatchconsole.domain.ShortDuration;
 import java.time.Duration;
 
 /**

@@ -1,5 +1,7 @@
-package com.dispatchconsole.domain;
+package com.dispatchconsole.domain.sla;
 
+import com.dispatchconsole.domain.Availability;
+import com.dispatchconsole.domain.BatchStatus;
 import com.dispatchconsole.domain.rows.BatchRow;
 import com.dispatchconsole.domain.rows.RiderRow;
 import java.time.Duration;

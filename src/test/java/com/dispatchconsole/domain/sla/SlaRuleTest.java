@@ -1,8 +1,15 @@
-package com.dispatchconsole.domain;
+package com.dispatchconsole.domain.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.dispatchconsole.domain.Availability;
+import com.dispatchconsole.domain.BatchStatus;
+import com.dispatchconsole.domain.DispatchException;
+import com.dispatchconsole.domain.ErrorCode;
+import com.dispatchconsole.domain.Load;
+import com.dispatchconsole.domain.RiderLimits;
+import com.dispatchconsole.domain.VehicleType;
 import com.dispatchconsole.domain.rows.BatchRow;
 import com.dispatchconsole.domain.rows.RiderPosition;
 import com.dispatchconsole.domain.rows.RiderRow;
