@@ -65,6 +65,11 @@ public final class AlertsView {
         return badge;
     }
 
+    /** Whether the panel is open (the badge pressed): a view setting the settings file may keep. */
+    public javafx.beans.property.BooleanProperty shownProperty() {
+        return badge.selectedProperty();
+    }
+
     /** The panel (shown while the badge is pressed). */
     public Node panel() {
         return panel;
@@ -167,8 +172,8 @@ public final class AlertsView {
         }
 
         private void draw(Alert alert, Instant now) {
-            setText(alert == null ? null : alert.what() + " · " + (alert.isRider() ? "rider " : "") + alert.subject()
-                    + " · late by " + Alert.words(alert.lateBy(now)));
+            setText(alert == null ? null : alert.what() + " · late by " + Alert.words(alert.lateBy(now)) + "\n"
+                    + (alert.isRider() ? "Rider " : "") + alert.subject());
         }
     }
 }

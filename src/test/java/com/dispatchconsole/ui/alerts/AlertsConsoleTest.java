@@ -152,7 +152,7 @@ class AlertsConsoleTest {
         robot.clickOn("#alerts-badge");
         ConsoleHarness.waitUntilShown(robot, ".alert-cell");
         Node alert = robot.lookup(".alert-cell").match(n -> n instanceof ListCell<?> c && c.getItem() != null).query();
-        assertThat(((ListCell<?>) alert).getText()).startsWith("Unassigned too long · Batch ").contains("late by");
+        assertThat(((ListCell<?>) alert).getText()).startsWith("Unassigned too long · late by ").contains("\nBatch ");
         robot.clickOn(alert);
         TableView<BatchRow> table = robot.lookup("#batches-table").queryTableView();
         ConsoleHarness.waitUntil(() -> table.getSelectionModel().getSelectedItems().size() == 1);
