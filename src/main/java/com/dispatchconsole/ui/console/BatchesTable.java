@@ -68,8 +68,8 @@ final class BatchesTable {
         weight.getStyleClass().add("numeric");
         table.getColumns().add(weight);
         table.getColumns().add(Columns.text("Rider", 122, b -> b.riderName() == null ? "—" : b.riderName()));
-        table.getColumns().add(sinceColumn("Age", BatchRow::createdAt, model.alerts().nowProperty()));
-        table.getColumns().add(sinceColumn("In status", BatchRow::statusChangedAt, model.alerts().nowProperty()));
+        table.getColumns().add(sinceColumn("Age", BatchRow::createdAt, model.clock().nowProperty()));
+        table.getColumns().add(sinceColumn("In status", BatchRow::statusChangedAt, model.clock().nowProperty()));
         table.getColumns().add(com.dispatchconsole.ui.alerts.LateRows.column(table, model.alerts()));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(t -> row(table, model, onAction, assignToSelectedRider));

@@ -53,7 +53,7 @@ final class RidersTable {
         load.setComparator((a, b) -> Double.compare(a.loadRatio(), b.loadRatio()));
         table.getColumns().add(load);
         table.getColumns().add(Columns.text("Home outlet", 108, RiderRow::homeOutletName));
-        table.getColumns().add(SeenCell.column(model.alerts().nowProperty()));
+        table.getColumns().add(SeenCell.column(model.clock().nowProperty()));
         table.getColumns().add(Columns.text("Changed", 70, r -> Formats.shortClock(r.lastChangeAt())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(t -> row(model, hint, onDrop));
