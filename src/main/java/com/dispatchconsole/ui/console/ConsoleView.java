@@ -55,6 +55,7 @@ public final class ConsoleView {
                 alert -> com.dispatchconsole.ui.alerts.AlertsView.reveal(alert, batches, riders));
         // The one timer of this window: every time on screen (Age, In status, Seen, Late by, alerts) redraws on it.
         com.dispatchconsole.ui.common.Ticker.whileShowing(root, model.clock()::tick);
+        model.clock().start();
 
         BorderPane layout = new BorderPane();
         layout.getStyleClass().add("console");

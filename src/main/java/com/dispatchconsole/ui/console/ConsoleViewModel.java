@@ -64,7 +64,6 @@ public final class ConsoleViewModel {
 
     /** Reads everything this console shows, off the UI thread. */
     public void load() {
-        clock.start();
         rows.load();
     }
 
@@ -93,7 +92,10 @@ public final class ConsoleViewModel {
         return alerts;
     }
 
-    /** The server's clock: the console's one ticker moves it ({@link ServerClock#tick()}) every second. */
+    /**
+     * The server's clock: the console's one ticker moves it ({@link ServerClock#tick()}) every second; the window
+     * starts it ({@link ServerClock#start()}), its own reads apart from a load's one transaction.
+     */
     public ServerClock clock() {
         return clock;
     }
