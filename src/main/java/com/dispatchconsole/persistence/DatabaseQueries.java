@@ -68,6 +68,17 @@ public final class DatabaseQueries {
         return text(c, ROLE);
     }
 
+    /**
+     * The server's clock now ({@code clock_timestamp()}: the real time, not the transaction's start), which every
+     * console reads so that they all judge lateness by the same clock.
+     */
+    public static java.time.Instant serverTime(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT clock_timestamp()"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getObject(1, java.time.OffsetDateTime.class).toInstant();
+        }
+    }
+
     /** The database login of this session. */
     public static String login(Connection c) throws SQLException {
         return text(c, "SELECT session_user");

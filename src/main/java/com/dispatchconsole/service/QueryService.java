@@ -208,6 +208,11 @@ public final class QueryService {
         return unitOfWork.read(c -> BatchQueries.orders(c, batchId));
     }
 
+    /** The database server's clock now: the one clock every console judges lateness by. */
+    public java.time.Instant serverTime() {
+        return unitOfWork.read(DatabaseQueries::serverTime);
+    }
+
     /** "user (role)" of this connection, e.g. "demo_dispatcher (dispatcher)" or "postgres (owner)". */
     public String sessionRole() {
         return unitOfWork.read(DatabaseQueries::role);

@@ -68,23 +68,25 @@ final class BatchesTable {
         weight.getStyleClass().add("numeric");
         table.getColumns().add(weight);
         table.getColumns().add(Columns.text("Rider", 122, b -> b.riderName() == null ? "—" : b.riderName()));
-        table.getColumns().add(sinceColumn("Age", BatchRow::createdAt));
-        table.getColumns().add(sinceColumn("In status", BatchRow::statusChangedAt));
+        table.getColumns().add(sinceColumn("Age", BatchRow::createdAt, model.clock().nowProperty()));
+        table.getColumns().add(sinceColumn("In status", BatchRow::statusChangedAt, model.clock().nowProperty()));
+        table.getColumns().add(com.dispatchconsole.ui.alerts.LateRows.column(table, model.alerts()));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(t -> row(table, model, onAction, assignToSelectedRider));
         BatchViewBar.oldestFirst(table);
         return table;
     }
 
-    private static TableColumn<BatchRow, Instant> sinceColumn(String title, java.util.function.Function<BatchRow, Instant> value) {
+    /** A time since {@code value}, redrawn on the console's ticks; sorted by the instant itself, never by its text. */
+    private static TableColumn<BatchRow, Instant> sinceColumn(String title, java.util.function.Function<BatchRow, Instant> value,
+                                                              javafx.beans.value.ObservableValue<Instant> now) {
         TableColumn<BatchRow, Instant> column = new TableColumn<>(title);
         column.setPrefWidth(70);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
-        column.setCellFactory(c -> new TableCell<>() {
+        column.setCellFactory(c -> new com.dispatchconsole.ui.common.TickingCell<>(now) {
             @Override
-            protected void updateItem(Instant at, boolean empty) {
-                super.updateItem(at, empty);
-                setText(empty || at == null ? null : Formats.since(at, Instant.now()));
+            protected void draw(Instant at, boolean empty, Instant now) {
+                setText(empty || at == null ? null : Formats.since(at, now));
             }
         });
         column.setComparator((a, b) -> b.compareTo(a));
@@ -94,6 +96,7 @@ final class BatchesTable {
     private static TableRow<BatchRow> row(TableView<BatchRow> table, ConsoleViewModel model,
                                           Consumer<LifecycleAction> onAction, Runnable assignToSelectedRider) {
         TableRow<BatchRow> row = new TableRow<>();
+        com.dispatchconsole.ui.alerts.LateRows.track(row, model.alerts());
         row.setOnDragDetected(e -> {
             BatchRow item = row.getItem();
             if (item == null) {

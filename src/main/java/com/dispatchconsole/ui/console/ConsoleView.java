@@ -42,6 +42,7 @@ public final class ConsoleView {
     private final TableView<RiderRow> riders;
     private final RiderFinder riderFinder;
     private final TableView<BatchRow> batches;
+    private final com.dispatchconsole.ui.alerts.AlertsView alerts;
 
     public ConsoleView(ConsoleViewModel model) {
         this.model = model;
@@ -53,6 +54,11 @@ public final class ConsoleView {
         riders = RidersTable.create(model, riderFinder, dropHint, this::dropped);
         batches = BatchesTable.create(model, this::act, this::assignSelectionToSelectedRider);
         LoadingPlaceholders.install(model.rows().loadingProperty(), riders, batches);
+        alerts = new com.dispatchconsole.ui.alerts.AlertsView(model.alerts(),
+                alert -> com.dispatchconsole.ui.alerts.AlertsView.reveal(alert, batches, riders));
+        // The one timer of this window: every time on screen (Age, In status, Seen, Late by, alerts) redraws on it.
+        com.dispatchconsole.ui.common.Ticker.whileShowing(root, model.clock()::tick);
+        model.clock().start();
 
         BorderPane layout = new BorderPane();
         layout.getStyleClass().add("console");
@@ -67,6 +73,7 @@ public final class ConsoleView {
         SplitPane split = new SplitPane(left, right);
         split.setDividerPositions(0.52);
         layout.setCenter(split);
+        layout.setRight(alerts.panel());
         layout.setBottom(statusBar());
         VBox notifications = NotificationArea.create(model.status().channel());
         // Top right under the header and filter bar, narrow: the detail pane's history below stays readable.
@@ -129,7 +136,7 @@ public final class ConsoleView {
                 this::openFollowUp);
         model.rows().podChangesProperty().addListener((o, a, b) -> model.followUp().changedElsewhere());
         model.followUp().load();
-        HBox header = new HBox(18, title, live, spacer, operator, database, followUp, queue, light);
+        HBox header = new HBox(18, title, live, alerts.badge(), spacer, operator, database, followUp, queue, light);
         header.getChildren().add(header.getChildren().indexOf(light),
                 new com.dispatchconsole.ui.notices.NotificationLogView(model.status().notificationLog()).button(this::window));
         header.getStyleClass().add("header");

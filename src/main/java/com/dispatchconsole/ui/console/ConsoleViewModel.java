@@ -5,6 +5,8 @@ import com.dispatchconsole.domain.rows.BatchRow;
 import com.dispatchconsole.domain.rows.RiderRow;
 import com.dispatchconsole.realtime.LiveState;
 import com.dispatchconsole.service.DispatchServices;
+import com.dispatchconsole.ui.alerts.AlertsViewModel;
+import com.dispatchconsole.ui.common.ServerClock;
 import com.dispatchconsole.ui.common.UiExecutor;
 import com.dispatchconsole.ui.pod.PodViewModel;
 import com.dispatchconsole.ui.review.ReviewQueueViewModel;
@@ -31,6 +33,8 @@ public final class ConsoleViewModel {
     private final BatchCommands commands;
     private com.dispatchconsole.ui.followup.FollowUpViewModel followUp;
     private com.dispatchconsole.ui.followup.RedispatchViewModel redispatch;
+    private final ServerClock clock;
+    private final AlertsViewModel alerts;
 
     public ConsoleViewModel(DispatchServices services, UiExecutor ui, String operator, String databaseLabel) {
         this(services, ui, operator, databaseLabel, Set.of());
@@ -39,6 +43,15 @@ public final class ConsoleViewModel {
     /** @param outletScope outlets this console shows; empty for all */
     public ConsoleViewModel(DispatchServices services, UiExecutor ui, String operator, String databaseLabel,
                             Set<UUID> outletScope) {
+        this(services, ui, operator, databaseLabel, outletScope, java.time.Clock.systemUTC());
+    }
+
+    /**
+     * @param outletScope outlets this console shows; empty for all
+     * @param localClock  this machine's clock, which the server's offset corrects (a test's clock makes time pass)
+     */
+    public ConsoleViewModel(DispatchServices services, UiExecutor ui, String operator, String databaseLabel,
+                            Set<UUID> outletScope, java.time.Clock localClock) {
         this.services = services;
         this.ui = ui;
         this.operator = operator;
@@ -47,6 +60,8 @@ public final class ConsoleViewModel {
         this.rows = new ConsoleRows(services, status, ui, outletScope);
         this.selection = new ConsoleSelection(rows, status, services.queries());
         this.commands = new BatchCommands(services, rows, selection, status, operator);
+        this.clock = new ServerClock(localClock, services.queries()::serverTime, ui);
+        this.alerts = new AlertsViewModel(rows.allBatches(), rows.riders(), clock);
     }
 
     /** Reads everything this console shows, off the UI thread. */
@@ -72,6 +87,19 @@ public final class ConsoleViewModel {
     /** The live feed's state: OFFLINE raises the banner and takes every change away until it is LIVE again. */
     public void applyLiveState(LiveState state) {
         status.liveState(state);
+    }
+
+    /** What is late, by the server's clock and the operator's thresholds. */
+    public AlertsViewModel alerts() {
+        return alerts;
+    }
+
+    /**
+     * The server's clock: the console's one ticker moves it ({@link ServerClock#tick()}) every second; the window
+     * starts it ({@link ServerClock#start()}), its own reads apart from a load's one transaction.
+     */
+    public ServerClock clock() {
+        return clock;
     }
 
     public ConsoleRows rows() {

@@ -53,16 +53,12 @@ final class RidersTable {
         load.setComparator((a, b) -> Double.compare(a.loadRatio(), b.loadRatio()));
         table.getColumns().add(load);
         table.getColumns().add(Columns.text("Home outlet", 108, RiderRow::homeOutletName));
-        table.getColumns().add(SeenCell.column());
+        table.getColumns().add(SeenCell.column(model.clock().nowProperty()));
         table.getColumns().add(Columns.text("Changed", 70, r -> Formats.shortClock(r.lastChangeAt())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(t -> row(model, hint, onDrop));
         table.setOnDragExited(e -> resetHint(hint));
-        // "Last seen" ages while nobody changes anything: redraw the visible cells now and then.
-        javafx.animation.Timeline ageing = new javafx.animation.Timeline(
-                new javafx.animation.KeyFrame(javafx.util.Duration.seconds(10), e -> table.refresh()));
-        ageing.setCycleCount(javafx.animation.Animation.INDEFINITE);
-        ageing.play();
+        // "Seen" ages while nobody changes anything: its cells redraw on the console's one ticker (ConsoleView).
         return table;
     }
 
