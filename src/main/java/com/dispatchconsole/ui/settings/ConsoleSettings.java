@@ -8,7 +8,8 @@ import javafx.stage.Stage;
 
 /**
  * Puts an operator's settings on a console window and keeps them: the tables' columns and sort, the window's size,
- * position and dividers, the theme and the batch filter. A problem with the settings is one notice in the console.
+ * position and dividers, the theme, the batch and rider filters, and the alert thresholds and panel. A problem with
+ * the settings is one notice in the console.
  */
 public final class ConsoleSettings {
 
@@ -35,6 +36,7 @@ public final class ConsoleSettings {
         ThemeSetting.bind(scene, settings);
         FilterSettings.bind(scene, model.rows().filter(), model.rows().outlets(), settings);
         RiderFilterSettings.bind(model.rows().riderFilter(), settings);
+        AlertSettings.bind(scene, model.alerts(), settings);
     }
 
     private static void onFx(Runnable update) {

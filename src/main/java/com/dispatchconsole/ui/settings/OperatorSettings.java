@@ -45,6 +45,7 @@ public final class OperatorSettings {
     public static final Section<FilterSettings.State> BATCH_FILTER = Section.of("batchFilter", FilterSettings.State.class);
     public static final Section<RiderFilterSettings.State> RIDER_FILTER =
             Section.of("riderFilter", RiderFilterSettings.State.class);
+    public static final Section<AlertSettings.State> ALERTS = Section.of("alerts", AlertSettings.State.class);
 
     static final ObjectMapper JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())

@@ -72,6 +72,8 @@ class AlertsConsoleTest {
     @Start
     void start(Stage stage) {
         model = new ConsoleViewModel(services, executor, "olga", "jdbc:postgresql://test/db", Set.of(), clock);
+        // Every status: the test follows a batch from Created to Assigned in the same table.
+        model.rows().filter().show(com.dispatchconsole.ui.console.BatchView.EVERYTHING);
         Scene scene = new Scene(new ConsoleView(model).root(), 1500, 950);
         ConsoleView.style(scene);
         stage.setScene(scene);

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import com.dispatchconsole.domain.sla.SlaThresholds;
+import java.time.Duration;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -139,7 +141,15 @@ class SettingsStayTest {
             first.mainSplit().setDividerPositions(0.3);
         });
         // The filter: a status ticked, an outlet chosen, words typed; and the light theme.
-        robot.interact(() -> first.statuses().getCheckModel().check(BatchStatus.CREATED));
+        robot.interact(() -> first.statuses().getCheckModel().check(BatchStatus.ASSIGNED));
+        // The riders' search and order, the alert thresholds and their panel.
+        robot.clickOn("#rider-search").write("ana");
+        robot.interact(() -> {
+            first.model.rows().riderFilter().bestFitProperty().set(true);
+            first.model.alerts().thresholdsProperty().set(new SlaThresholds(Duration.ofMinutes(7),
+                    Duration.ofMinutes(15), Duration.ofMinutes(10), Duration.ofMinutes(45), Duration.ofMinutes(3)));
+        });
+        robot.clickOn("#alerts-badge");
         robot.interact(() -> first.model.rows().filter().outletProperty().set(first.model.rows().outlets().get(0)));
         robot.clickOn("#search-field").write("zz");
         robot.clickOn("#theme-toggle");
@@ -159,8 +169,15 @@ class SettingsStayTest {
         assertThat(again.column("column-orders").getSortType()).isEqualTo(TableColumn.SortType.DESCENDING);
         assertThat(again.batches().isTableMenuButtonVisible()).as("hidden columns can be shown again").isTrue();
         assertThat(((TextField) again.stage.getScene().lookup("#search-field")).getText()).isEqualTo("zz");
-        assertThat(again.statuses().getCheckModel().getCheckedItems()).containsExactly(BatchStatus.CREATED);
-        assertThat(again.model.rows().filter().statuses()).containsExactly(BatchStatus.CREATED);
+        assertThat(again.statuses().getCheckModel().getCheckedItems())
+                .containsExactlyInAnyOrder(BatchStatus.CREATED, BatchStatus.ASSIGNED);
+        assertThat(again.model.rows().filter().statuses())
+                .containsExactlyInAnyOrder(BatchStatus.CREATED, BatchStatus.ASSIGNED);
+        assertThat(((TextField) again.stage.getScene().lookup("#rider-search")).getText()).isEqualTo("ana");
+        assertThat(again.model.rows().riderFilter().bestFitProperty().get()).isTrue();
+        assertThat(again.model.alerts().thresholdsProperty().get().unassigned()).isEqualTo(Duration.ofMinutes(7));
+        assertThat(again.model.alerts().thresholdsProperty().get().positionStale()).isEqualTo(Duration.ofMinutes(3));
+        assertThat(((ToggleButton) again.stage.getScene().lookup("#alerts-badge")).isSelected()).isTrue();
         assertThat(again.model.rows().filter().outletProperty().get()).isNotNull();
         assertThat(((ToggleButton) again.stage.getScene().lookup("#theme-toggle")).isSelected()).isTrue();
         assertThat(again.stage.getScene().getStylesheets()).contains(Theme.url(Theme.LIGHT));
@@ -170,9 +187,14 @@ class SettingsStayTest {
         Console ben = new Console(robot, "ben");
         assertThat(ben.columnIds()).isEqualTo(defaultOrder);
         assertThat(ben.column("column-kg").isVisible()).isTrue();
-        assertThat(ben.batches().getSortOrder()).isEmpty();
+        assertThat(ben.batches().getSortOrder()).as("the start sort: oldest first")
+                .extracting(TableColumn::getId).containsExactly("column-age");
         assertThat(((TextField) ben.stage.getScene().lookup("#search-field")).getText()).isEmpty();
-        assertThat(ben.model.rows().filter().statuses()).isEmpty();
+        assertThat(ben.model.rows().filter().statuses()).as("the unassigned queue").containsExactly(BatchStatus.CREATED);
+        assertThat(((TextField) ben.stage.getScene().lookup("#rider-search")).getText()).isEmpty();
+        assertThat(ben.model.rows().riderFilter().bestFitProperty().get()).isFalse();
+        assertThat(ben.model.alerts().thresholdsProperty().get()).isEqualTo(SlaThresholds.DEFAULTS);
+        assertThat(((ToggleButton) ben.stage.getScene().lookup("#alerts-badge")).isSelected()).isFalse();
         assertThat(ben.model.rows().filter().outletProperty().get()).isNull();
         assertThat(ben.stage.getScene().getStylesheets()).doesNotContain(Theme.url(Theme.LIGHT));
         ben.close(robot);
