@@ -102,7 +102,7 @@ class FollowUpServiceTest {
         assertThat(x.followUps().redispatchable(failed.id())).isZero();
 
         List<HistoryEntry> newHistory = x.queries().history(fresh.id());
-        assertThat(newHistory.get(0).describe()).isEqualTo("Created as CREATED");
+        assertThat(newHistory.get(0).describe()).isEqualTo("Created");
         HistoryEntry newSide = newHistory.get(1);
         assertThat(newSide.describe()).isEqualTo("Re-dispatched from batch " + failed.id().toString().substring(0, 8)
                 + " (2 orders)");
@@ -171,7 +171,7 @@ class FollowUpServiceTest {
         assertThatThrownBy(() -> y.followUps().redispatch(out.id(), Expected.version(out.version()), "retry", "Yuki"))
                 .isInstanceOfSatisfying(DispatchException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.ALREADY_CHANGED);
-                    assertThat(e.getMessage()).contains("seed").contains("OUT_FOR_DELIVERY → FAILED");
+                    assertThat(e.getMessage()).contains("seed").contains("Out for delivery → Failed");
                 });
         assertThat(sql.count("SELECT count(*) FROM delivery_batches")).isEqualTo(batches);
     }
