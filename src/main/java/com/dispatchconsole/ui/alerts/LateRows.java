@@ -47,7 +47,7 @@ public final class LateRows {
     public static TableColumn<BatchRow, BatchRow> column(TableView<BatchRow> table, AlertsViewModel alerts) {
         TableColumn<BatchRow, BatchRow> column = new TableColumn<>("Late by");
         column.setId("late-by-column");
-        column.setPrefWidth(70);
+        column.setPrefWidth(80);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         column.setCellFactory(c -> new TickingCell<>(alerts.nowProperty()) {
             @Override

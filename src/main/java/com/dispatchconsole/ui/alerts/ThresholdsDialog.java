@@ -51,6 +51,8 @@ final class ThresholdsDialog {
         error.setId("thresholds-error");
         error.getStyleClass().add("error-text");
         error.setWrapText(true);
+        error.setMaxWidth(460);
+        error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         dialog.getDialogPane().setContent(new VBox(10, grid, error));
         ButtonType apply = new ButtonType("Apply", ButtonBar.ButtonData.OK_DONE);
         ButtonType dismiss = new ButtonType(Dialogs.DISMISS, ButtonBar.ButtonData.CANCEL_CLOSE);
@@ -62,6 +64,8 @@ final class ThresholdsDialog {
                     notOut.getText(), out.getText(), stale.getText());
             if (refused.isPresent()) {
                 error.setText(refused.get());
+                // Grow the dialog to the whole sentence rather than cut it.
+                dialog.getDialogPane().getScene().getWindow().sizeToScene();
                 e.consume();
             }
         });

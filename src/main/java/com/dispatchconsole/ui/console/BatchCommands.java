@@ -81,7 +81,9 @@ public final class BatchCommands {
     public void dropOnRider(SeenRows seen, UUID riderId, String reason) {
         RiderRow rider = rows.rider(riderId);
         String name = rider == null ? "rider " + ShortId.of(riderId) : rider.name();
-        change("given to " + name, seen, BatchChange.giveTo(riderId), reason);
+        // Say what happened: taking batches from another rider is a reassign, the rest an assign.
+        String verb = dropNeedsReason(seen, riderId) ? "reassigned to " : "assigned to ";
+        change(verb + name, seen, BatchChange.giveTo(riderId), reason);
     }
 
     /** What the unassign zone does with the batches dropped on it. */

@@ -56,7 +56,7 @@ final class BatchesTable {
         orders.getStyleClass().add("numeric");
         table.getColumns().add(orders);
         TableColumn<BatchRow, BigDecimal> weight = new TableColumn<>("kg");
-        weight.setPrefWidth(52);
+        weight.setPrefWidth(64);
         weight.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().totalWeightKg()));
         weight.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -71,7 +71,9 @@ final class BatchesTable {
         table.getColumns().add(sinceColumn("Age", BatchRow::createdAt, model.clock().nowProperty()));
         table.getColumns().add(sinceColumn("In status", BatchRow::statusChangedAt, model.clock().nowProperty()));
         table.getColumns().add(com.dispatchconsole.ui.alerts.LateRows.column(table, model.alerts()));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Columns keep the widths given (and saved): a narrow window scrolls sideways rather than squeezing the
+        // last column to nothing.
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setRowFactory(t -> row(table, model, onAction, assignToSelectedRider));
         BatchViewBar.oldestFirst(table);
         return table;

@@ -136,9 +136,21 @@ public final class ConsoleView {
                 this::openFollowUp);
         model.rows().podChangesProperty().addListener((o, a, b) -> model.followUp().changedElsewhere());
         model.followUp().load();
-        HBox header = new HBox(18, title, live, alerts.badge(), spacer, operator, database, followUp, queue, light);
+        HBox header = new HBox(14, title, live, alerts.badge(), spacer, operator, database, followUp, queue, light);
         header.getChildren().add(header.getChildren().indexOf(light),
                 new com.dispatchconsole.ui.notices.NotificationLogView(model.status().notificationLog()).button(this::window));
+        // Only who and where may shrink (to "…", the whole text in a tooltip): the title, the live state, the
+        // alert count and every button keep their width however many buttons the header carries.
+        for (javafx.scene.Node child : header.getChildren()) {
+            if (child instanceof Region region && child != operator && child != database && child != spacer) {
+                region.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+        operator.setMinWidth(60);
+        database.setMinWidth(60);
+        operator.setTooltip(new javafx.scene.control.Tooltip());
+        operator.getTooltip().textProperty().bind(operator.textProperty());
+        database.setTooltip(new javafx.scene.control.Tooltip(database.getText()));
         header.getStyleClass().add("header");
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(10, 16, 10, 16));

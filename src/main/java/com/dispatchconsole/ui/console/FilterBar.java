@@ -3,7 +3,12 @@ package com.dispatchconsole.ui.console;
 import com.dispatchconsole.ui.common.Labels;
 import com.dispatchconsole.domain.BatchStatus;
 import com.dispatchconsole.domain.rows.OutletRow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javafx.beans.property.ObjectProperty;
 import javafx.collections.ListChangeListener;
+import javafx.scene.layout.Region;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -16,20 +21,14 @@ import org.controlsfx.control.CheckComboBox;
 /** The view (unassigned queue, all active, everything), outlet, statuses (multi-select) and free text over id, rider and customer. */
 final class FilterBar {
 
+    /** The "All outlets" item: no outlet is chosen. */
+    private static final OutletRow ALL_OUTLETS = new OutletRow(new UUID(0, 0), "All outlets", "");
+
     private FilterBar() {
     }
 
     static HBox create(ConsoleRows model) {
-        ComboBox<OutletRow> outlet = new ComboBox<>();
-        outlet.setId("outlet-filter");
-        outlet.setPromptText("All outlets");
-        model.outlets().addListener((ListChangeListener<OutletRow>) c -> {
-            outlet.getItems().setAll((OutletRow) null);
-            outlet.getItems().addAll(model.outlets());
-        });
-        outlet.setButtonCell(outletCell());
-        outlet.setCellFactory(l -> outletCell());
-        outlet.valueProperty().bindBidirectional(model.filter().outletProperty());
+        ComboBox<OutletRow> outlet = outletChoice(model);
 
         CheckComboBox<BatchStatus> statuses = new CheckComboBox<>();
         statuses.setId("status-filter");
@@ -66,12 +65,59 @@ final class FilterBar {
         return bar;
     }
 
+    /**
+     * The outlet choice. "All outlets" is an item of its own, never null: a ComboBox whose items hold null loses its
+     * shown value when the items are refilled, which left the box blank (and the bar squeezed) after a restart with a
+     * saved outlet. Outlets are refilled in one step, and the chosen one is found again by id.
+     */
+    private static ComboBox<OutletRow> outletChoice(ConsoleRows model) {
+        ComboBox<OutletRow> outlet = new ComboBox<>();
+        outlet.setId("outlet-filter");
+        outlet.setPrefWidth(190);
+        outlet.setMaxWidth(Region.USE_PREF_SIZE);
+        outlet.getItems().setAll(ALL_OUTLETS);
+        outlet.setValue(ALL_OUTLETS);
+        ObjectProperty<OutletRow> chosen = model.filter().outletProperty();
+        boolean[] syncing = {false};
+        Runnable show = () -> {
+            syncing[0] = true;
+            try {
+                OutletRow wanted = chosen.get();
+                outlet.setValue(wanted == null ? ALL_OUTLETS : outlet.getItems().stream()
+                        .filter(o -> o.id().equals(wanted.id())).findFirst().orElse(ALL_OUTLETS));
+            } finally {
+                syncing[0] = false;
+            }
+        };
+        model.outlets().addListener((ListChangeListener<OutletRow>) c -> {
+            List<OutletRow> items = new ArrayList<>();
+            items.add(ALL_OUTLETS);
+            items.addAll(model.outlets());
+            syncing[0] = true;
+            try {
+                outlet.getItems().setAll(items);
+            } finally {
+                syncing[0] = false;
+            }
+            show.run();
+        });
+        chosen.addListener((o, was, now) -> show.run());
+        outlet.valueProperty().addListener((o, was, now) -> {
+            if (!syncing[0] && now != null) {
+                chosen.set(now == ALL_OUTLETS ? null : now);
+            }
+        });
+        outlet.setButtonCell(outletCell());
+        outlet.setCellFactory(l -> outletCell());
+        return outlet;
+    }
+
     private static ListCell<OutletRow> outletCell() {
         return new ListCell<>() {
             @Override
             protected void updateItem(OutletRow outlet, boolean empty) {
                 super.updateItem(outlet, empty);
-                setText(empty ? null : outlet == null ? "All outlets" : outlet.name());
+                setText(empty || outlet == null ? null : outlet.name());
             }
         };
     }

@@ -55,7 +55,8 @@ final class RidersTable {
         table.getColumns().add(Columns.text("Home outlet", 108, RiderRow::homeOutletName));
         table.getColumns().add(SeenCell.column(model.clock().nowProperty()));
         table.getColumns().add(Columns.text("Changed", 70, r -> Formats.shortClock(r.lastChangeAt())));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Widths as given (and saved): a narrow pane scrolls sideways rather than squeezing the last column away.
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setRowFactory(t -> row(model, hint, onDrop));
         table.setOnDragExited(e -> resetHint(hint));
         // "Seen" ages while nobody changes anything: its cells redraw on the console's one ticker (ConsoleView).

@@ -36,6 +36,7 @@ class ThemeContrastTest {
         String danger = declarations(dark, ".button.danger").get("-fx-base");
         String dangerText = declarations(dark, ".button.danger").getOrDefault("-fx-text-fill", text);
         Map<String, String> lit = declarations(dark, "#batch-view .toggle-button:selected");
+        Map<String, String> bestFit = declarations(dark, "#rider-best-fit:selected");
         Map<String, String> byDefault = declarations(dark, ".button:default");
         for (Map<String, String> palette : java.util.List.of(darkPalette, lightPalette)) {
             String theme = palette == darkPalette ? "dark" : "light";
@@ -45,6 +46,8 @@ class ThemeContrastTest {
                     .as("%s: a dialog's default button", theme).isGreaterThanOrEqualTo(READABLE);
             assertThat(contrast(palette, lit.get("-fx-text-fill"), lit.get("-fx-base")))
                     .as("%s: the lit view button", theme).isGreaterThanOrEqualTo(READABLE);
+            assertThat(contrast(palette, bestFit.get("-fx-text-fill"), bestFit.get("-fx-base")))
+                    .as("%s: Best fit while on", theme).isGreaterThanOrEqualTo(READABLE);
         }
     }
 

@@ -103,7 +103,7 @@ class DragAndDropTest {
 
         waitUntil(() -> console.sql.count("SELECT count(*) FROM delivery_batches WHERE rider_id = ?", van.id()) == 2
                 && robot.lookup(".notice-error").tryQuery().isPresent());
-        assertThat(robot.lookup(".notice-success").queryAs(Label.class).getText()).isEqualTo("2 batches given to Vic Van.");
+        assertThat(robot.lookup(".notice-success").queryAs(Label.class).getText()).isEqualTo("2 batches assigned to Vic Van.");
         assertThat(robot.lookup(".notice-error").queryAs(Label.class).getText()).contains("Vic Van already carries 2 of at most 2");
         assertThat(console.sql.count("SELECT count(*) FROM delivery_batches WHERE status = 'CREATED'")).isEqualTo(1);
     }

@@ -179,6 +179,14 @@ class SettingsStayTest {
         assertThat(again.model.alerts().thresholdsProperty().get().positionStale()).isEqualTo(Duration.ofMinutes(3));
         assertThat(((ToggleButton) again.stage.getScene().lookup("#alerts-badge")).isSelected()).isTrue();
         assertThat(again.model.rows().filter().outletProperty().get()).isNotNull();
+        // The outlet box shows it too (it used to go blank, and squeeze the bar, when the outlets came in).
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<com.dispatchconsole.domain.rows.OutletRow> outletBox =
+                (javafx.scene.control.ComboBox<com.dispatchconsole.domain.rows.OutletRow>) again.stage.getScene()
+                        .lookup("#outlet-filter");
+        assertThat(outletBox.getValue().id()).isEqualTo(again.model.rows().filter().outletProperty().get().id());
+        assertThat(((javafx.scene.control.ListCell<?>) outletBox.getButtonCell()).getText())
+                .isEqualTo(again.model.rows().filter().outletProperty().get().name());
         assertThat(((ToggleButton) again.stage.getScene().lookup("#theme-toggle")).isSelected()).isTrue();
         assertThat(again.stage.getScene().getStylesheets()).contains(Theme.url(Theme.LIGHT));
         assertThat(again.mainSplit().getDividerPositions()[0]).isCloseTo(divider, org.assertj.core.data.Offset.offset(0.01));
