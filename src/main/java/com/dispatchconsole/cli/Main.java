@@ -9,10 +9,7 @@ import picocli.CommandLine.Option;
 
 /** Entry point: without a subcommand it opens the console window; subcommands never do. */
 @Command(name = "dispatch-console", mixinStandardHelpOptions = true, version = "Dispatch Console 0.1",
-        description = "Control-room console for last-mile delivery dispatch.",
-        subcommands = {DbCommand.class, GatewayCommand.class, SimCommand.class, StressCommand.class, BenchCommand.class,
-            PodCommand.class, TokenCommand.class, SettingsCommand.class,
-            CommandLine.HelpCommand.class})
+        description = "Control-room console for last-mile delivery dispatch.")
 public final class Main implements Callable<Integer> {
 
     @Mixin
@@ -46,16 +43,77 @@ public final class Main implements Callable<Integer> {
             description = "On failure, print the stack trace before the one-line CODE: sentence.")
     boolean verbose;
 
+    /**
+     * The subcommands by name, in the order help lists them. Made only when asked for: picocli reads every option
+     * of every command it is given by reflection, which took about 1.5 s of each start before the console window
+     * could open.
+     */
+    private static final java.util.Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS;
+
+    static {
+        java.util.Map<String, java.util.function.Supplier<Object>> commands = new java.util.LinkedHashMap<>();
+        commands.put("db", DbCommand::new);
+        commands.put("gateway", GatewayCommand::new);
+        commands.put("sim", SimCommand::new);
+        commands.put("stress", StressCommand::new);
+        commands.put("bench", BenchCommand::new);
+        commands.put("pod", PodCommand::new);
+        commands.put("token", TokenCommand::new);
+        commands.put("settings", SettingsCommand::new);
+        commands.put("help", CommandLine.HelpCommand::new);
+        SUBCOMMANDS = java.util.Collections.unmodifiableMap(commands);
+    }
+
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(args).execute(args));
     }
 
     /** The command line with every subcommand and the one failure handler: one line per failure, code != 0. */
     public static CommandLine commandLine() {
+        return withSubcommands(SUBCOMMANDS.keySet());
+    }
+
+    /**
+     * The command line for these arguments: the subcommands they name, or every one when they name none and ask for
+     * help or name something unknown (so help lists them all and a typo gets picocli's suggestions). Opening the
+     * console names none and needs none.
+     */
+    static CommandLine commandLine(String... args) {
+        java.util.Set<String> named = new java.util.LinkedHashSet<>();
+        boolean unknownWord = false;
+        for (String arg : args) {
+            if (SUBCOMMANDS.containsKey(arg)) {
+                named.add(arg);
+            } else if (arg.equals("-h") || arg.equals("--help")) {
+                unknownWord = true;
+            }
+        }
+        if (named.contains("help") || named.isEmpty() && (unknownWord || !onlyOptions(args))) {
+            return commandLine();
+        }
+        return withSubcommands(named);
+    }
+
+    /** True when every argument is an option or an option's value (as far as can be told before parsing). */
+    private static boolean onlyOptions(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("-")) {
+                boolean valueOfPrevious = i > 0 && args[i - 1].startsWith("--") && !args[i - 1].contains("=");
+                if (!valueOfPrevious) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static CommandLine withSubcommands(java.util.Collection<String> names) {
         CliErrorHandler failures = new CliErrorHandler();
-        return new CommandLine(new Main())
-                .setExecutionExceptionHandler(failures)
-                .setParameterExceptionHandler(failures);
+        CommandLine line = new CommandLine(new Main());
+        for (String name : names) {
+            line.addSubcommand(name, SUBCOMMANDS.get(name).get());
+        }
+        return line.setExecutionExceptionHandler(failures).setParameterExceptionHandler(failures);
     }
 
     @Override
