@@ -61,16 +61,65 @@ public final class Database implements AutoCloseable {
 
     /** As {@link #open(DatabaseConfig, Consumer)}, telling {@code progress} how migrating goes. */
     public static Database open(DatabaseConfig config, Consumer<String> sqlListener, MigrationProgress progress) {
+        return migrate(config, progress).open(sqlListener);
+    }
+
+    /**
+     * The first half of {@link #open(DatabaseConfig, Consumer, MigrationProgress)}: the pool, the schema migrated
+     * and the isolation level checked, without Hibernate yet. For a caller that may need only plain JDBC (the
+     * embedded owner on a second start: migrate, demo logins, "is there demo data?"), so that it does not pay for
+     * a session factory it would close at once; {@link Migrated#open} adds one on the same pool when it is needed.
+     */
+    public static Migrated migrate(DatabaseConfig config, MigrationProgress progress) {
         HikariDataSource dataSource = new HikariDataSource(hikariConfig(config));
         try {
             migrate(dataSource, progress);
             verifyIsolation(dataSource, config);
-            SessionFactory sessionFactory = buildSessionFactory(dataSource, sqlListener);
-            log.info("Connected to {} (isolation {})", config.displayUrl(), config.isolation().postgresName());
-            return new Database(config, dataSource, sessionFactory);
+            return new Migrated(config, dataSource);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
+        }
+    }
+
+    /** A migrated database on its pool, before Hibernate: {@link #open} it, or {@link #close} it. */
+    public static final class Migrated implements AutoCloseable {
+        private final DatabaseConfig config;
+        private final HikariDataSource dataSource;
+        private boolean opened;
+
+        private Migrated(DatabaseConfig config, HikariDataSource dataSource) {
+            this.config = config;
+            this.dataSource = dataSource;
+        }
+
+        /** Plain JDBC on the migrated database (connections with the same settings as the opened one's). */
+        public DataSource dataSource() {
+            return dataSource;
+        }
+
+        /** The {@link Database} on this pool, its session factory built (and the schema validated) now. */
+        public Database open(Consumer<String> sqlListener) {
+            if (opened) {
+                throw new IllegalStateException("Already opened");
+            }
+            try {
+                SessionFactory sessionFactory = buildSessionFactory(dataSource, sqlListener);
+                opened = true;
+                log.info("Connected to {} (isolation {})", config.displayUrl(), config.isolation().postgresName());
+                return new Database(config, dataSource, sessionFactory);
+            } catch (RuntimeException e) {
+                dataSource.close();
+                throw e;
+            }
+        }
+
+        /** Closes the pool unless {@link #open} handed it to a {@link Database}, which closes it then. */
+        @Override
+        public void close() {
+            if (!opened) {
+                dataSource.close();
+            }
         }
     }
 
