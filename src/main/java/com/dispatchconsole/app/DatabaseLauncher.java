@@ -82,6 +82,8 @@ public final class DatabaseLauncher implements AutoCloseable {
         Path dataDir = AppPaths.embeddedDataDirectory(dataDirOverride);
         progress.step("database", java.nio.file.Files.exists(dataDir.resolve("PG_VERSION")) ? "Starting the database…"
                 : "Starting the database (creating it: first start)…");
+        // Hibernate's classes load while the server starts and the owner migrates (the owner's step needs none).
+        Database.warmUpInBackground();
         EmbeddedServer server;
         try {
             server = pinnedPort != null ? EmbeddedServer.startOn(dataDir, pinnedPort)
