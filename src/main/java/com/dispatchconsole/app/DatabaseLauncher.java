@@ -10,6 +10,7 @@ import com.dispatchconsole.embedded.AppPaths;
 import com.dispatchconsole.embedded.EmbeddedServer;
 import com.dispatchconsole.persistence.Database;
 import com.dispatchconsole.persistence.DatabaseConfig;
+import com.dispatchconsole.persistence.OutletQueries;
 import com.dispatchconsole.service.DispatchServices;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -81,6 +82,8 @@ public final class DatabaseLauncher implements AutoCloseable {
         Path dataDir = AppPaths.embeddedDataDirectory(dataDirOverride);
         progress.step("database", java.nio.file.Files.exists(dataDir.resolve("PG_VERSION")) ? "Starting the database…"
                 : "Starting the database (creating it: first start)…");
+        // Hibernate's classes load while the server starts and the owner migrates (the owner's step needs none).
+        Database.warmUpInBackground();
         EmbeddedServer server;
         try {
             server = pinnedPort != null ? EmbeddedServer.startOn(dataDir, pinnedPort)
@@ -102,36 +105,48 @@ public final class DatabaseLauncher implements AutoCloseable {
         try {
             progress.step("schema", "Checking the database…");
             server.createDatabase(EMBEDDED_DATABASE, null);
-            Database database = Database.open(DatabaseConfig.of(server.jdbcUrl(EMBEDDED_DATABASE),
-                    EmbeddedServer.SUPERUSER, server.superuserPassword()), null, migrations);
-            progress.step("schema-checked", "Checking the database…");
-            DemoOperators.ensure(database.dataSource());
-            out.println("Embedded PostgreSQL data: " + dataDir);
-            out.println("Demo operators: " + DemoOperators.DISPATCHER + " / " + DemoOperators.PASSWORD + " (dispatcher), "
-                    + DemoOperators.SUPERVISOR + " / " + DemoOperators.PASSWORD + " (supervisor), "
-                    + DemoOperators.GATEWAY + " / " + DemoOperators.PASSWORD + " (gateway); e.g. --db-user "
-                    + DemoOperators.SUPERVISOR);
-            out.println("Connect with psql: psql -h localhost -p " + server.port() + " -U postgres " + EMBEDDED_DATABASE
-                    + " (the superuser's password is in " + dataDir.resolve(EmbeddedServer.PASSWORD_FILE) + ")");
-            if (pinnedPort == null && server.port() != EmbeddedServer.PREFERRED_PORT) {
-                out.println("Port " + EmbeddedServer.PREFERRED_PORT + " was in use, so the database listens on "
-                        + server.port() + " this time; `db --port N` keeps one port or refuses to start.");
-            }
-            DispatchServices services = new DispatchServices(database);
-            progress.step("demo-check", "Checking the database…");
-            if (demo == DemoSize.LARGE && services.queries().outlets().isEmpty()) {
-                com.dispatchconsole.demo.LargeDataSet.seed(database.dataSource(), 2000, 50_000,
-                        what -> progress.step("demo-data", "Adding demo data (" + what + ")…"));
-                out.println("Seeded large demo data: 2,000 riders and 50,000 batches (first start).");
-            } else if (demo == DemoSize.STANDARD && services.queries().outlets().isEmpty()
-                    && announce(progress, "demo-data", "Adding demo data (a shift: 24 riders, 150 batches)…")
-                    && DemoData.seedIfEmptyWithPhoto(services)) {
-                out.println("Seeded demo data (first start).");
+            // The owner migrates and checks on plain JDBC; Hibernate is started for it only when it seeds or is
+            // itself what the caller gets (a second start skips a session factory it would close at once).
+            Database.Migrated owner = Database.migrate(DatabaseConfig.of(server.jdbcUrl(EMBEDDED_DATABASE),
+                    EmbeddedServer.SUPERUSER, server.superuserPassword()), migrations);
+            Database database = null;
+            try {
+                progress.step("schema-checked", "Checking the database…");
+                DemoOperators.ensure(owner.dataSource());
+                out.println("Embedded PostgreSQL data: " + dataDir);
+                out.println("Demo operators: " + DemoOperators.DISPATCHER + " / " + DemoOperators.PASSWORD
+                        + " (dispatcher), " + DemoOperators.SUPERVISOR + " / " + DemoOperators.PASSWORD
+                        + " (supervisor), " + DemoOperators.GATEWAY + " / " + DemoOperators.PASSWORD
+                        + " (gateway); e.g. --db-user " + DemoOperators.SUPERVISOR);
+                out.println("Connect with psql: psql -h localhost -p " + server.port() + " -U postgres "
+                        + EMBEDDED_DATABASE + " (the superuser's password is in "
+                        + dataDir.resolve(EmbeddedServer.PASSWORD_FILE) + ")");
+                if (pinnedPort == null && server.port() != EmbeddedServer.PREFERRED_PORT) {
+                    out.println("Port " + EmbeddedServer.PREFERRED_PORT + " was in use, so the database listens on "
+                            + server.port() + " this time; `db --port N` keeps one port or refuses to start.");
+                }
+                progress.step("demo-check", "Checking the database…");
+                boolean seed = demo != null && !hasOutlets(owner.dataSource());
+                if (seed || signInAs == null) {
+                    database = owner.open(null);
+                }
+                if (seed && demo == DemoSize.LARGE) {
+                    LargeDataSet.seed(database.dataSource(), 2000, 50_000,
+                            what -> progress.step("demo-data", "Adding demo data (" + what + ")…"));
+                    out.println("Seeded large demo data: 2,000 riders and 50,000 batches (first start).");
+                } else if (seed && demo == DemoSize.STANDARD
+                        && announce(progress, "demo-data", "Adding demo data (a shift: 24 riders, 150 batches)…")
+                        && DemoData.seedIfEmptyWithPhoto(new DispatchServices(database))) {
+                    out.println("Seeded demo data (first start).");
+                }
+            } catch (SQLException | RuntimeException e) {
+                closeOwner(owner, database);
+                throw e;
             }
             if (signInAs != null) {
                 // The console works as an operator, not as the owner, so the roles apply to it too.
                 progress.step("sign-in", "Signing in as " + signInAs + "…");
-                database.close();
+                closeOwner(owner, database);
                 database = Database.open(DatabaseConfig.of(server.jdbcUrl(EMBEDDED_DATABASE), signInAs,
                         options.password() == null && signInAs.startsWith("demo_") ? DemoOperators.PASSWORD
                                 : options.password()));
@@ -168,6 +183,26 @@ public final class DatabaseLauncher implements AutoCloseable {
                     + EMBEDDED_DATABASE, EmbeddedServer.SUPERUSER, EmbeddedServer.superuserPasswordOf(dataDir)));
             out.println("Joined the embedded database another program runs: " + database.config().displayUrl());
             return new DatabaseLauncher(null, database);
+        }
+    }
+
+    /** Closes the owner's connections: its {@link Database} when one was opened on them, else the pool alone. */
+    private static void closeOwner(Database.Migrated owner, Database opened) {
+        if (opened != null) {
+            opened.close();
+        } else {
+            owner.close();
+        }
+    }
+
+    /** Whether the database holds any outlet (a demo shift, or real ones): a database that has none gets the demo. */
+    private static boolean hasOutlets(javax.sql.DataSource dataSource) throws SQLException {
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            try {
+                return OutletQueries.any(c);
+            } finally {
+                c.rollback();
+            }
         }
     }
 

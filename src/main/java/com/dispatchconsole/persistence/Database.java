@@ -61,16 +61,65 @@ public final class Database implements AutoCloseable {
 
     /** As {@link #open(DatabaseConfig, Consumer)}, telling {@code progress} how migrating goes. */
     public static Database open(DatabaseConfig config, Consumer<String> sqlListener, MigrationProgress progress) {
+        return migrate(config, progress).open(sqlListener);
+    }
+
+    /**
+     * The first half of {@link #open(DatabaseConfig, Consumer, MigrationProgress)}: the pool, the schema migrated
+     * and the isolation level checked, without Hibernate yet. For a caller that may need only plain JDBC (the
+     * embedded owner on a second start: migrate, demo logins, "is there demo data?"), so that it does not pay for
+     * a session factory it would close at once; {@link Migrated#open} adds one on the same pool when it is needed.
+     */
+    public static Migrated migrate(DatabaseConfig config, MigrationProgress progress) {
         HikariDataSource dataSource = new HikariDataSource(hikariConfig(config));
         try {
             migrate(dataSource, progress);
             verifyIsolation(dataSource, config);
-            SessionFactory sessionFactory = buildSessionFactory(dataSource, sqlListener);
-            log.info("Connected to {} (isolation {})", config.displayUrl(), config.isolation().postgresName());
-            return new Database(config, dataSource, sessionFactory);
+            return new Migrated(config, dataSource);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
+        }
+    }
+
+    /** A migrated database on its pool, before Hibernate: {@link #open} it, or {@link #close} it. */
+    public static final class Migrated implements AutoCloseable {
+        private final DatabaseConfig config;
+        private final HikariDataSource dataSource;
+        private boolean opened;
+
+        private Migrated(DatabaseConfig config, HikariDataSource dataSource) {
+            this.config = config;
+            this.dataSource = dataSource;
+        }
+
+        /** Plain JDBC on the migrated database (connections with the same settings as the opened one's). */
+        public DataSource dataSource() {
+            return dataSource;
+        }
+
+        /** The {@link Database} on this pool, its session factory built (and the schema validated) now. */
+        public Database open(Consumer<String> sqlListener) {
+            if (opened) {
+                throw new IllegalStateException("Already opened");
+            }
+            try {
+                SessionFactory sessionFactory = buildSessionFactory(dataSource, sqlListener);
+                opened = true;
+                log.info("Connected to {} (isolation {})", config.displayUrl(), config.isolation().postgresName());
+                return new Database(config, dataSource, sessionFactory);
+            } catch (RuntimeException e) {
+                dataSource.close();
+                throw e;
+            }
+        }
+
+        /** Closes the pool unless {@link #open} handed it to a {@link Database}, which closes it then. */
+        @Override
+        public void close() {
+            if (!opened) {
+                dataSource.close();
+            }
         }
     }
 
@@ -186,17 +235,71 @@ public final class Database implements AutoCloseable {
         }
         StandardServiceRegistry registry = builder.build();
         try {
-            return new MetadataSources(registry)
-                    .addAnnotatedClass(Outlet.class)
-                    .addAnnotatedClass(Rider.class)
-                    .addAnnotatedClass(CustomerOrder.class)
-                    .addAnnotatedClass(DeliveryBatch.class)
-                    .addAnnotatedClass(BatchOrder.class)
-                    .buildMetadata()
-                    .buildSessionFactory();
+            return entities(registry).buildMetadata().buildSessionFactory();
         } catch (RuntimeException e) {
             StandardServiceRegistryBuilder.destroy(registry);
             throw e;
+        }
+    }
+
+    private static MetadataSources entities(StandardServiceRegistry registry) {
+        return new MetadataSources(registry)
+                .addAnnotatedClass(Outlet.class)
+                .addAnnotatedClass(Rider.class)
+                .addAnnotatedClass(CustomerOrder.class)
+                .addAnnotatedClass(DeliveryBatch.class)
+                .addAnnotatedClass(BatchOrder.class);
+    }
+
+    /**
+     * Loads Hibernate's start-up code on a daemon thread while the caller does something else (the embedded server
+     * starting, the migrations): a throwaway session factory of the same entities, built without a database (no
+     * connection, nothing validated) and closed, so that the real one, once the database is ready, finds its classes
+     * loaded. A failure here changes nothing but the time it would have saved.
+     */
+    public static void warmUpInBackground() {
+        Thread thread = new Thread(() -> {
+            StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
+                    .applySetting(AvailableSettings.DIALECT, "org.hibernate.dialect.PostgreSQLDialect")
+                    .applySetting(AvailableSettings.ALLOW_METADATA_ON_BOOT, false)
+                    .applySetting(AvailableSettings.CONNECTION_PROVIDER, new NoConnections())
+                    .build();
+            try {
+                entities(registry).buildMetadata().buildSessionFactory().close();
+            } catch (RuntimeException | LinkageError e) {
+                log.debug("Hibernate warm-up failed (only the start is slower): {}", e.toString());
+            } finally {
+                StandardServiceRegistryBuilder.destroy(registry);
+            }
+        }, "hibernate-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** The warm-up's connections: none (it never asks; saying so keeps Hibernate from warning about it). */
+    private static final class NoConnections implements org.hibernate.engine.jdbc.connections.spi.ConnectionProvider {
+        @Override
+        public Connection getConnection() throws SQLException {
+            throw new SQLException("The Hibernate warm-up has no database");
+        }
+
+        @Override
+        public void closeConnection(Connection connection) {
+        }
+
+        @Override
+        public boolean supportsAggressiveRelease() {
+            return false;
+        }
+
+        @Override
+        public boolean isUnwrappableAs(Class<?> type) {
+            return false;
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) {
+            throw new org.hibernate.service.UnknownUnwrapTypeException(type);
         }
     }
 

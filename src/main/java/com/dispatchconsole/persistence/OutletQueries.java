@@ -29,6 +29,15 @@ public final class OutletQueries {
         }
     }
 
+    /** Whether any outlet exists: the embedded start's "does this database need its demo shift?". */
+    public static boolean any(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM outlets)");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
     public static boolean exists(Session session, UUID outletId) {
         return session.find(Outlet.class, outletId) != null;
     }
