@@ -48,7 +48,7 @@ class SharedDatabaseSetupTest {
                 st.execute("CREATE DATABASE dispatch OWNER dispatch_owner");
             }
             // 2. As the owner: migrate.
-            int exit = new CommandLine(new Main()).execute("db", "--db-url", url, "--db-user", "dispatch_owner",
+            int exit = Main.commandLine().execute("db", "--db-url", url, "--db-user", "dispatch_owner",
                     "--db-password", "owner-secret");
             assertThat(exit).isZero();
             // 3. As the owner: operator accounts.
@@ -136,7 +136,7 @@ class SharedDatabaseSetupTest {
     }
 
     private static void migrate(String url, String user, String password) {
-        assertThat(new CommandLine(new Main()).execute("db", "--db-url", url, "--db-user", user, "--db-password", password))
+        assertThat(Main.commandLine().execute("db", "--db-url", url, "--db-user", user, "--db-password", password))
                 .isZero();
     }
 
