@@ -66,32 +66,64 @@ public final class ConsoleLauncher {
     public static int run(DatabaseTarget given, Path dataDir, DemoSize demo, String operator,
                           java.util.List<String> outletNames, java.io.PrintStream out, StartOptions start)
             throws Exception {
-        StartTimings timings = new StartTimings();
-        timings.mark("main");
-        Platform.setImplicitExit(false);
-        boolean ownToolkit = startToolkit();
-        timings.mark("toolkit");
-        // The first thing the operator sees, before the database: a window that says what is happening.
-        StartWindow window = onFxThread(StartWindow::show);
-        timings.mark("start-window");
+        EarlyStart.Begun begun = EarlyStart.take();
+        StartTimings timings = begun.timings();
+        timings.mark("run");
+        // The database opens on a thread of its own, beside the toolkit and the start window (started by main before
+        // the command line was read); what it says waits for the window and is shown there in order.
+        ShownSteps steps = new ShownSteps(begun.ui().thenApply(EarlyStart.Ui::window), start.observer());
+        java.util.concurrent.atomic.AtomicBoolean abandoned = new java.util.concurrent.atomic.AtomicBoolean();
+        StartProgress progress = (step, text) -> {
+            if (abandoned.get()) {
+                // No window to show a console in: the database stops at its next step instead of seeding on.
+                throw new StartAbandoned();
+            }
+            timings.mark(step);
+            steps.say(text);
+        };
+        if (System.getenv("DISPLAY") == null) {
+            // Perhaps no display at all (an ssh session, a server): let the toolkit say so before a database starts
+            // (and seeds) for nothing. A headless toolkit (tests) is up at once anyway.
+            begun.ui().exceptionally(noWindow -> null).join();
+        }
+        if (begun.ui().isCompletedExceptionally()) {
+            throw unwrap(new java.util.concurrent.CompletionException(begun.ui().handle((ui, e) -> e).join()));
+        }
+        CompletableFuture<DatabaseLauncher> opening = new CompletableFuture<>();
+        Thread opener = new Thread(() -> {
+            try {
+                opening.complete(openDatabase(given, dataDir, demo, begun.ui(), progress, out));
+            } catch (Throwable e) {
+                opening.completeExceptionally(e);
+            }
+        }, "database-start");
+        opener.setDaemon(true);
+        opener.start();
+        // Settings are read while the database starts; problems are said in the console once it is there.
+        SettingsStore store = new SettingsStore(SettingsDirectory.resolve(start.configDir()));
+        CompletableFuture<OperatorSettings> settings = CompletableFuture.supplyAsync(() -> store.load(operator));
+        EarlyStart.Ui ui;
+        try {
+            ui = begun.ui().join();
+        } catch (java.util.concurrent.CompletionException noWindow) {
+            // No display: nothing to show a console on. The database that started meanwhile stops again.
+            abandoned.set(true);
+            closeQuietly(opening);
+            throw unwrap(noWindow);
+        }
+        boolean ownToolkit = ui.ownToolkit();
+        StartWindow window = ui.window();
         // While the database starts, the idle UI thread loads what the console window is built of.
         Platform.runLater(() -> {
             com.dispatchconsole.ui.start.Warmup.run();
             timings.mark("warm-up-done");
         });
-        StartProgress progress = (step, text) -> {
-            timings.mark(step);
-            window.say(text);
-            Platform.runLater(() -> start.observer().step(text));
-        };
-        // Settings are read while the database starts; problems are said in the console once it is there.
-        SettingsStore store = new SettingsStore(SettingsDirectory.resolve(start.configDir()));
-        CompletableFuture<OperatorSettings> settings = CompletableFuture.supplyAsync(() -> store.load(operator));
         DatabaseLauncher opened;
         try {
-            opened = openDatabase(given, dataDir, demo, window, progress, out);
+            opened = join(opening);
         } catch (Exception e) {
             // One line in the start window and a Quit button; the command line still says CODE: sentence.
+            steps.flushed().join();
             window.fail(failureLine(e)).join();
             exit(ownToolkit);
             throw e;
@@ -116,6 +148,7 @@ public final class ConsoleLauncher {
             CountDownLatch closed = new CountDownLatch(1);
             Stage[] console = new Stage[1];
             progress.step("load", "Loading riders and batches…");
+            steps.flushed().join();
             Platform.runLater(() -> {
                 // From now on a bug in any handler is one line in the console's notices and a stack trace in the log.
                 UncaughtErrors.install(model.status().channel());
@@ -135,6 +168,15 @@ public final class ConsoleLauncher {
                 window.close();
                 start.observer().consoleShown(stage);
                 session.start();
+                // Hibernate may still be starting (reads need none); if it cannot, changes cannot be made: say so once.
+                launcher.database().sessionFactoryReady().whenComplete((ready, failed) -> {
+                    if (failed != null) {
+                        Platform.runLater(() -> model.status().channel().failed(new DispatchException(
+                                com.dispatchconsole.domain.ErrorCode.DATABASE_UNAVAILABLE, "Changes cannot be made: "
+                                + "the database's schema does not match this console (" + rootMessage(failed)
+                                + "). Reading works; ask an administrator.")));
+                    }
+                });
             });
             closed.await();
             session.close();
@@ -153,8 +195,9 @@ public final class ConsoleLauncher {
     }
 
     /** Opens the database, asking a shared database's login in the dialog; null when the operator cancelled. */
-    private static DatabaseLauncher openDatabase(DatabaseTarget given, Path dataDir, DemoSize demo, StartWindow window,
-                                                 StartProgress progress, java.io.PrintStream out) throws Exception {
+    private static DatabaseLauncher openDatabase(DatabaseTarget given, Path dataDir, DemoSize demo,
+                                                 CompletableFuture<EarlyStart.Ui> ui, StartProgress progress,
+                                                 java.io.PrintStream out) throws Exception {
         DatabaseTarget options = given;
         String problem = null;
         // A shared database without a login or its password: the operator signs in with their own database
@@ -163,6 +206,7 @@ public final class ConsoleLauncher {
         for (int attempt = 1; ; attempt++) {
             if (askForLogin) {
                 String shownProblem = problem;
+                ui.join();
                 progress.step("sign-in", "Signing in to " + given.url().replaceAll("\\?.*", "") + "…");
                 java.util.Optional<com.dispatchconsole.ui.login.LoginDialog.Credentials> credentials = onFxThread(
                         () -> com.dispatchconsole.ui.login.LoginDialog.ask(given.url().replaceAll("\\?.*", ""), shownProblem,
@@ -216,16 +260,42 @@ public final class ConsoleLauncher {
                 + ConnectionFailures.reason(e).orElseGet(() -> rootMessage(e)) + ".";
     }
 
-    /** Starts the FX toolkit; false when it already runs (a test's), which this console then must not stop. */
-    private static boolean startToolkit() {
-        CompletableFuture<Void> toolkit = new CompletableFuture<>();
+    /** The database's result, its failure as thrown there. */
+    private static DatabaseLauncher join(CompletableFuture<DatabaseLauncher> opening) throws Exception {
         try {
-            Platform.startup(() -> toolkit.complete(null));
-        } catch (IllegalStateException alreadyRunning) {
-            return false;
+            return opening.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw unwrap(e);
         }
-        toolkit.join();
-        return true;
+    }
+
+    private static Exception unwrap(java.util.concurrent.CompletionException e) {
+        if (e.getCause() instanceof Exception cause) {
+            return cause;
+        }
+        if (e.getCause() instanceof Error error) {
+            throw error;
+        }
+        return e;
+    }
+
+    /** Thrown into the database's start when the console cannot open anyway; never reaches the operator. */
+    private static final class StartAbandoned extends RuntimeException {
+        StartAbandoned() {
+            super("start abandoned", null, false, false);
+        }
+    }
+
+    /** Waits for a database that opened after all and closes it (the console will not use it). */
+    private static void closeQuietly(CompletableFuture<DatabaseLauncher> opening) {
+        try {
+            DatabaseLauncher opened = opening.join();
+            if (opened != null) {
+                opened.close();
+            }
+        } catch (RuntimeException | java.io.IOException ignored) {
+            // It did not open, or cannot close: the start fails with the reason that matters either way.
+        }
     }
 
     private static void exit(boolean ownToolkit) {

@@ -147,7 +147,9 @@ public final class DatabaseLauncher implements AutoCloseable {
                 // The console works as an operator, not as the owner, so the roles apply to it too.
                 progress.step("sign-in", "Signing in as " + signInAs + "…");
                 closeOwner(owner, database);
-                database = Database.open(DatabaseConfig.of(server.jdbcUrl(EMBEDDED_DATABASE), signInAs,
+                // The owner has just migrated, so no second Flyway pass; Hibernate starts in the background (reads
+                // need none: the console loads meanwhile, and its first change waits for it).
+                database = Database.openMigratedInBackground(DatabaseConfig.of(server.jdbcUrl(EMBEDDED_DATABASE), signInAs,
                         options.password() == null && signInAs.startsWith("demo_") ? DemoOperators.PASSWORD
                                 : options.password()));
                 out.println("Signed in to the embedded database as " + signInAs + ".");

@@ -65,7 +65,22 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        if (opensConsole(args)) {
+            // The start window comes up while the command line is read and the database starts (see EarlyStart).
+            com.dispatchconsole.app.EarlyStart.begin();
+        }
         System.exit(commandLine(args).execute(args));
+    }
+
+    /** Whether these arguments open the console window: no subcommand, no help or version, nothing unknown. */
+    static boolean opensConsole(String... args) {
+        for (String arg : args) {
+            if (SUBCOMMANDS.containsKey(arg) || arg.equals("-h") || arg.equals("--help") || arg.equals("-V")
+                    || arg.equals("--version")) {
+                return false;
+            }
+        }
+        return onlyOptions(args);
     }
 
     /** The command line with every subcommand and the one failure handler: one line per failure, code != 0. */

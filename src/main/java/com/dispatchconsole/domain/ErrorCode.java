@@ -44,5 +44,7 @@ public enum ErrorCode {
     PORT_IN_USE,
     /** {@code sim --gateway URL}: the gateway does not answer, or does not know the simulator's tokens. */
     GATEWAY_UNAVAILABLE,
+    /** The console window cannot open: no graphical display (DISPLAY unset or unreachable). */
+    NO_DISPLAY,
     UNEXPECTED
 }

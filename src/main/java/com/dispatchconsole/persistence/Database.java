@@ -33,9 +33,11 @@ public final class Database implements AutoCloseable {
 
     private final DatabaseConfig config;
     private final HikariDataSource dataSource;
-    private final SessionFactory sessionFactory;
+    /** Built at open, or still being built on a background thread (see {@link #openMigratedInBackground}). */
+    private final java.util.concurrent.CompletableFuture<SessionFactory> sessionFactory;
 
-    private Database(DatabaseConfig config, HikariDataSource dataSource, SessionFactory sessionFactory) {
+    private Database(DatabaseConfig config, HikariDataSource dataSource,
+                     java.util.concurrent.CompletableFuture<SessionFactory> sessionFactory) {
         this.config = config;
         this.dataSource = dataSource;
         this.sessionFactory = sessionFactory;
@@ -82,6 +84,35 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens a database that its owner has just migrated (the embedded database at start-up, signed in as an
+     * operator): the pool and the isolation check now, no second Flyway pass, and the session factory built on a
+     * background thread. Reads ({@code UnitOfWork.read}) need no session factory, so the console loads its rows while
+     * Hibernate still starts; the first change waits for it. A session factory that fails (the schema does not
+     * validate) fails that change and every later one, with its cause; see {@link #sessionFactoryReady()}.
+     */
+    public static Database openMigratedInBackground(DatabaseConfig config) {
+        HikariDataSource dataSource = new HikariDataSource(hikariConfig(config));
+        try {
+            verifyIsolation(dataSource, config);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        java.util.concurrent.CompletableFuture<SessionFactory> factory = new java.util.concurrent.CompletableFuture<>();
+        Thread builder = new Thread(() -> {
+            try {
+                factory.complete(buildSessionFactory(dataSource, null));
+            } catch (RuntimeException | LinkageError e) {
+                factory.completeExceptionally(e);
+            }
+        }, "hibernate-start");
+        builder.setDaemon(true);
+        builder.start();
+        log.info("Connected to {} (isolation {})", config.displayUrl(), config.isolation().postgresName());
+        return new Database(config, dataSource, factory);
+    }
+
     /** A migrated database on its pool, before Hibernate: {@link #open} it, or {@link #close} it. */
     public static final class Migrated implements AutoCloseable {
         private final DatabaseConfig config;
@@ -107,7 +138,8 @@ public final class Database implements AutoCloseable {
                 SessionFactory sessionFactory = buildSessionFactory(dataSource, sqlListener);
                 opened = true;
                 log.info("Connected to {} (isolation {})", config.displayUrl(), config.isolation().postgresName());
-                return new Database(config, dataSource, sessionFactory);
+                return new Database(config, dataSource,
+                        java.util.concurrent.CompletableFuture.completedFuture(sessionFactory));
             } catch (RuntimeException e) {
                 dataSource.close();
                 throw e;
@@ -303,8 +335,21 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** The session factory, waiting for it while it is still being built; its failure, if building it failed. */
     public SessionFactory sessionFactory() {
-        return sessionFactory;
+        try {
+            return sessionFactory.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /** Completes when the session factory is built (at once unless opened in the background), or failed. */
+    public java.util.concurrent.CompletionStage<SessionFactory> sessionFactoryReady() {
+        return sessionFactory.copy();
     }
 
     public DataSource dataSource() {
@@ -325,7 +370,16 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        sessionFactory.close();
+        // A session factory still being built is waited for (a bounded while), so it neither fails noisily on a
+        // closed pool nor outlives the database.
+        try {
+            sessionFactory.get(30, java.util.concurrent.TimeUnit.SECONDS).close();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException notBuilt) {
+            sessionFactory.thenAccept(SessionFactory::close);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            sessionFactory.thenAccept(SessionFactory::close);
+        }
         dataSource.close();
     }
 }

@@ -12,7 +12,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.hibernate.Session;
-import org.hibernate.SessionFactory;
 
 /**
  * Runs one use case as one transaction: sets the bounded waits, retries deadlocks and serialization failures a
@@ -34,7 +33,8 @@ public final class UnitOfWork {
         R run(Connection connection) throws SQLException;
     }
 
-    private final SessionFactory sessionFactory;
+    /** Asked for at each change, not at construction: it may still be starting (reads never need it). */
+    private final Database database;
     private final DatabaseConfig config;
     private final int maxAttempts;
     /** The credential of the API token every transaction declares (a gateway acting for it), or null. */
@@ -52,7 +52,7 @@ public final class UnitOfWork {
      * Shares the database's pool and session factory.
      */
     UnitOfWork(Database database, int maxAttempts, String apiCredential) {
-        this.sessionFactory = database.sessionFactory();
+        this.database = database;
         this.config = database.config();
         this.maxAttempts = maxAttempts;
         this.apiCredential = apiCredential;
@@ -69,7 +69,7 @@ public final class UnitOfWork {
     public <R> R call(String operator, String reason, Function<Session, R> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return sessionFactory.fromTransaction(session -> {
+                return database.sessionFactory().fromTransaction(session -> {
                     applySettings(session, operator, reason);
                     return work.apply(session);
                 });
@@ -91,9 +91,59 @@ public final class UnitOfWork {
         }
     }
 
-    /** A read-only step on the transaction's connection, e.g. one of the read queries. */
+    /**
+     * A read-only step in a transaction of its own, e.g. one of the read queries: plain JDBC on a pooled connection
+     * with the same settings, isolation check, retries and typed errors as {@link #call}, without a Hibernate
+     * session (reads need none, so they work while the session factory is still starting).
+     */
     public <R> R read(SqlWork<R> work) {
-        return call(session -> jdbc(session, work));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return readOnce(work);
+            } catch (DispatchException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                DatabaseErrors.Kind kind = DatabaseErrors.classify(e);
+                boolean retryable = kind == DatabaseErrors.Kind.DEADLOCK || kind == DatabaseErrors.Kind.SERIALIZATION;
+                if (!retryable || attempt >= maxAttempts) {
+                    throw DatabaseErrors.translate(e, kind, config);
+                }
+                retries.incrementAndGet();
+                backOff(attempt);
+            }
+        }
+    }
+
+    private <R> R readOnce(SqlWork<R> work) {
+        try (Connection connection = database.dataSource().getConnection()) {
+            try {
+                requireIsolation(TransactionSettings.apply(connection, config.lockTimeout(),
+                        config.statementTimeout(), null, null, apiCredential));
+                R result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(connection, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new ReadFailed(e);
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection, Exception cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException rollback) {
+            cause.addSuppressed(rollback);
+        }
+    }
+
+    /** A read's JDBC failure on its way to {@link DatabaseErrors#translate} (which reads the SQLSTATE in the chain). */
+    private static final class ReadFailed extends RuntimeException {
+        ReadFailed(SQLException cause) {
+            super(cause.getMessage(), cause);
+        }
     }
 
     static <R> R jdbc(Session session, SqlWork<R> work) {
