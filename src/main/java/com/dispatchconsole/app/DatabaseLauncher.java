@@ -80,10 +80,14 @@ public final class DatabaseLauncher implements AutoCloseable {
         }
         String signInAs = options.user() != null ? options.user() : operator;
         Path dataDir = AppPaths.embeddedDataDirectory(dataDirOverride);
-        progress.step("database", java.nio.file.Files.exists(dataDir.resolve("PG_VERSION")) ? "Starting the database…"
+        boolean firstStart = !java.nio.file.Files.exists(dataDir.resolve("PG_VERSION"));
+        progress.step("database", !firstStart ? "Starting the database…"
                 : "Starting the database (creating it: first start)…");
-        // Hibernate's classes load while the server starts and the owner migrates (the owner's step needs none).
-        Database.warmUpInBackground();
+        if (firstStart && demo != null) {
+            // Seeding the demo goes through Hibernate: its classes load while the server is created and migrated.
+            // (On later starts nothing waits for Hibernate, and the warm-up would only compete for the CPU.)
+            Database.warmUpInBackground();
+        }
         EmbeddedServer server;
         try {
             server = pinnedPort != null ? EmbeddedServer.startOn(dataDir, pinnedPort)
@@ -107,8 +111,13 @@ public final class DatabaseLauncher implements AutoCloseable {
             server.createDatabase(EMBEDDED_DATABASE, null);
             // The owner migrates and checks on plain JDBC; Hibernate is started for it only when it seeds or is
             // itself what the caller gets (a second start skips a session factory it would close at once).
-            Database.Migrated owner = Database.migrate(DatabaseConfig.of(server.jdbcUrl(EMBEDDED_DATABASE),
-                    EmbeddedServer.SUPERUSER, server.superuserPassword()), migrations);
+            DatabaseConfig ownerConfig = DatabaseConfig.of(server.jdbcUrl(EMBEDDED_DATABASE),
+                    EmbeddedServer.SUPERUSER, server.superuserPassword());
+            // A database created just now: its migrations and demo data are hundreds of small commits, which need
+            // not each wait for the disk (see withoutWaitingForFlush). Only when the owner's pool is closed right
+            // after (an operator signs in next); every later start, and every operator, waits for the disk.
+            Database.Migrated owner = Database.migrate(firstStart && signInAs != null
+                    ? ownerConfig.withoutWaitingForFlush() : ownerConfig, migrations);
             Database database = null;
             try {
                 progress.step("schema-checked", "Checking the database…");
@@ -147,9 +156,9 @@ public final class DatabaseLauncher implements AutoCloseable {
                 // The console works as an operator, not as the owner, so the roles apply to it too.
                 progress.step("sign-in", "Signing in as " + signInAs + "…");
                 closeOwner(owner, database);
-                // The owner has just migrated, so no second Flyway pass; Hibernate starts in the background (reads
-                // need none: the console loads meanwhile, and its first change waits for it).
-                database = Database.openMigratedInBackground(DatabaseConfig.of(server.jdbcUrl(EMBEDDED_DATABASE), signInAs,
+                // The owner has just migrated, so no second Flyway pass; Hibernate waits (reads need none): the
+                // caller starts it when it suits (a console: once loaded), or the first change does.
+                database = Database.openMigratedDeferringHibernate(DatabaseConfig.of(server.jdbcUrl(EMBEDDED_DATABASE), signInAs,
                         options.password() == null && signInAs.startsWith("demo_") ? DemoOperators.PASSWORD
                                 : options.password()));
                 out.println("Signed in to the embedded database as " + signInAs + ".");

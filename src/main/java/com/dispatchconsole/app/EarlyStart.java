@@ -58,6 +58,8 @@ public final class EarlyStart {
                     }
                 });
                 StartWindow shown = window.join();
+                // Shown means drawn: until its first frame, anything else on the FX thread keeps the window blank.
+                shown.firstFrame().join();
                 timings.mark("start-window");
                 ui.complete(new Ui(own, shown));
             } catch (Throwable e) {

@@ -35,6 +35,8 @@ public final class GatewayLauncher implements AutoCloseable {
                                         PrintStream out) throws IOException, SQLException {
         DatabaseLauncher database = DatabaseLauncher.open(target, dataDir, demo, DemoOperators.GATEWAY, null, out);
         try {
+            // Hibernate is up before the gateway says Ready, so no first request waits for it.
+            database.database().sessionFactory();
             DatabaseConfig config = database.database().config();
             GatewayServer server = GatewayServer.start(new DispatchServices(database.database()),
                     FeedSettings.of(config.url(), config.user(), config.password()),

@@ -15,17 +15,24 @@ import java.util.Map;
  */
 final class StartTimings {
 
-    private final long jvmStartMillis = ProcessHandle.current().info().startInstant()
-            .map(Instant::toEpochMilli).orElse(System.currentTimeMillis());
+    // Marks are taken on the monotonic clock and turned into "since the JVM started" when written, with the JVM's own
+    // uptime. (The process's start instant from ProcessHandle is computed from the kernel's boot time in whole seconds,
+    // so it was up to a second off, always the same way on one machine.)
     private final Map<String, Long> phases = new LinkedHashMap<>();
 
     /** The first time a phase is reached counts; later ones are ignored. */
     synchronized void mark(String phase) {
-        phases.putIfAbsent(phase, System.currentTimeMillis() - jvmStartMillis);
+        phases.putIfAbsent(phase, System.nanoTime());
     }
 
+    /** Each phase in milliseconds since the JVM started. */
     synchronized Map<String, Long> phases() {
-        return new LinkedHashMap<>(phases);
+        long uptimeMillis = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+        long nowNanos = System.nanoTime();
+        Map<String, Long> sinceStart = new LinkedHashMap<>();
+        phases.forEach((phase, nanos) -> sinceStart.put(phase,
+                uptimeMillis - java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(nowNanos - nanos)));
+        return sinceStart;
     }
 
     void write(Path file, Map<String, Object> about) throws IOException {

@@ -33,8 +33,10 @@ public final class Database implements AutoCloseable {
 
     private final DatabaseConfig config;
     private final HikariDataSource dataSource;
-    /** Built at open, or still being built on a background thread (see {@link #openMigratedInBackground}). */
+    /** Built at open, or still being built on a background thread (see {@link #openMigratedDeferringHibernate}). */
     private final java.util.concurrent.CompletableFuture<SessionFactory> sessionFactory;
+    /** True while the session factory is deferred and nobody has started building it. */
+    private boolean deferred;
 
     private Database(DatabaseConfig config, HikariDataSource dataSource,
                      java.util.concurrent.CompletableFuture<SessionFactory> sessionFactory) {
@@ -86,12 +88,13 @@ public final class Database implements AutoCloseable {
 
     /**
      * Opens a database that its owner has just migrated (the embedded database at start-up, signed in as an
-     * operator): the pool and the isolation check now, no second Flyway pass, and the session factory built on a
-     * background thread. Reads ({@code UnitOfWork.read}) need no session factory, so the console loads its rows while
-     * Hibernate still starts; the first change waits for it. A session factory that fails (the schema does not
-     * validate) fails that change and every later one, with its cause; see {@link #sessionFactoryReady()}.
+     * operator): the pool and the isolation check now, no second Flyway pass, and no session factory yet. Reads
+     * ({@code UnitOfWork.read}) need none, so a console loads its rows without waiting for Hibernate; the session
+     * factory is built by {@link #startSessionFactory()} (a console calls it once its first load is done, so that
+     * Hibernate does not compete with the window for the CPU) or by the first change, whichever comes first. One that
+     * fails (the schema does not validate) fails every change with its cause; see {@link #sessionFactoryReady()}.
      */
-    public static Database openMigratedInBackground(DatabaseConfig config) {
+    public static Database openMigratedDeferringHibernate(DatabaseConfig config) {
         HikariDataSource dataSource = new HikariDataSource(hikariConfig(config));
         try {
             verifyIsolation(dataSource, config);
@@ -99,18 +102,39 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw e;
         }
-        java.util.concurrent.CompletableFuture<SessionFactory> factory = new java.util.concurrent.CompletableFuture<>();
-        Thread builder = new Thread(() -> {
-            try {
-                factory.complete(buildSessionFactory(dataSource, null));
-            } catch (RuntimeException | LinkageError e) {
-                factory.completeExceptionally(e);
-            }
-        }, "hibernate-start");
+        log.info("Connected to {} (isolation {})", config.displayUrl(), config.isolation().postgresName());
+        Database database = new Database(config, dataSource, new java.util.concurrent.CompletableFuture<>());
+        database.deferred = true;
+        return database;
+    }
+
+    /**
+     * Starts building a deferred session factory on a background thread (once; later calls do nothing), so that the
+     * first change finds it ready. A database opened any other way has one already.
+     */
+    public void startSessionFactory() {
+        if (!claimDeferredBuild()) {
+            return;
+        }
+        Thread builder = new Thread(this::buildDeferred, "hibernate-start");
         builder.setDaemon(true);
         builder.start();
-        log.info("Connected to {} (isolation {})", config.displayUrl(), config.isolation().postgresName());
-        return new Database(config, dataSource, factory);
+    }
+
+    private synchronized boolean claimDeferredBuild() {
+        if (!deferred) {
+            return false;
+        }
+        deferred = false;
+        return true;
+    }
+
+    private void buildDeferred() {
+        try {
+            sessionFactory.complete(buildSessionFactory(dataSource, null));
+        } catch (RuntimeException | LinkageError e) {
+            sessionFactory.completeExceptionally(e);
+        }
     }
 
     /** A migrated database on its pool, before Hibernate: {@link #open} it, or {@link #close} it. */
@@ -189,7 +213,8 @@ public final class Database implements AutoCloseable {
      */
     static String startupOptions(DatabaseConfig config) {
         return "-c default_transaction_isolation=" + config.isolation().postgresName().replace(" ", "\\ ")
-                + " -c idle_in_transaction_session_timeout=" + config.idleInTransactionTimeout().toMillis();
+                + " -c idle_in_transaction_session_timeout=" + config.idleInTransactionTimeout().toMillis()
+                + (config.waitForFlush() ? "" : " -c synchronous_commit=off");
     }
 
     private static void migrate(DataSource dataSource, MigrationProgress progress) {
@@ -335,8 +360,14 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** The session factory, waiting for it while it is still being built; its failure, if building it failed. */
+    /**
+     * The session factory, waiting for it while it is still being built (building it here, on the caller's thread,
+     * when it was deferred and nobody started it yet); its failure, if building it failed.
+     */
     public SessionFactory sessionFactory() {
+        if (!sessionFactory.isDone() && claimDeferredBuild()) {
+            buildDeferred();
+        }
         try {
             return sessionFactory.join();
         } catch (java.util.concurrent.CompletionException e) {
@@ -370,6 +401,12 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (claimDeferredBuild()) {
+            // Never built: nothing to wait for.
+            sessionFactory.cancel(false);
+            dataSource.close();
+            return;
+        }
         // A session factory still being built is waited for (a bounded while), so it neither fails noisily on a
         // closed pool nor outlives the database.
         try {

@@ -13,7 +13,8 @@ import java.util.Objects;
  */
 public record DatabaseConfig(String url, String user, String password, int poolSize, Duration lockTimeout,
                              Duration statementTimeout, Duration idleInTransactionTimeout,
-                             Duration connectionTimeout, IsolationLevel isolation, boolean unsafeIsolationAllowed) {
+                             Duration connectionTimeout, IsolationLevel isolation, boolean unsafeIsolationAllowed,
+                             boolean waitForFlush) {
 
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(2);
 
@@ -33,29 +34,39 @@ public record DatabaseConfig(String url, String user, String password, int poolS
 
     public static DatabaseConfig of(String url, String user, String password) {
         return new DatabaseConfig(url, user, password, 10, DEFAULT_LOCK_TIMEOUT, Duration.ofSeconds(5),
-                Duration.ofSeconds(30), Duration.ofSeconds(3), IsolationLevel.READ_COMMITTED, false);
+                Duration.ofSeconds(30), Duration.ofSeconds(3), IsolationLevel.READ_COMMITTED, false, true);
     }
 
     public DatabaseConfig withPoolSize(int size) {
         return new DatabaseConfig(url, user, password, size, lockTimeout, statementTimeout, idleInTransactionTimeout,
-                connectionTimeout, isolation, unsafeIsolationAllowed);
+                connectionTimeout, isolation, unsafeIsolationAllowed, waitForFlush);
     }
 
     public DatabaseConfig withLockTimeout(Duration lock, Duration statement) {
         return new DatabaseConfig(url, user, password, poolSize, lock, statement, idleInTransactionTimeout,
-                connectionTimeout, isolation, unsafeIsolationAllowed);
+                connectionTimeout, isolation, unsafeIsolationAllowed, waitForFlush);
     }
 
     /** Test-only: a pool that hands out another isolation level, accepted at start-up. */
     public DatabaseConfig withUnsafeIsolation(IsolationLevel level) {
         return new DatabaseConfig(url, user, password, poolSize, lockTimeout, statementTimeout,
-                idleInTransactionTimeout, connectionTimeout, level, true);
+                idleInTransactionTimeout, connectionTimeout, level, true, waitForFlush);
     }
 
     /** Test-only: asks the pool for another isolation level without allowing it, to prove start-up refuses it. */
     public DatabaseConfig withIsolation(IsolationLevel level) {
         return new DatabaseConfig(url, user, password, poolSize, lockTimeout, statementTimeout,
-                idleInTransactionTimeout, connectionTimeout, level, unsafeIsolationAllowed);
+                idleInTransactionTimeout, connectionTimeout, level, unsafeIsolationAllowed, waitForFlush);
+    }
+
+    /**
+     * Commits that return before the server's WAL reaches the disk ({@code synchronous_commit = off}): for creating a
+     * new embedded database and its demo data only, hundreds of small commits. A crash then may lose the last
+     * moments' commits but never leaves the database inconsistent; nothing an operator did is at stake.
+     */
+    public DatabaseConfig withoutWaitingForFlush() {
+        return new DatabaseConfig(url, user, password, poolSize, lockTimeout, statementTimeout,
+                idleInTransactionTimeout, connectionTimeout, isolation, unsafeIsolationAllowed, false);
     }
 
     /** The URL without credentials, safe to show on screen and in logs. */

@@ -49,7 +49,7 @@ class StartWindowTest {
             @Override
             public void step(String text) {
                 // What the window really shows at this moment, not what the launcher meant to say.
-                seen.add(robot.lookup("#start-step").tryQueryAs(Label.class).map(Label::getText).orElse("(no window)"));
+                seen.add(robot.lookup("#start-step").tryQueryAs(javafx.scene.text.Text.class).map(javafx.scene.text.Text::getText).orElse("(no window)"));
             }
 
             @Override
@@ -110,7 +110,7 @@ class StartWindowTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#login-password")
                 .match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#start-step").queryAs(Label.class).getText()).startsWith("Signing in to ");
+        assertThat(robot.lookup("#start-step").queryAs(javafx.scene.text.Text.class).getText()).startsWith("Signing in to ");
         robot.clickOn("#login-password").write(server.superuserPassword());
         robot.clickOn(robot.lookup(n -> n instanceof javafx.scene.control.Button b && "Sign in".equals(b.getText()))
                 .queryAs(javafx.scene.control.Button.class));
@@ -134,6 +134,8 @@ class StartWindowTest {
         });
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#start-failure")
                 .tryQueryAs(Label.class).map(Label::isVisible).orElse(false));
+        // The failure line and the Quit button come in one FX event: let it end before reading the window.
+        WaitForAsyncUtils.waitForFxEvents();
         String line = robot.lookup("#start-failure").queryAs(Label.class).getText();
         assertThat(line).startsWith("DATABASE_UNAVAILABLE: ").doesNotContain("\n").doesNotContain("at org.")
                 .doesNotContain("secret");
