@@ -20,6 +20,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "packaging: installing ${missing[*]} with apt-get"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null \
+      || { echo "packaging: apt-get install ${missing[*]} did not bring dpkg-deb and fakeroot." >&2; exit 1; }
   else
     echo "packaging: missing ${missing[*]}: install with 'sudo apt-get install ${missing[*]}' (jpackage --type deb needs dpkg-deb and fakeroot)." >&2
     exit 1
