@@ -114,7 +114,7 @@ public final class ReportsMenu {
         Stage stage = new Stage();
         stage.initOwner(window(menu));
         stage.setTitle("Shift summary");
-        Scene scene = new Scene(new ShiftSummaryView(model).root(), 1180, 780);
+        Scene scene = new Scene(new ShiftSummaryView(model).root(), 1480, 860);
         if (menu.getScene() != null) {
             Theme.follow(menu.getScene(), scene);
         } else {

@@ -114,11 +114,12 @@ public final class ShiftSummaryView {
     }
 
     private static void fillOutcomes(StackedBarChart<String, Number> chart, List<ShiftSummaryRow> outlets) {
+        // A stacked chart draws only the categories its axis has when the data arrives: set them first.
+        ((CategoryAxis) chart.getXAxis()).getCategories().setAll(outlets.stream().map(ShiftSummaryRow::name).toList());
         chart.getData().setAll(List.of(series("Completed", outlets, ShiftSummaryRow::completed),
                 series("Failed", outlets, ShiftSummaryRow::failed),
                 series("Cancelled", outlets, ShiftSummaryRow::cancelled),
                 series("Still open", outlets, r -> Math.max(0, r.created() - r.completed() - r.failed() - r.cancelled()))));
-        ((CategoryAxis) chart.getXAxis()).getCategories().setAll(outlets.stream().map(ShiftSummaryRow::name).toList());
     }
 
     private static void fillTimes(BarChart<String, Number> chart, List<ShiftSummaryRow> outlets) {
@@ -150,7 +151,7 @@ public final class ShiftSummaryView {
             TableColumn<ShiftSummaryRow, String> column = new TableColumn<>(titles.get(i));
             column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(String.valueOf(
                     ReportColumns.summary(c.getValue()).get(index))));
-            column.setPrefWidth(i == 1 ? 170 : 96);
+            column.setPrefWidth(i == 0 ? 70 : i == 1 ? 170 : i < 7 ? 92 : i < 11 ? 146 : 112);
             if (i >= 2) {
                 column.getStyleClass().add("numeric");
                 column.setComparator(ShiftSummaryView::byNumber);

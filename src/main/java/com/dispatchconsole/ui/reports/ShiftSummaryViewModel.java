@@ -40,6 +40,10 @@ public final class ShiftSummaryViewModel {
     private final ObservableList<ShiftSummaryRow> rows = FXCollections.observableArrayList();
     private final ObservableList<ShiftSummaryRow> outlets = FXCollections.observableArrayList();
     private final ObservableList<ShiftSummaryRow> riders = FXCollections.observableArrayList();
+    // Handed out once each: a view's listener on a wrapper made per call would go with the wrapper.
+    private final ObservableList<ShiftSummaryRow> rowsView = FXCollections.unmodifiableObservableList(rows);
+    private final ObservableList<ShiftSummaryRow> outletsView = FXCollections.unmodifiableObservableList(outlets);
+    private final ObservableList<ShiftSummaryRow> ridersView = FXCollections.unmodifiableObservableList(riders);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Path> lastWritten = new ReadOnlyObjectWrapper<>();
 
@@ -63,15 +67,15 @@ public final class ShiftSummaryViewModel {
 
     /** Every line: the outlets' (by name), then the riders' (by name). */
     public ObservableList<ShiftSummaryRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView;
     }
 
     public ObservableList<ShiftSummaryRow> outlets() {
-        return FXCollections.unmodifiableObservableList(outlets);
+        return outletsView;
     }
 
     public ObservableList<ShiftSummaryRow> riders() {
-        return FXCollections.unmodifiableObservableList(riders);
+        return ridersView;
     }
 
     /** One line: what was read ("3 outlets, 12 riders, 9 SLA breaches"), or why not, in one line. */
