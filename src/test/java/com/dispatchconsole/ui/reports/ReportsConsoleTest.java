@@ -17,6 +17,7 @@ import java.util.List;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -121,6 +122,10 @@ class ReportsConsoleTest {
         assertThat(outcomes.getData()).extracting(XYChart.Series::getName).contains("Completed", "Still open");
         assertThat(outcomes.getData().get(3).getData()).singleElement()
                 .satisfies(d -> assertThat(d.getYValue()).isEqualTo(2L));
+        assertThat(((javafx.scene.chart.CategoryAxis) outcomes.getXAxis()).getCategories())
+                .as("a bar per outlet, named").containsExactly(table.getItems().get(0).name());
+        assertThat(outcomes.lookupAll(".chart-bar")).as("the bars are drawn")
+                .anySatisfy(bar -> assertThat(bar.getBoundsInParent().getHeight()).isGreaterThan(10));
 
         answer("summary.csv", "summary.png");
         robot.clickOn("#summary-export-csv");
