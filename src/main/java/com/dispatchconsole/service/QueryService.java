@@ -238,4 +238,36 @@ public final class QueryService {
         }
         return settings;
     }
+
+    // ---- reports and exports (issue 14): read-only, each one statement in one transaction --------------------
+
+    /**
+     * The shift summary of {@code range} (see {@link com.dispatchconsole.persistence.ShiftSummaryQueries}): the
+     * outlets' lines, then the riders', counted by the database; breaches judged against {@code thresholds}.
+     */
+    public List<com.dispatchconsole.domain.report.ShiftSummaryRow> shiftSummary(
+            com.dispatchconsole.domain.report.ReportRange range, com.dispatchconsole.domain.sla.SlaThresholds thresholds) {
+        Objects.requireNonNull(range, "range");
+        Objects.requireNonNull(thresholds, "thresholds");
+        return List.copyOf(unitOfWork.read(c -> com.dispatchconsole.persistence.ShiftSummaryQueries.summary(c, range,
+                thresholds)));
+    }
+
+    /**
+     * The audit history of {@code range}, oldest first, streamed: each line goes to {@code each} as the database
+     * hands it over (a cursor), so a long range is never held in memory. Returns how many lines there were. Call it
+     * off the FX thread; an exception thrown by {@code each} ends the read and comes back out of this call.
+     */
+    public long historyBetween(com.dispatchconsole.domain.report.ReportRange range,
+                               java.util.function.Consumer<com.dispatchconsole.domain.report.HistoryLine> each) {
+        Objects.requireNonNull(range, "range");
+        return unitOfWork.read(c -> com.dispatchconsole.persistence.ExportQueries.history(c, range, each));
+    }
+
+    /** The PoD verdicts given in {@code range}, oldest first, streamed to {@code each}; returns how many. */
+    public long reviewsBetween(com.dispatchconsole.domain.report.ReportRange range,
+                               java.util.function.Consumer<com.dispatchconsole.domain.report.ReviewLine> each) {
+        Objects.requireNonNull(range, "range");
+        return unitOfWork.read(c -> com.dispatchconsole.persistence.ExportQueries.reviews(c, range, each));
+    }
 }

@@ -139,6 +139,8 @@ public final class ConsoleView {
         HBox header = new HBox(14, title, live, alerts.badge(), spacer, operator, database, followUp, queue, light);
         header.getChildren().add(header.getChildren().indexOf(light),
                 new com.dispatchconsole.ui.notices.NotificationLogView(model.status().notificationLog()).button(this::window));
+        header.getChildren().add(header.getChildren().indexOf(light), com.dispatchconsole.ui.reports.ReportsMenu.button(
+                model.exports(), model::shiftSummary, batches, riders));
         // Only who and where may shrink (to "…", the whole text in a tooltip): the title, the live state, the
         // alert count and every button keep their width however many buttons the header carries.
         for (javafx.scene.Node child : header.getChildren()) {

@@ -35,6 +35,7 @@ public final class ConsoleViewModel {
     private com.dispatchconsole.ui.followup.RedispatchViewModel redispatch;
     private final ServerClock clock;
     private final AlertsViewModel alerts;
+    private com.dispatchconsole.ui.reports.ExportsViewModel exports;
 
     public ConsoleViewModel(DispatchServices services, UiExecutor ui, String operator, String databaseLabel) {
         this(services, ui, operator, databaseLabel, Set.of());
@@ -150,6 +151,21 @@ public final class ConsoleViewModel {
     }
 
     /** A view model for the PoD viewer of one order line. */
+    /** The console's CSV exports (issue 14); their outcome is one line in this console's notices. */
+    public com.dispatchconsole.ui.reports.ExportsViewModel exports() {
+        if (exports == null) {
+            exports = new com.dispatchconsole.ui.reports.ExportsViewModel(services.queries(), ui, status.channel(),
+                    java.time.ZoneId.systemDefault());
+        }
+        return exports;
+    }
+
+    /** A new shift summary of today, its breaches judged by this operator's SLA thresholds (the alerts' own). */
+    public com.dispatchconsole.ui.reports.ShiftSummaryViewModel shiftSummary() {
+        return new com.dispatchconsole.ui.reports.ShiftSummaryViewModel(services.queries(), ui,
+                () -> alerts.thresholdsProperty().get(), java.time.ZoneId.systemDefault(), java.time.LocalDate.now());
+    }
+
     public PodViewModel podViewer(UUID batchOrderId) {
         return new PodViewModel(services.pods(), services.photos(), services.queries(), ui, batchOrderId);
     }
