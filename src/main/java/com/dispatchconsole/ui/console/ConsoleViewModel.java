@@ -35,6 +35,7 @@ public final class ConsoleViewModel {
     private com.dispatchconsole.ui.followup.RedispatchViewModel redispatch;
     private final ServerClock clock;
     private final AlertsViewModel alerts;
+    private com.dispatchconsole.ui.map.MapViewModel map;
 
     public ConsoleViewModel(DispatchServices services, UiExecutor ui, String operator, String databaseLabel) {
         this(services, ui, operator, databaseLabel, Set.of());
@@ -147,6 +148,16 @@ public final class ConsoleViewModel {
                     status.canChangeProperty(), row -> rows.changed(List.of(row), List.of()));
         }
         return redispatch;
+    }
+
+    /** The map's model (issue 14): one for the console's whole life, made when the map is first shown. */
+    public com.dispatchconsole.ui.map.MapViewModel map() {
+        if (map == null) {
+            map = new com.dispatchconsole.ui.map.MapViewModel(services.queries(), status.tasks(), rows.outlets(),
+                    rows.riders(), rows.allBatches(), rows::batch, selection.selectedBatches(),
+                    selection.selectedRiderProperty(), alerts);
+        }
+        return map;
     }
 
     /** A view model for the PoD viewer of one order line. */
