@@ -97,7 +97,8 @@ final class MapPane extends Pane {
         setClip(clip);
         grid.setMouseTransparent(true);
         baseLayer.setMouseTransparent(true);
-        world.getChildren().addAll(baseLayer, routeLayer, outletLayer, riderLayer);
+        // Stops on top: a rider's name never covers the stop a dispatcher clicks.
+        world.getChildren().addAll(baseLayer, outletLayer, riderLayer, routeLayer);
         getChildren().addAll(grid, world);
         scale.setId("map-scale");
         scale.getStyleClass().add("map-scale");
@@ -115,7 +116,12 @@ final class MapPane extends Pane {
         model.lateChangesProperty().addListener((o, a, b) -> schedule(() -> { }));
         model.nowProperty().addListener((o, a, now) -> judgeAll(now));
         model.thresholds().addListener(o -> judgeAll(model.nowProperty().get()));
-        model.routeProperty().addListener((o, a, route) -> drawRoute());
+        model.routeProperty().addListener((o, was, route) -> {
+            if (route != null && (was == null || !was.batch().id().equals(route.batch().id()))) {
+                revealRoute(route);
+            }
+            drawRoute();
+        });
         model.selectedRiderProperty().addListener((o, was, rider) -> select(rider == null ? null : rider.id()));
         widthProperty().addListener((o, a, b) -> resized());
         heightProperty().addListener((o, a, b) -> resized());
@@ -157,11 +163,18 @@ final class MapPane extends Pane {
         show(viewport.fit(everything(), 40, MAX_FIT_ZOOM));
     }
 
+    /**
+     * Fits everything while the map has not shown any row yet and the dispatcher has not moved it; once rows are
+     * shown, live changes never move the map under the dispatcher's eyes.
+     */
     private boolean fitIfAuto() {
         if (!autoFit || getWidth() <= 0 || getHeight() <= 0) {
             return false;
         }
         fitAll();
+        if (!riderMarkers.isEmpty() || !outletMarkers.isEmpty()) {
+            autoFit = false;
+        }
         return true;
     }
 
@@ -523,6 +536,7 @@ final class MapPane extends Pane {
             node.getStyleClass().add("map-rider");
             dot.getStyleClass().add("map-rider-dot");
             name.getStyleClass().add("map-rider-name");
+            name.setMouseTransparent(true);
             name.setX(10);
             name.setY(4);
             badge.getStyleClass().add("map-late-badge");
@@ -685,6 +699,23 @@ final class MapPane extends Pane {
         message.setText(missing == 0 ? "" : missing + " of " + route.stops().size()
                 + " stops have no known position and are not drawn.");
         drawRouteLateness();
+    }
+
+    /** A newly selected batch whose stops or rider lie off screen: the map moves to show all of them. */
+    private void revealRoute(MapViewModel.Route route) {
+        List<MapViewport.LatLon> points = new ArrayList<>();
+        route.stops().stream().filter(MapStop::hasPosition)
+                .forEach(s -> points.add(new MapViewport.LatLon(s.lat(), s.lon())));
+        RiderRow rider = route.riderId() == null ? null : riders.get(route.riderId());
+        if (rider != null && rider.position() != null) {
+            points.add(new MapViewport.LatLon(rider.position().lat(), rider.position().lon()));
+        }
+        boolean offScreen = points.stream().map(p -> viewport.toScreen(p.lat(), p.lon()))
+                .anyMatch(p -> p.x() < 20 || p.y() < 20 || p.x() > getWidth() - 20 || p.y() > getHeight() - 20);
+        if (offScreen && getWidth() > 0) {
+            autoFit = false;
+            show(viewport.fit(points, 40, MAX_FIT_ZOOM));
+        }
     }
 
     private Node stopMarker(MapStop stop) {
