@@ -67,7 +67,10 @@ public final class MapPanel {
         Button zoomOut = button("−", "map-zoom-out", "Zoom out (−)", () -> pane.zoom(-1));
         Button fit = button("Fit", "map-fit", "Show every outlet and rider (0)", pane::fitAll);
         HBox.setHgrow(hint, Priority.ALWAYS);
-        HBox bar = new HBox(8, title, hint, legend(), zoomOut, zoomIn, fit);
+        HBox bar = new HBox(8, title, hint, zoomOut, zoomIn, fit);
+        for (Node child : List.of(title, zoomOut, zoomIn, fit)) {
+            ((Region) child).setMinWidth(Region.USE_PREF_SIZE);
+        }
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("map-bar");
         StackPane frame = new StackPane(pane);
@@ -76,9 +79,14 @@ public final class MapPanel {
         StackPane.setAlignment(scale, Pos.BOTTOM_LEFT);
         StackPane.setMargin(scale, new Insets(0, 0, 8, 8));
         Label message = pane.messageLabel();
-        StackPane.setAlignment(message, Pos.BOTTOM_RIGHT);
-        StackPane.setMargin(message, new Insets(0, 8, 8, 0));
-        frame.getChildren().addAll(scale, message);
+        StackPane.setAlignment(message, Pos.TOP_LEFT);
+        StackPane.setMargin(message, new Insets(8, 0, 0, 8));
+        HBox legend = legend();
+        legend.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        legend.setMouseTransparent(true);
+        StackPane.setAlignment(legend, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(legend, new Insets(0, 8, 8, 0));
+        frame.getChildren().addAll(scale, message, legend);
         VBox.setVgrow(frame, Priority.ALWAYS);
         VBox root = new VBox(6, bar, frame);
         root.setId("map-panel");
@@ -100,6 +108,8 @@ public final class MapPanel {
     private static HBox legend() {
         HBox legend = new HBox(8);
         legend.setAlignment(Pos.CENTER_LEFT);
+        legend.getStyleClass().add("map-legend-box");
+        legend.setPadding(new Insets(3, 8, 3, 8));
         for (MapViewModel.RiderState state : MapViewModel.RiderState.values()) {
             Region dot = new Region();
             dot.getStyleClass().addAll("map-legend-dot", state.styleClass());
