@@ -396,6 +396,7 @@ final class MapPane extends Pane {
         final OutletRow outlet;
         final Group node = new Group();
         final Text late = new Text();
+        final Tooltip tooltip = new Tooltip();
 
         OutletMarker(OutletRow outlet) {
             this.outlet = outlet;
@@ -408,7 +409,7 @@ final class MapPane extends Pane {
             late.setY(-11);
             node.getChildren().addAll(square, name, late);
             node.setId("map-outlet-" + outlet.id());
-            Tooltip.install(square, new Tooltip(outlet.name() + (outlet.address() == null ? "" : "\n" + outlet.address())));
+            Tooltip.install(square, tooltip);
         }
 
         void place() {
@@ -419,7 +420,9 @@ final class MapPane extends Pane {
 
         void judge() {
             Integer lateCount = MapPane.this.late.byOutlet().get(outlet.id());
-            late.setText(lateCount == null ? "" : "⚠ " + lateCount + " late unassigned");
+            late.setText(lateCount == null ? "" : "⚠ " + lateCount);
+            tooltip.setText(outlet.name() + (outlet.address() == null ? "" : "\n" + outlet.address())
+                    + (lateCount == null ? "" : "\n" + lateCount + " late unassigned batch" + (lateCount == 1 ? "" : "es")));
             node.pseudoClassStateChanged(LATE, lateCount != null);
         }
     }
