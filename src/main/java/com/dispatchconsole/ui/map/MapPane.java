@@ -465,6 +465,7 @@ final class MapPane extends Pane {
 
     private void flush() {
         flushScheduled = false;
+        MapViewModel.LateMarks wasLate = late;
         late = model.lateMarks();
         Instant now = model.nowProperty().get();
         if (rebuildRiders) {
@@ -482,10 +483,12 @@ final class MapPane extends Pane {
             dirtyRiders.clear();
         }
         markerUpdates++;
-        // Late marks move with the alerts: judged for every marker, touching only those whose mark changed.
-        riderMarkers.values().forEach(m -> m.judge(now));
-        outletMarkers.values().forEach(OutletMarker::judge);
-        drawRouteLateness();
+        // Late marks move with the alerts: when they moved, every marker is judged again (a pseudo-class each).
+        if (!late.equals(wasLate)) {
+            riderMarkers.values().forEach(m -> m.judge(now));
+            outletMarkers.values().forEach(OutletMarker::judge);
+            drawRouteLateness();
+        }
     }
 
     private void update(UUID id, Instant now) {
@@ -547,6 +550,7 @@ final class MapPane extends Pane {
             badge.setY(-10);
             node.getChildren().addAll(dot, name, badge);
             Tooltip.install(dot, tooltip);
+            tooltip.setOnShowing(e -> tooltip.setText(describe()));
             node.setOnMouseClicked(e -> {
                 if (!actions.selectRider(this.rider.id())) {
                     message.setText(this.rider.name() + " is not in the riders table: its filter hides them.");
@@ -590,14 +594,17 @@ final class MapPane extends Pane {
             if (!badgeText.equals(badge.getText())) {
                 badge.setText(badgeText);
             }
-            String tip = rider.name() + " · " + state.label() + " · " + rider.load().activeBatches() + "/"
+        }
+
+        /** The tooltip's words, made as it shows (never on a tick or a burst). */
+        String describe() {
+            Instant now = model.nowProperty().get();
+            Integer lateCount = late.byRider().get(rider.id());
+            return rider.name() + " · " + state.label() + " · " + rider.load().activeBatches() + "/"
                     + rider.limits().maxActiveBatches() + " batches"
                     + (now == null ? "" : "\nPosition " + com.dispatchconsole.domain.ShortDuration.words(
-                    rider.position().age(now)) + " old" + (stale ? " (stale)" : ""))
+                    rider.position().age(now)) + " old" + (model.stale(rider, now) ? " (stale)" : ""))
                     + (lateCount == null ? "" : "\n" + lateCount + " late batch" + (lateCount == 1 ? "" : "es"));
-            if (!tip.equals(tooltip.getText())) {
-                tooltip.setText(tip);
-            }
         }
 
         private void installDrop() {
