@@ -208,6 +208,25 @@ public final class QueryService {
         return unitOfWork.read(c -> BatchQueries.orders(c, batchId));
     }
 
+    /** The most positions one {@link #trail} read returns (migration V23 keeps 50 per rider). */
+    public static final int MAX_TRAIL = 50;
+
+    /** A batch's stops in delivery sequence with their addresses' positions, for the map; none for an unknown batch. */
+    public List<com.dispatchconsole.domain.rows.MapStop> stops(UUID batchId) {
+        Checks.requireId(batchId, "batch");
+        return unitOfWork.read(c -> com.dispatchconsole.persistence.MapQueries.stops(c, batchId));
+    }
+
+    /** A rider's last {@code limit} (1 to {@link #MAX_TRAIL}) positions, oldest first, for the map's trail. */
+    public List<com.dispatchconsole.domain.rows.RiderPosition> trail(UUID riderId, int limit) {
+        Checks.requireId(riderId, "rider");
+        if (limit < 1 || limit > MAX_TRAIL) {
+            throw new DispatchException(ErrorCode.INVALID_ARGUMENT, "A trail is 1 to " + MAX_TRAIL
+                    + " positions; got " + limit + ".");
+        }
+        return unitOfWork.read(c -> com.dispatchconsole.persistence.MapQueries.trail(c, riderId, limit));
+    }
+
     /** The database server's clock now: the one clock every console judges lateness by. */
     public java.time.Instant serverTime() {
         return unitOfWork.read(DatabaseQueries::serverTime);

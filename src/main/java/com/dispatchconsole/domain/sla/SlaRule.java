@@ -48,8 +48,20 @@ public final class SlaRule {
         if (rider.availability() == Availability.OFF_DUTY || rider.load().activeBatches() == 0) {
             return null;
         }
-        Instant since = rider.position() != null ? rider.position().fixAt() : rider.lastChangeAt();
+        if (rider.position() != null) {
+            return staleAt(rider.position(), thresholds);
+        }
+        Instant since = rider.lastChangeAt();
         return since == null ? null : since.plus(thresholds.positionStale());
+    }
+
+    /**
+     * When a position fix becomes stale, whoever waits on it: its fix time plus the stale threshold. The map fades a
+     * rider's marker from then ({@link #isLate(Instant, Instant)} at that deadline); the alert above is raised only
+     * for riders someone waits on.
+     */
+    public static Instant staleAt(com.dispatchconsole.domain.rows.RiderPosition position, SlaThresholds thresholds) {
+        return position.fixAt().plus(thresholds.positionStale());
     }
 
     /** Whether something due at {@code dueAt} is late at {@code now}: strictly past its deadline. */

@@ -43,6 +43,8 @@ public final class ConsoleView {
     private final RiderFinder riderFinder;
     private final TableView<BatchRow> batches;
     private final com.dispatchconsole.ui.alerts.AlertsView alerts;
+    private final ToggleButton mapToggle = new ToggleButton("Map");
+    private javafx.scene.Node map;
 
     public ConsoleView(ConsoleViewModel model) {
         this.model = model;
@@ -64,6 +66,10 @@ public final class ConsoleView {
         layout.getStyleClass().add("console");
         layout.setTop(new VBox(header(), banner(), toolbar()));
         SplitPane left = new SplitPane(ridersSection());
+        // The map (issue 14): under the riders while the header's "Map" is pressed; made when first shown.
+        left.setOrientation(Orientation.VERTICAL);
+        mapToggle.setId("map-toggle");
+        mapToggle.selectedProperty().addListener((o, was, show) -> showMap(left, show));
         VBox detail = DetailPane.create(model.selection(), model.status(), this::act, this::recordOutcome, this::openPod);
         ((javafx.scene.layout.Pane) detail.lookup("#detail-actions")).getChildren().add(
                 com.dispatchconsole.ui.followup.FollowUpView.redispatchButton(model.redispatch(), this::window));
@@ -137,6 +143,7 @@ public final class ConsoleView {
         model.rows().podChangesProperty().addListener((o, a, b) -> model.followUp().changedElsewhere());
         model.followUp().load();
         HBox header = new HBox(14, title, live, alerts.badge(), spacer, operator, database, followUp, queue, light);
+        header.getChildren().add(header.getChildren().indexOf(light), mapToggle);
         header.getChildren().add(header.getChildren().indexOf(light),
                 new com.dispatchconsole.ui.notices.NotificationLogView(model.status().notificationLog()).button(this::window));
         header.getChildren().add(header.getChildren().indexOf(light), com.dispatchconsole.ui.reports.ReportsMenu.button(
@@ -379,6 +386,18 @@ public final class ConsoleView {
                 () -> com.dispatchconsole.ui.followup.FollowUpView.askAndRedispatch(model.redispatch(), this::window));
         scene.getAccelerators().put(KeyCombination.keyCombination("Ctrl+F"),
                 () -> Optional.ofNullable(scene.lookup("#search-field")).ifPresent(javafx.scene.Node::requestFocus));
+    }
+
+    private void showMap(SplitPane left, boolean show) {
+        if (map == null) {
+            map = com.dispatchconsole.ui.map.MapPanel.create(model.map(), new MapActions(model, riders, batches, this::dropped));
+        }
+        if (show) {
+            left.getItems().add(map);
+            left.setDividerPositions(0.4);
+        } else {
+            left.getItems().remove(map);
+        }
     }
 
     private Window window() {

@@ -37,6 +37,8 @@ public final class ConsoleViewModel {
     private final AlertsViewModel alerts;
     private com.dispatchconsole.ui.reports.ExportsViewModel exports;
 
+    private com.dispatchconsole.ui.map.MapViewModel map;
+
     public ConsoleViewModel(DispatchServices services, UiExecutor ui, String operator, String databaseLabel) {
         this(services, ui, operator, databaseLabel, Set.of());
     }
@@ -150,7 +152,16 @@ public final class ConsoleViewModel {
         return redispatch;
     }
 
-    /** A view model for the PoD viewer of one order line. */
+    /** The map's model (issue 14): one for the console's whole life, made when the map is first shown. */
+    public com.dispatchconsole.ui.map.MapViewModel map() {
+        if (map == null) {
+            map = new com.dispatchconsole.ui.map.MapViewModel(services.queries(), status.tasks(), rows.outlets(),
+                    rows.riders(), rows.allBatches(), rows::batch, selection.selectedBatches(),
+                    selection.selectedRiderProperty(), alerts);
+        }
+        return map;
+    }
+
     /** The console's CSV exports (issue 14); their outcome is one line in this console's notices. */
     public com.dispatchconsole.ui.reports.ExportsViewModel exports() {
         if (exports == null) {
@@ -166,6 +177,7 @@ public final class ConsoleViewModel {
                 () -> alerts.thresholdsProperty().get(), java.time.ZoneId.systemDefault(), java.time.LocalDate.now());
     }
 
+    /** A view model for the PoD viewer of one order line. */
     public PodViewModel podViewer(UUID batchOrderId) {
         return new PodViewModel(services.pods(), services.photos(), services.queries(), ui, batchOrderId);
     }

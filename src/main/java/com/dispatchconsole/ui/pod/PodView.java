@@ -354,6 +354,10 @@ public final class PodView {
         Double metres = PodFlags.distanceToAddress(document, row.addressLat(), row.addressLon());
         r = fact(grid, r, "Distance to address", metres == null ? "unknown (no address position)"
                 : Math.round(metres) + " m");
+        if (metres != null) {
+            grid.add(com.dispatchconsole.ui.map.DistanceMap.create(row.addressLat(), row.addressLon(),
+                    coordinates.lat(), coordinates.lon(), metres), 1, r++);
+        }
         r = fact(grid, r, "Arrived / delivered", time(document.arrivedAt()) + " / " + time(document.deliveredAt()));
         fact(grid, r, "Latest verdict", row.latestVerdict() == null ? "not reviewed" : row.latestVerdict().toLowerCase());
     }
