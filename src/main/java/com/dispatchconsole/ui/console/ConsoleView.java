@@ -43,6 +43,11 @@ public final class ConsoleView {
     private final RiderFinder riderFinder;
     private final TableView<BatchRow> batches;
     private final com.dispatchconsole.ui.alerts.AlertsView alerts;
+    private final com.dispatchconsole.ui.common.Detachable alertsPanel;
+    private final com.dispatchconsole.ui.panels.ReviewQueuePanel reviewQueue;
+    private final com.dispatchconsole.ui.notices.NotificationLogView notificationLog;
+    private final com.dispatchconsole.ui.palette.CommandRegistry commands = new com.dispatchconsole.ui.palette.CommandRegistry();
+    private final com.dispatchconsole.ui.palette.CommandPalette palette = new com.dispatchconsole.ui.palette.CommandPalette(commands);
 
     public ConsoleView(ConsoleViewModel model) {
         this.model = model;
@@ -56,6 +61,15 @@ public final class ConsoleView {
         LoadingPlaceholders.install(model.rows().loadingProperty(), riders, batches);
         alerts = new com.dispatchconsole.ui.alerts.AlertsView(model.alerts(),
                 alert -> com.dispatchconsole.ui.alerts.AlertsView.reveal(alert, batches, riders));
+        // Alerts and the review queue may leave for windows of their own (see ui.common.Detachable).
+        alertsPanel = new com.dispatchconsole.ui.common.Detachable("alerts", "Alerts", alerts.panel())
+                .shownBy(alerts.shownProperty());
+        javafx.scene.Node alertsHide = alerts.panel().lookup("#alerts-hide");
+        ((javafx.scene.layout.Pane) alertsHide.getParent()).getChildren().add(
+                ((javafx.scene.layout.Pane) alertsHide.getParent()).getChildren().indexOf(alertsHide), alertsPanel.button());
+        reviewQueue = new com.dispatchconsole.ui.panels.ReviewQueuePanel(model::reviewQueue, this::openPod,
+                model.rows().podChangesProperty());
+        notificationLog = new com.dispatchconsole.ui.notices.NotificationLogView(model.status().notificationLog());
         // The one timer of this window: every time on screen (Age, In status, Seen, Late by, alerts) redraws on it.
         com.dispatchconsole.ui.common.Ticker.whileShowing(root, model.clock()::tick);
         model.clock().start();
@@ -72,8 +86,10 @@ public final class ConsoleView {
         right.setDividerPositions(0.52);
         SplitPane split = new SplitPane(left, right);
         split.setDividerPositions(0.52);
-        layout.setCenter(split);
-        layout.setRight(alerts.panel());
+        VBox center = new VBox(split, reviewQueue.detachable().dock());
+        VBox.setVgrow(split, Priority.ALWAYS);
+        layout.setCenter(center);
+        layout.setRight(alertsPanel.dock());
         layout.setBottom(statusBar());
         VBox notifications = NotificationArea.create(model.status().channel());
         // Top right under the header and filter bar, narrow: the detail pane's history below stays readable.
@@ -87,6 +103,12 @@ public final class ConsoleView {
                 installShortcuts(scene);
             }
         });
+        registerCommands();
+    }
+
+    /** The command palette's registry: add a command with {@code commands().add(title, shortcut, action)}. */
+    public com.dispatchconsole.ui.palette.CommandRegistry commands() {
+        return commands;
     }
 
     public Parent root() {
@@ -138,7 +160,7 @@ public final class ConsoleView {
         model.followUp().load();
         HBox header = new HBox(14, title, live, alerts.badge(), spacer, operator, database, followUp, queue, light);
         header.getChildren().add(header.getChildren().indexOf(light),
-                new com.dispatchconsole.ui.notices.NotificationLogView(model.status().notificationLog()).button(this::window));
+                notificationLog.button(this::window));
         // Only who and where may shrink (to "…", the whole text in a tooltip): the title, the live state, the
         // alert count and every button keep their width however many buttons the header carries.
         for (javafx.scene.Node child : header.getChildren()) {
@@ -336,9 +358,7 @@ public final class ConsoleView {
     }
 
     private void openReviewQueue() {
-        com.dispatchconsole.ui.review.ReviewQueueViewModel queue = model.reviewQueue();
-        openWindow("Review queue", new com.dispatchconsole.ui.review.ReviewQueueView(queue, this::openPod).root(),
-                1000, 600, queue::load);
+        reviewQueue.open();
     }
 
     /** A second window styled like this one that reloads while it is open whenever orders change elsewhere. */
@@ -375,8 +395,62 @@ public final class ConsoleView {
         scene.getAccelerators().put(KeyCombination.keyCombination("F5"), model::reload);
         scene.getAccelerators().put(KeyCombination.keyCombination(com.dispatchconsole.ui.followup.FollowUpView.REDISPATCH_SHORTCUT),
                 () -> com.dispatchconsole.ui.followup.FollowUpView.askAndRedispatch(model.redispatch(), this::window));
-        scene.getAccelerators().put(KeyCombination.keyCombination("Ctrl+F"),
-                () -> Optional.ofNullable(scene.lookup("#search-field")).ifPresent(javafx.scene.Node::requestFocus));
+        scene.getAccelerators().put(KeyCombination.keyCombination("Ctrl+F"), this::focusSearch);
+        scene.getAccelerators().put(KeyCombination.keyCombination(com.dispatchconsole.ui.palette.CommandPalette.SHORTCUT),
+                () -> palette.open(window()));
+    }
+
+    private void focusSearch() {
+        Optional.ofNullable(root.lookup("#search-field")).ifPresent(javafx.scene.Node::requestFocus);
+    }
+
+    /**
+     * Every console action in the command palette (Ctrl+K), each calling the same method its button, menu or
+     * shortcut calls; the commands made from what was typed (go to batch, go to rider, outlet) come from
+     * {@link ConsoleCommands}.
+     */
+    private void registerCommands() {
+        commands.add("Assign / reassign the selected batches to the selected rider", "Ctrl+R",
+                () -> ConsoleCommands.whyNotAssign(model), this::assignSelectionToSelectedRider);
+        for (LifecycleAction action : LifecycleAction.values()) {
+            commands.add(action.label(), action.shortcut(), () -> ConsoleCommands.whyNot(model, action), () -> act(action));
+        }
+        commands.add("Re-dispatch…", com.dispatchconsole.ui.followup.FollowUpView.REDISPATCH_SHORTCUT,
+                () -> model.redispatch().possibleProperty().get() ? null
+                        : "select one failed batch with undelivered orders first",
+                () -> com.dispatchconsole.ui.followup.FollowUpView.askAndRedispatch(model.redispatch(), this::window));
+        for (BatchView view : BatchView.values()) {
+            commands.add("View: " + view.label(), "", () -> model.rows().filter().show(view));
+        }
+        for (com.dispatchconsole.domain.BatchStatus status : com.dispatchconsole.domain.BatchStatus.values()) {
+            commands.add("Status filter: " + com.dispatchconsole.ui.common.Labels.of(status) + " (tick / untick)", "", () -> {
+                if (!model.rows().filter().statuses().remove(status)) {
+                    model.rows().filter().statuses().add(status);
+                }
+            });
+        }
+        commands.add("Search batches", "Ctrl+F", this::focusSearch);
+        commands.add("Find a rider", "",
+                () -> Optional.ofNullable(root.lookup("#rider-search")).ifPresent(javafx.scene.Node::requestFocus));
+        commands.add("Reload everything from the database", "F5", model::reload);
+        commands.add("Alerts panel: show / hide", "", () -> alerts.shownProperty().set(!alerts.shownProperty().get()));
+        commands.add("Alerts: open in window / dock", "", () -> alertsPanel.button().fire());
+        commands.add("Alert thresholds…", "", () -> ((javafx.scene.control.Button) alerts.panel()
+                .lookup("#alerts-thresholds")).fire());
+        commands.add("Review queue", "", model.rows().canReviewProperty(), "only a supervisor reviews deliveries",
+                this::openReviewQueue);
+        commands.add("Review queue: open in window / dock", "", model.rows().canReviewProperty(),
+                "only a supervisor reviews deliveries", () -> {
+                    reviewQueue.open();
+                    reviewQueue.detachable().button().fire();
+                });
+        commands.add("Disputed deliveries", "", this::openFollowUp);
+        commands.add("Notification log", "", () -> notificationLog.open(window()));
+        commands.add("Theme: light / dark", "", () -> Optional.ofNullable(root.lookup("#theme-toggle"))
+                .map(javafx.scene.control.ToggleButton.class::cast).ifPresent(t -> t.setSelected(!t.isSelected())));
+        commands.addSource(ConsoleCommands.goToBatch(model, batches));
+        commands.addSource(ConsoleCommands.goToRider(model, riders));
+        commands.addSource(ConsoleCommands.outletFilters(model));
     }
 
     private Window window() {
