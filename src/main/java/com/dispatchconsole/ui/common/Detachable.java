@@ -19,7 +19,7 @@ import javafx.stage.WindowEvent;
 
 /**
  * A panel that can leave the console for a window of its own (another monitor in a control room) and come back. The
- * layout places {@link #dock()} where the panel lives; {@link #button()} ("⧉ Open in window" docked, "⇲ Dock" in its
+ * layout places {@link #dock()} where the panel lives; {@link #button()} ("Open in window" docked, "Dock" in its
  * window) goes on the panel's own bar. Closing the window, by its close button or Esc as every dialog closes, docks
  * the panel again. Any node works: {@code Detachable map = new Detachable("map", "Map", mapPane);} then
  * {@code split.getItems().add(map.dock())} and {@code toolbar.getChildren().add(map.button())}.
@@ -31,6 +31,9 @@ public final class Detachable {
 
     /** The style class of every dock; the dock's properties hold its {@code Detachable}. */
     public static final String DOCK_CLASS = "detachable-dock";
+    /** The button's words: docked, and in its own window (no symbols: not every desktop font has them). */
+    public static final String OPEN = "Open in window";
+    public static final String DOCK = "Dock";
 
     private final String id;
     private final String title;
@@ -60,7 +63,7 @@ public final class Detachable {
         button.getStyleClass().add("detach-button");
         button.setTooltip(new Tooltip("Open " + title.toLowerCase() + " in a window of its own (e.g. on another "
                 + "screen); closing that window brings it back"));
-        button.textProperty().bind(javafx.beans.binding.Bindings.when(detached).then("⇲ Dock").otherwise("⧉ Open in window"));
+        labels(OPEN, DOCK);
         button.setOnAction(e -> {
             if (isDetached()) {
                 dockBack();
@@ -104,7 +107,7 @@ public final class Detachable {
         return dock;
     }
 
-    /** "⧉ Open in window" while docked, "⇲ Dock" in its window. */
+    /** "Open in window" while docked, "Dock" in its window. */
     public Button button() {
         return button;
     }
@@ -120,6 +123,13 @@ public final class Detachable {
     /** Its window while detached, else null. */
     public Stage window() {
         return stage;
+    }
+
+    /** The button's words while docked and while in its own window (a narrow panel may want shorter ones). */
+    public Detachable labels(String whenDocked, String whenDetached) {
+        button.textProperty().unbind();
+        button.textProperty().bind(javafx.beans.binding.Bindings.when(detached).then(whenDetached).otherwise(whenDocked));
+        return this;
     }
 
     /** Moves the panel into a window of its own, next to the console. */

@@ -63,7 +63,7 @@ public final class ConsoleView {
                 alert -> com.dispatchconsole.ui.alerts.AlertsView.reveal(alert, batches, riders));
         // Alerts and the review queue may leave for windows of their own (see ui.common.Detachable).
         alertsPanel = new com.dispatchconsole.ui.common.Detachable("alerts", "Alerts", alerts.panel())
-                .shownBy(alerts.shownProperty());
+                .shownBy(alerts.shownProperty()).labels("Window", com.dispatchconsole.ui.common.Detachable.DOCK);
         javafx.scene.Node alertsHide = alerts.panel().lookup("#alerts-hide");
         ((javafx.scene.layout.Pane) alertsHide.getParent()).getChildren().add(
                 ((javafx.scene.layout.Pane) alertsHide.getParent()).getChildren().indexOf(alertsHide), alertsPanel.button());

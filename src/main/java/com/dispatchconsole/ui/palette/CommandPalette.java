@@ -171,6 +171,9 @@ public final class CommandPalette {
             getStyleClass().add("palette-cell");
             shortcut.getStyleClass().add("palette-shortcut");
             shortcut.setMinWidth(Region.USE_PREF_SIZE);
+            // A long reason is cut with "…", never pushes the shortcut out of sight or scrolls sideways.
+            title.setMinWidth(0);
+            setPrefWidth(0);
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
             box = new HBox(12, title, spacer, shortcut);

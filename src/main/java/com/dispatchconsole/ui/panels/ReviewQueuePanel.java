@@ -20,7 +20,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The supervisor's review queue as a console panel: docked under the tables when opened, "⧉ Open in window" takes it
+ * The supervisor's review queue as a console panel: docked under the tables when opened, "Open in window" takes it
  * to a window of its own (closing that window docks it back), "✕" closes it. Made on first open, so a dispatcher's
  * console never builds or loads it; while open it reloads whenever orders change elsewhere.
  */
@@ -54,8 +54,8 @@ public final class ReviewQueuePanel {
         panel = new VBox(bar, body);
         panel.setId("review-queue-panel");
         panel.getStyleClass().add("review-queue-panel");
-        panel.setPrefHeight(320);
-        panel.setMinHeight(200);
+        panel.setPrefHeight(380);
+        panel.setMinHeight(240);
         VBox.setVgrow(body, Priority.ALWAYS);
         panel.visibleProperty().bind(open);
         detachable = new Detachable("review-queue", "Review queue", panel).shownBy(open);

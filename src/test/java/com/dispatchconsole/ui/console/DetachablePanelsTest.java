@@ -44,7 +44,7 @@ class DetachablePanelsTest {
         Node alerts = robot.lookup("#alerts-panel").query();
         robot.clickOn("#alerts-badge");
         waitUntil(() -> ConsoleHarness.shown(robot, "#alerts-detach"));
-        assertThat(ConsoleHarness.text(robot, "#alerts-detach")).isEqualTo("⧉ Open in window");
+        assertThat(ConsoleHarness.text(robot, "#alerts-detach")).isEqualTo("Window");
 
         robot.clickOn("#alerts-detach");
         waitUntil(() -> inWindowOfItsOwn(alerts, main));
@@ -53,7 +53,7 @@ class DetachablePanelsTest {
         assertThat(window.getScene().getRoot().getId()).isEqualTo("alerts-window");
         assertThat(main.lookup("#alerts-dock").isVisible()).as("the console's dock is empty and hidden").isFalse();
         assertThat(main.lookup("#alerts-list")).as("the list moved out of the console").isNull();
-        assertThat(ConsoleHarness.text(robot, "#alerts-detach")).isEqualTo("⇲ Dock");
+        assertThat(ConsoleHarness.text(robot, "#alerts-detach")).isEqualTo("Dock");
         assertThat(window.getScene().getStylesheets()).as("themed like the console")
                 .isEqualTo(main.getStylesheets());
 
@@ -115,6 +115,6 @@ class DetachablePanelsTest {
         waitUntil(() -> !ConsoleHarness.shown(robot, "#review-queue"));
         robot.clickOn("#open-review-queue");
         waitUntil(() -> ConsoleHarness.shown(robot, "#review-queue"));
-        assertThat(((Button) robot.lookup("#review-queue-detach").query()).getText()).isEqualTo("⧉ Open in window");
+        assertThat(((Button) robot.lookup("#review-queue-detach").query()).getText()).isEqualTo("Open in window");
     }
 }
