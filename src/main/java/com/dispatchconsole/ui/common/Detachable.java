@@ -192,11 +192,6 @@ public final class Detachable {
         }
     }
 
-    /** Whether the console window is closing (its panels' windows close with it, and are remembered as open). */
-    public boolean consoleClosing() {
-        return consoleClosing;
-    }
-
     private void returned(Stage window) {
         if (window != stage) {
             return;

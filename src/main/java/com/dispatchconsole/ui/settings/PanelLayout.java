@@ -60,9 +60,6 @@ public final class PanelLayout {
         }
         for (Detachable panel : panels) {
             Runnable save = () -> {
-                if (panel.consoleClosing()) {
-                    return;
-                }
                 Panel before = saved.get(panel.id());
                 Stage window = panel.window();
                 Panel now = window != null
