@@ -61,7 +61,7 @@ final class ConsoleCommands {
         return model.selection().canAssignSelectionToSelectedRider() ? null : SELECT_BATCH_AND_RIDER;
     }
 
-    /** "3ed1", "#3ed1" or "batch 3ed1": the batches whose id starts so, selected (and shown: the filter opens up). */
+    /** "3ed1" or "batch 3ed1" (a leading hash sign is ignored): the batches whose id starts so, selected (and shown: the filter opens up). */
     static Function<String, List<Command>> goToBatch(ConsoleViewModel model, TableView<BatchRow> table) {
         return query -> {
             String prefix = query.toLowerCase(Locale.ROOT).replaceFirst("^(batch\\s+|#)", "").strip();
