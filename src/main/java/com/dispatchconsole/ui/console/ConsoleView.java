@@ -45,6 +45,11 @@ public final class ConsoleView {
     private final com.dispatchconsole.ui.alerts.AlertsView alerts;
     private final ToggleButton mapToggle = new ToggleButton("Map");
     private javafx.scene.Node map;
+    private final com.dispatchconsole.ui.common.Detachable alertsPanel;
+    private final com.dispatchconsole.ui.panels.ReviewQueuePanel reviewQueue;
+    private final com.dispatchconsole.ui.notices.NotificationLogView notificationLog;
+    private final com.dispatchconsole.ui.palette.CommandRegistry commands = new com.dispatchconsole.ui.palette.CommandRegistry();
+    private final com.dispatchconsole.ui.palette.CommandPalette palette = new com.dispatchconsole.ui.palette.CommandPalette(commands);
 
     public ConsoleView(ConsoleViewModel model) {
         this.model = model;
@@ -58,6 +63,15 @@ public final class ConsoleView {
         LoadingPlaceholders.install(model.rows().loadingProperty(), riders, batches);
         alerts = new com.dispatchconsole.ui.alerts.AlertsView(model.alerts(),
                 alert -> com.dispatchconsole.ui.alerts.AlertsView.reveal(alert, batches, riders));
+        // Alerts and the review queue may leave for windows of their own (see ui.common.Detachable).
+        alertsPanel = new com.dispatchconsole.ui.common.Detachable("alerts", "Alerts", alerts.panel())
+                .shownBy(alerts.shownProperty()).labels("Window", com.dispatchconsole.ui.common.Detachable.DOCK);
+        javafx.scene.Node alertsHide = alerts.panel().lookup("#alerts-hide");
+        ((javafx.scene.layout.Pane) alertsHide.getParent()).getChildren().add(
+                ((javafx.scene.layout.Pane) alertsHide.getParent()).getChildren().indexOf(alertsHide), alertsPanel.button());
+        reviewQueue = new com.dispatchconsole.ui.panels.ReviewQueuePanel(model::reviewQueue, this::openPod,
+                model.rows().podChangesProperty());
+        notificationLog = new com.dispatchconsole.ui.notices.NotificationLogView(model.status().notificationLog());
         // The one timer of this window: every time on screen (Age, In status, Seen, Late by, alerts) redraws on it.
         com.dispatchconsole.ui.common.Ticker.whileShowing(root, model.clock()::tick);
         model.clock().start();
@@ -69,7 +83,6 @@ public final class ConsoleView {
         // The map (issue 14): under the riders while the header's "Map" is pressed; made when first shown.
         left.setOrientation(Orientation.VERTICAL);
         mapToggle.setId("map-toggle");
-        mapToggle.selectedProperty().addListener((o, was, show) -> showMap(left, show));
         VBox detail = DetailPane.create(model.selection(), model.status(), this::act, this::recordOutcome, this::openPod);
         ((javafx.scene.layout.Pane) detail.lookup("#detail-actions")).getChildren().add(
                 com.dispatchconsole.ui.followup.FollowUpView.redispatchButton(model.redispatch(), this::window));
@@ -78,8 +91,11 @@ public final class ConsoleView {
         right.setDividerPositions(0.52);
         SplitPane split = new SplitPane(left, right);
         split.setDividerPositions(0.52);
-        layout.setCenter(split);
-        layout.setRight(alerts.panel());
+        VBox center = new VBox(split, reviewQueue.detachable().dock());
+        mapPanel(left, center);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        layout.setCenter(center);
+        layout.setRight(alertsPanel.dock());
         layout.setBottom(statusBar());
         VBox notifications = NotificationArea.create(model.status().channel());
         // Top right under the header and filter bar, narrow: the detail pane's history below stays readable.
@@ -93,6 +109,12 @@ public final class ConsoleView {
                 installShortcuts(scene);
             }
         });
+        registerCommands();
+    }
+
+    /** The command palette's registry: add a command with {@code commands().add(title, shortcut, action)}. */
+    public com.dispatchconsole.ui.palette.CommandRegistry commands() {
+        return commands;
     }
 
     public Parent root() {
@@ -145,9 +167,17 @@ public final class ConsoleView {
         HBox header = new HBox(14, title, live, alerts.badge(), spacer, operator, database, followUp, queue, light);
         header.getChildren().add(header.getChildren().indexOf(light), mapToggle);
         header.getChildren().add(header.getChildren().indexOf(light),
-                new com.dispatchconsole.ui.notices.NotificationLogView(model.status().notificationLog()).button(this::window));
-        header.getChildren().add(header.getChildren().indexOf(light), com.dispatchconsole.ui.reports.ReportsMenu.button(
-                model.exports(), model::shiftSummary, batches, riders));
+                notificationLog.button(this::window));
+        javafx.scene.control.MenuButton reports = com.dispatchconsole.ui.reports.ReportsMenu.button(
+                model.exports(), model::shiftSummary, batches, riders);
+        header.getChildren().add(header.getChildren().indexOf(light), reports);
+        // The palette runs the menu's own items (one home for each action).
+        for (javafx.scene.control.MenuItem item : reports.getItems()) {
+            if (item.getText() != null) {
+                commands.add("Reports: " + item.getText(), "", item::fire);
+            }
+        }
+        commands.add("Map: show / hide", "", () -> mapToggle.setSelected(!mapToggle.isSelected()));
         // Only who and where may shrink (to "…", the whole text in a tooltip): the title, the live state, the
         // alert count and every button keep their width however many buttons the header carries.
         for (javafx.scene.Node child : header.getChildren()) {
@@ -345,9 +375,7 @@ public final class ConsoleView {
     }
 
     private void openReviewQueue() {
-        com.dispatchconsole.ui.review.ReviewQueueViewModel queue = model.reviewQueue();
-        openWindow("Review queue", new com.dispatchconsole.ui.review.ReviewQueueView(queue, this::openPod).root(),
-                1000, 600, queue::load);
+        reviewQueue.open();
     }
 
     /** A second window styled like this one that reloads while it is open whenever orders change elsewhere. */
@@ -384,20 +412,96 @@ public final class ConsoleView {
         scene.getAccelerators().put(KeyCombination.keyCombination("F5"), model::reload);
         scene.getAccelerators().put(KeyCombination.keyCombination(com.dispatchconsole.ui.followup.FollowUpView.REDISPATCH_SHORTCUT),
                 () -> com.dispatchconsole.ui.followup.FollowUpView.askAndRedispatch(model.redispatch(), this::window));
-        scene.getAccelerators().put(KeyCombination.keyCombination("Ctrl+F"),
-                () -> Optional.ofNullable(scene.lookup("#search-field")).ifPresent(javafx.scene.Node::requestFocus));
+        scene.getAccelerators().put(KeyCombination.keyCombination("Ctrl+F"), this::focusSearch);
+        scene.getAccelerators().put(KeyCombination.keyCombination(com.dispatchconsole.ui.palette.CommandPalette.SHORTCUT),
+                () -> palette.open(window()));
     }
 
-    private void showMap(SplitPane left, boolean show) {
-        if (map == null) {
-            map = com.dispatchconsole.ui.map.MapPanel.create(model.map(), new MapActions(model, riders, batches, this::dropped));
+    private void focusSearch() {
+        Optional.ofNullable(root.lookup("#search-field")).ifPresent(javafx.scene.Node::requestFocus);
+    }
+
+    /**
+     * Every console action in the command palette (Ctrl+K), each calling the same method its button, menu or
+     * shortcut calls; the commands made from what was typed (go to batch, go to rider, outlet) come from
+     * {@link ConsoleCommands}.
+     */
+    private void registerCommands() {
+        commands.add("Assign / reassign the selected batches to the selected rider", "Ctrl+R",
+                () -> ConsoleCommands.whyNotAssign(model), this::assignSelectionToSelectedRider);
+        for (LifecycleAction action : LifecycleAction.values()) {
+            commands.add(action.label(), action.shortcut(), () -> ConsoleCommands.whyNot(model, action), () -> act(action));
         }
-        if (show) {
-            left.getItems().add(map);
-            left.setDividerPositions(0.4);
-        } else {
-            left.getItems().remove(map);
+        commands.add("Re-dispatch…", com.dispatchconsole.ui.followup.FollowUpView.REDISPATCH_SHORTCUT,
+                () -> model.redispatch().possibleProperty().get() ? null
+                        : "select one failed batch with undelivered orders first",
+                () -> com.dispatchconsole.ui.followup.FollowUpView.askAndRedispatch(model.redispatch(), this::window));
+        for (BatchView view : BatchView.values()) {
+            commands.add("View: " + view.label(), "", () -> model.rows().filter().show(view));
         }
+        for (com.dispatchconsole.domain.BatchStatus status : com.dispatchconsole.domain.BatchStatus.values()) {
+            commands.add("Status filter: " + com.dispatchconsole.ui.common.Labels.of(status) + " (tick / untick)", "", () -> {
+                if (!model.rows().filter().statuses().remove(status)) {
+                    model.rows().filter().statuses().add(status);
+                }
+            });
+        }
+        commands.add("Search batches", "Ctrl+F", this::focusSearch);
+        commands.add("Find a rider", "",
+                () -> Optional.ofNullable(root.lookup("#rider-search")).ifPresent(javafx.scene.Node::requestFocus));
+        commands.add("Reload everything from the database", "F5", model::reload);
+        commands.add("Alerts panel: show / hide", "", () -> alerts.shownProperty().set(!alerts.shownProperty().get()));
+        commands.add("Alerts: open in window / dock", "", () -> alertsPanel.button().fire());
+        commands.add("Alert thresholds…", "", () -> ((javafx.scene.control.Button) alerts.panel()
+                .lookup("#alerts-thresholds")).fire());
+        commands.add("Review queue", "", model.rows().canReviewProperty(), "only a supervisor reviews deliveries",
+                this::openReviewQueue);
+        commands.add("Review queue: open in window / dock", "", model.rows().canReviewProperty(),
+                "only a supervisor reviews deliveries", () -> {
+                    reviewQueue.open();
+                    reviewQueue.detachable().button().fire();
+                });
+        commands.add("Disputed deliveries", "", this::openFollowUp);
+        commands.add("Notification log", "", () -> notificationLog.open(window()));
+        commands.add("Theme: light / dark", "", () -> Optional.ofNullable(root.lookup("#theme-toggle"))
+                .map(javafx.scene.control.ToggleButton.class::cast).ifPresent(t -> t.setSelected(!t.isSelected())));
+        commands.addSource(ConsoleCommands.goToBatch(model, batches));
+        commands.addSource(ConsoleCommands.goToRider(model, riders));
+        commands.addSource(ConsoleCommands.outletFilters(model));
+    }
+
+    /**
+     * The map (issue 14) as a panel that may leave for a window of its own: shown under the riders while the header's
+     * "Map" is pressed and it is docked; its dock waits, empty and taking no room, under the tables otherwise (where
+     * the panel layout finds it to put a remembered window back). The map itself is made when first shown.
+     */
+    private com.dispatchconsole.ui.common.Detachable mapPanel(SplitPane left, VBox waiting) {
+        StackPane holder = new StackPane();
+        holder.visibleProperty().bind(mapToggle.selectedProperty());
+        com.dispatchconsole.ui.common.Detachable panel = new com.dispatchconsole.ui.common.Detachable("map", "Map", holder)
+                .shownBy(mapToggle.selectedProperty());
+        Runnable place = () -> {
+            if (mapToggle.isSelected() && map == null) {
+                map = com.dispatchconsole.ui.map.MapPanel.create(model.map(),
+                        new MapActions(model, riders, batches, this::dropped));
+                Optional.ofNullable(map.lookup(".map-bar")).map(javafx.scene.layout.Pane.class::cast)
+                        .ifPresent(bar -> bar.getChildren().add(panel.button()));
+                holder.getChildren().add(map);
+            }
+            boolean inSplit = mapToggle.isSelected() && !panel.isDetached();
+            if (inSplit && !left.getItems().contains(panel.dock())) {
+                waiting.getChildren().remove(panel.dock());
+                left.getItems().add(panel.dock());
+                left.setDividerPositions(0.4);
+            } else if (!inSplit && left.getItems().contains(panel.dock())) {
+                left.getItems().remove(panel.dock());
+                waiting.getChildren().add(panel.dock());
+            }
+        };
+        mapToggle.selectedProperty().addListener((o, was, now) -> place.run());
+        panel.detachedProperty().addListener((o, was, now) -> place.run());
+        waiting.getChildren().add(panel.dock());
+        return panel;
     }
 
     private Window window() {

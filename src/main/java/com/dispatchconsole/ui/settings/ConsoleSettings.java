@@ -8,7 +8,8 @@ import javafx.stage.Stage;
 
 /**
  * Puts an operator's settings on a console window and keeps them: the tables' columns and sort, the window's size,
- * position and dividers, the theme, the batch and rider filters, and the alert thresholds and panel. A problem with
+ * position and dividers, the theme, the batch and rider filters, the alert thresholds and panel, and
+ * which panels are in windows of their own. A problem with
  * the settings is one notice in the console.
  */
 public final class ConsoleSettings {
@@ -37,6 +38,7 @@ public final class ConsoleSettings {
         FilterSettings.bind(scene, model.rows().filter(), model.rows().outlets(), settings);
         RiderFilterSettings.bind(model.rows().riderFilter(), settings);
         AlertSettings.bind(scene, model.alerts(), settings);
+        PanelLayout.bind(stage, settings);
     }
 
     private static void onFx(Runnable update) {

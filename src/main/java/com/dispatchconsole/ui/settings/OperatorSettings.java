@@ -46,6 +46,7 @@ public final class OperatorSettings {
     public static final Section<RiderFilterSettings.State> RIDER_FILTER =
             Section.of("riderFilter", RiderFilterSettings.State.class);
     public static final Section<AlertSettings.State> ALERTS = Section.of("alerts", AlertSettings.State.class);
+    public static final Section<PanelLayout.State> PANELS = Section.of("panels", PanelLayout.State.class);
 
     static final ObjectMapper JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())

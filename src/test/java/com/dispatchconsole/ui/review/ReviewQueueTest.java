@@ -90,7 +90,7 @@ class ReviewQueueTest {
 
         TableView<ReviewQueueViewModel.Entry> queue = openQueue(robot);
         assertThat(queue.getItems().get(0).flags()).as("on time at the migrated 90 minutes").isEmpty();
-        robot.interact(() -> queue.getScene().getWindow().hide());
+        robot.clickOn("#review-queue-close");
 
         // An admin (this console's owner login) lowers the threshold for the whole control room.
         console.services.pods().setLateAfter(java.time.Duration.ofMinutes(20), "Dana (admin)");
