@@ -373,6 +373,7 @@ public final class ConsoleView {
         }
         scene.getAccelerators().put(KeyCombination.keyCombination("Ctrl+R"), this::assignSelectionToSelectedRider);
         scene.getAccelerators().put(KeyCombination.keyCombination("F5"), model::reload);
+        scene.getAccelerators().put(KeyCombination.keyCombination("Ctrl+Z"), model.undo()::undoLatest);
         scene.getAccelerators().put(KeyCombination.keyCombination(com.dispatchconsole.ui.followup.FollowUpView.REDISPATCH_SHORTCUT),
                 () -> com.dispatchconsole.ui.followup.FollowUpView.askAndRedispatch(model.redispatch(), this::window));
         scene.getAccelerators().put(KeyCombination.keyCombination("Ctrl+F"),

@@ -35,6 +35,7 @@ public final class ConsoleViewModel {
     private com.dispatchconsole.ui.followup.RedispatchViewModel redispatch;
     private final ServerClock clock;
     private final AlertsViewModel alerts;
+    private final com.dispatchconsole.ui.undo.UndoViewModel undo;
 
     public ConsoleViewModel(DispatchServices services, UiExecutor ui, String operator, String databaseLabel) {
         this(services, ui, operator, databaseLabel, Set.of());
@@ -62,6 +63,12 @@ public final class ConsoleViewModel {
         this.commands = new BatchCommands(services, rows, selection, status, operator);
         this.clock = new ServerClock(localClock, services.queries()::serverTime, ui);
         this.alerts = new AlertsViewModel(rows.allBatches(), rows.riders(), clock);
+        this.undo = new com.dispatchconsole.ui.undo.UndoViewModel(services, status.tasks(), status.channel(), clock,
+                status.canChangeProperty(), operator, (batches, riders) -> {
+                    rows.changed(batches, riders);
+                    selection.refresh();
+                });
+        commands.offerUndo(undo);
     }
 
     /** Reads everything this console shows, off the UI thread. */
@@ -100,6 +107,11 @@ public final class ConsoleViewModel {
      */
     public ServerClock clock() {
         return clock;
+    }
+
+    /** Undo of the changes made here: offered in their notices for 10 seconds, and on Ctrl+Z. */
+    public com.dispatchconsole.ui.undo.UndoViewModel undo() {
+        return undo;
     }
 
     public ConsoleRows rows() {
