@@ -25,16 +25,6 @@ import java.util.UUID;
 public record UndoableChange(UUID batchId, BatchStatus fromStatus, UUID fromRiderId, BatchStatus toStatus,
                              UUID toRiderId, long version, Instant at) {
 
-    /**
-     * The change from {@code before} (the batch as the screen showed it when the dispatcher acted) to {@code after}
-     * (as the change's own transaction read it back), whether or not it can be taken back.
-     */
-    public static UndoableChange between(com.dispatchconsole.domain.rows.BatchRow before,
-                                         com.dispatchconsole.domain.rows.BatchRow after) {
-        return new UndoableChange(after.id(), before.status(), before.riderId(), after.status(), after.riderId(),
-                after.version(), after.updatedAt());
-    }
-
     /** How a change is taken back. */
     public enum Reverse {
         /** Back to the rider who had it, from the unassigned pool (the undo of an unassign). */

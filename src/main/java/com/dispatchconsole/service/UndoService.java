@@ -56,6 +56,15 @@ public final class UndoService {
         this.clock = clock;
     }
 
+    /**
+     * The change from {@code before} (the batch as the screen showed it when the dispatcher acted) to {@code after}
+     * (as the change's own transaction read it back), whether or not it can be taken back.
+     */
+    public static UndoableChange change(BatchRow before, BatchRow after) {
+        return new UndoableChange(after.id(), before.status(), before.riderId(), after.status(), after.riderId(),
+                after.version(), after.updatedAt());
+    }
+
     /** Takes back one change. */
     public Undone undo(UndoableChange change, String operator) {
         return undo(List.of(change), operator);

@@ -64,7 +64,7 @@ class UndoServiceTest {
         BatchRow shown = given.batch(1, "1");
         BatchRow assigned = x.assignments().assign(shown.id(), ana.id(), Expected.version(shown.version()), "olga");
 
-        UndoService.Undone undone = x.undo().undo(UndoableChange.between(shown, assigned), "olga");
+        UndoService.Undone undone = x.undo().undo(UndoService.change(shown, assigned), "olga");
 
         assertThat(undone.batches()).singleElement().satisfies(row -> {
             assertThat(row.status()).isEqualTo(BatchStatus.CREATED);
@@ -87,7 +87,7 @@ class UndoServiceTest {
         BatchRow assigned = x.assignments().assign(given.batch(2, "1").id(), ben.id(), "seed");
         BatchRow unassigned = x.assignments().unassign(assigned.id(), Expected.version(assigned.version()), "olga", null);
 
-        x.undo().undo(UndoableChange.between(assigned, unassigned), "olga");
+        x.undo().undo(UndoService.change(assigned, unassigned), "olga");
 
         assertThat(sql.value("SELECT status FROM delivery_batches WHERE id = ?", assigned.id())).isEqualTo("ASSIGNED");
         assertThat(sql.value("SELECT rider_id FROM delivery_batches WHERE id = ?", assigned.id())).isEqualTo(ben.id());
@@ -102,7 +102,7 @@ class UndoServiceTest {
         BatchRow withDev = x.assignments().reassign(withChloe.id(), dev.id(), Expected.version(withChloe.version()),
                 "olga", "closer");
 
-        UndoService.Undone undone = x.undo().undo(UndoableChange.between(withChloe, withDev), "olga");
+        UndoService.Undone undone = x.undo().undo(UndoService.change(withChloe, withDev), "olga");
 
         assertThat(undone.batches().get(0).riderId()).isEqualTo(chloe.id());
         assertThat(undone.riders()).extracting(RiderRow::id).containsExactlyInAnyOrder(chloe.id(), dev.id());
@@ -122,11 +122,11 @@ class UndoServiceTest {
         BatchRow cancelled = x.assignments().transition(created.id(), BatchStatus.CANCELLED, "olga", "duplicate");
         String before = sql.fingerprint();
 
-        assertThatThrownBy(() -> x.undo().undo(UndoableChange.between(assigned, picked), "olga"))
+        assertThatThrownBy(() -> x.undo().undo(UndoService.change(assigned, picked), "olga"))
                 .isInstanceOfSatisfying(DispatchException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.ILLEGAL_TRANSITION))
                 .hasMessageContaining("can't go from Picked up to Assigned");
-        assertThatThrownBy(() -> x.undo().undo(UndoableChange.between(created, cancelled), "olga"))
+        assertThatThrownBy(() -> x.undo().undo(UndoService.change(created, cancelled), "olga"))
                 .isInstanceOfSatisfying(DispatchException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.ILLEGAL_TRANSITION))
                 .hasMessageContaining("final");
@@ -141,7 +141,7 @@ class UndoServiceTest {
         y.assignments().transition(shown.id(), BatchStatus.PICKED, Expected.version(assigned.version()), "yusuf", null);
         String before = sql.fingerprint();
 
-        assertThatThrownBy(() -> x.undo().undo(UndoableChange.between(shown, assigned), "olga"))
+        assertThatThrownBy(() -> x.undo().undo(UndoService.change(shown, assigned), "olga"))
                 .isInstanceOfSatisfying(DispatchException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.ALREADY_CHANGED))
                 .hasMessageMatching("Batch \\w{8} changed after your change: yusuf \\(postgres\\) — Assigned → "
@@ -154,7 +154,7 @@ class UndoServiceTest {
         RiderRow gia = given.rider("Gia", 10, "20", 2);
         BatchRow shown = given.batch(1, "1");
         BatchRow assigned = x.assignments().assign(shown.id(), gia.id(), Expected.version(shown.version()), "olga");
-        UndoableChange change = UndoableChange.between(shown, assigned);
+        UndoableChange change = UndoService.change(shown, assigned);
         x.undo().undo(change, "olga");
         String before = sql.fingerprint();
 
@@ -173,7 +173,7 @@ class UndoServiceTest {
         // Meanwhile another console gives Hana another batch: her one active batch.
         y.assignments().assign(given.batch(1, "1").id(), hana.id(), "yusuf");
 
-        refusedAsIs(UndoableChange.between(assigned, unassigned),
+        refusedAsIs(UndoService.change(assigned, unassigned),
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.ACTIVE_BATCH_LIMIT));
     }
 
@@ -186,7 +186,7 @@ class UndoServiceTest {
                 "olga", "closer");
         y.fleet().setAvailability(ivan.id(), Availability.ON_BREAK, "yusuf");
 
-        refusedAsIs(UndoableChange.between(withIvan, withJo), e -> {
+        refusedAsIs(UndoService.change(withIvan, withJo), e -> {
             assertThat(e.code()).isEqualTo(ErrorCode.RIDER_UNAVAILABLE);
             assertThat(e.sentence()).contains("Ivan is on break");
         });
@@ -199,8 +199,8 @@ class UndoServiceTest {
         BatchRow second = given.batch(1, "1");
         BatchRow firstAfter = x.assignments().assign(first.id(), kai.id(), Expected.version(first.version()), "olga");
         BatchRow secondAfter = x.assignments().assign(second.id(), kai.id(), Expected.version(second.version()), "olga");
-        List<UndoableChange> gesture = List.of(UndoableChange.between(first, firstAfter),
-                UndoableChange.between(second, secondAfter));
+        List<UndoableChange> gesture = List.of(UndoService.change(first, firstAfter),
+                UndoService.change(second, secondAfter));
         y.assignments().transition(second.id(), BatchStatus.PICKED, "yusuf", null);
 
         refusedAsIs(gesture, e -> assertThat(e.code()).isEqualTo(ErrorCode.ALREADY_CHANGED));
@@ -217,11 +217,11 @@ class UndoServiceTest {
         // A third batch for Lea meanwhile: only one of the two fits back, so neither goes back.
         BatchRow c = y.assignments().assign(given.batch(1, "1").id(), lea.id(), "yusuf");
 
-        refusedAsIs(List.of(UndoableChange.between(a, aAfter), UndoableChange.between(b, bAfter)),
+        refusedAsIs(List.of(UndoService.change(a, aAfter), UndoService.change(b, bAfter)),
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.ACTIVE_BATCH_LIMIT));
 
         y.assignments().unassign(c.id(), "yusuf", null);
-        x.undo().undo(List.of(UndoableChange.between(a, aAfter), UndoableChange.between(b, bAfter)), "olga");
+        x.undo().undo(List.of(UndoService.change(a, aAfter), UndoService.change(b, bAfter)), "olga");
         assertThat(sql.count("SELECT count(*) FROM delivery_batches WHERE rider_id = ?", lea.id())).isEqualTo(2);
     }
 

@@ -4,6 +4,7 @@ import com.dispatchconsole.domain.UndoableChange;
 import com.dispatchconsole.domain.rows.BatchRow;
 import com.dispatchconsole.domain.rows.RiderRow;
 import com.dispatchconsole.service.DispatchServices;
+import com.dispatchconsole.service.UndoService;
 import com.dispatchconsole.ui.common.BackgroundTasks;
 import com.dispatchconsole.ui.common.Notice;
 import com.dispatchconsole.ui.common.Notices;
@@ -80,7 +81,7 @@ public final class UndoViewModel {
         for (BatchRow row : after) {
             BatchRow was = before.get(row.id());
             if (was != null) {
-                changes.add(UndoableChange.between(was, row));
+                changes.add(UndoService.change(was, row));
             }
         }
         // Earlier offers for these batches are out of date now: this change moved them again.
