@@ -161,7 +161,7 @@ public final class AssignmentService {
         }
     }
 
-    private static void requireRoom(Session session, Rider rider, DeliveryBatch batch) {
+    static void requireRoom(Session session, Rider rider, DeliveryBatch batch) {
         Load current = UnitOfWork.jdbc(session, c -> RiderQueries.load(c, rider.getId()));
         HandOver.requireRoom(rider.getName(), rider.limits(), current, batch.getOrderCount(), batch.getTotalWeightKg());
     }

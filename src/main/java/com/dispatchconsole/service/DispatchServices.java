@@ -36,6 +36,7 @@ public final class DispatchServices {
     private final ApiTokenService tokens;
     private final PhotoService photos;
     private final FollowUpService followUps;
+    private final UndoService undo;
 
     public DispatchServices(Database database) {
         this(database, Options.SAFE, Clock.systemUTC());
@@ -62,6 +63,7 @@ public final class DispatchServices {
         this.tokens = new ApiTokenService(unitOfWork);
         this.photos = new PhotoService(unitOfWork);
         this.followUps = new FollowUpService(unitOfWork, clock);
+        this.undo = new UndoService(unitOfWork, locks, clock);
     }
 
     /**
@@ -117,6 +119,11 @@ public final class DispatchServices {
     /** Disputes to follow up and failed batches to re-dispatch (issue 13). */
     public FollowUpService followUps() {
         return followUps;
+    }
+
+    /** Undo: takes back a console's own change while the batch is still as that change left it (issue 14). */
+    public UndoService undo() {
+        return undo;
     }
 
     public UnitOfWork unitOfWork() {

@@ -38,7 +38,12 @@ public final class Notices {
     }
 
     public void notify(Notice.Level level, String text) {
-        notices.add(new Notice(level, text));
+        notify(new Notice(level, text));
+    }
+
+    /** A notice as it is, with what it offers (Undo), if anything. */
+    public void notify(Notice notice) {
+        notices.add(notice);
         if (notices.size() > HISTORY) {
             notices.remove(0);
         }

@@ -41,6 +41,10 @@ public final class NotificationArea {
                     if (area.getChildren().size() > AT_ONCE) {
                         area.getChildren().remove(0);
                     }
+                    if (notice.action() != null && Boolean.TRUE.equals(notice.action().open().getValue())) {
+                        offer(area, toast, notice.action());
+                        continue;
+                    }
                     PauseTransition life = new PauseTransition(Duration.seconds(
                             notice.level() == Notice.Level.ERROR ? 12 : 5));
                     life.setOnFinished(e -> area.getChildren().remove(toast));
@@ -49,6 +53,33 @@ public final class NotificationArea {
             }
         });
         return area;
+    }
+
+    /**
+     * A toast that offers something (Undo): a button at its right, and the toast stays up exactly as long as the
+     * offer stands (its own clock says when that ends, not this window's timer).
+     */
+    private static void offer(VBox area, Label toast, Notice.Action action) {
+        javafx.scene.control.Button button = new javafx.scene.control.Button();
+        button.getStyleClass().add("notice-action");
+        button.textProperty().bind(action.label());
+        button.setOnAction(e -> action.run());
+        button.setFocusTraversable(false);
+        toast.setGraphic(button);
+        toast.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+        toast.setGraphicTextGap(12);
+        // Held by the toast, so the listener lives exactly as long as the toast does.
+        javafx.beans.value.ChangeListener<Boolean> closes = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean open) {
+                if (!Boolean.TRUE.equals(open)) {
+                    action.open().removeListener(this);
+                    toast.setGraphic(null);
+                    area.getChildren().remove(toast);
+                }
+            }
+        };
+        action.open().addListener(closes);
     }
 
     /** {@code content} with the toasts of {@code notices} over its bottom-right corner. */

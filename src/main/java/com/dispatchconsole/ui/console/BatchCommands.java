@@ -32,6 +32,7 @@ public final class BatchCommands {
     private final ConsoleSelection selection;
     private final ConsoleStatus status;
     private final String operator;
+    private com.dispatchconsole.ui.undo.UndoViewModel undo;
 
     BatchCommands(DispatchServices services, ConsoleRows rows, ConsoleSelection selection, ConsoleStatus status,
                   String operator) {
@@ -40,6 +41,11 @@ public final class BatchCommands {
         this.selection = selection;
         this.status = status;
         this.operator = operator;
+    }
+
+    /** From now on, the notice of a change that can be taken back offers Undo. */
+    void offerUndo(com.dispatchconsole.ui.undo.UndoViewModel undo) {
+        this.undo = undo;
     }
 
     /**
@@ -127,17 +133,18 @@ public final class BatchCommands {
         }
         status.say("Working: " + batchIds.size() + " batch" + (batchIds.size() == 1 ? "" : "es") + " " + verb + "…");
         status.tasks().task(() -> services.changes().change(batchIds, seen.rows(), what, operator, reason))
-                .onSuccess(report -> show(verb, report))
+                .onSuccess(report -> show(verb, seen, report))
                 .onFailure(status::failed)
                 .start();
     }
 
-    private void show(String verb, ChangeReport report) {
+    private void show(String verb, SeenRows seen, ChangeReport report) {
         rows.changed(Stream.concat(report.changed().stream(), report.refusedRows().stream()).toList(), report.riders());
         selection.refresh();
         String success = ChangeReportText.success(report, verb);
         if (success != null) {
-            status.notify(Notice.Level.SUCCESS, success);
+            status.notify(undo == null ? new Notice(Notice.Level.SUCCESS, success)
+                    : undo.notice(Notice.Level.SUCCESS, success, seen.rows(), report.changed()));
         }
         report.refused().forEach(refusal -> status.notify(Notice.Level.ERROR, ChangeReportText.refusal(refusal)));
         status.say(ChangeReportText.summary(report));

@@ -63,6 +63,10 @@ public final class ConsoleStatus {
         notices.notify(level, text);
     }
 
+    void notify(Notice notice) {
+        notices.notify(notice);
+    }
+
     /** A call failed: its sentence goes to the status line, and to the banner or a notification. */
     void failed(DispatchException error) {
         message.set(error.sentence());

@@ -178,6 +178,7 @@ public final class ConsoleView {
             }
         }
         commands.add("Map: show / hide", "", () -> mapToggle.setSelected(!mapToggle.isSelected()));
+        commands.add("Undo the latest change (while its notice offers Undo)", "Ctrl+Z", () -> model.undo().undoLatest());
         // Only who and where may shrink (to "…", the whole text in a tooltip): the title, the live state, the
         // alert count and every button keep their width however many buttons the header carries.
         for (javafx.scene.Node child : header.getChildren()) {
@@ -410,6 +411,7 @@ public final class ConsoleView {
         }
         scene.getAccelerators().put(KeyCombination.keyCombination("Ctrl+R"), this::assignSelectionToSelectedRider);
         scene.getAccelerators().put(KeyCombination.keyCombination("F5"), model::reload);
+        scene.getAccelerators().put(KeyCombination.keyCombination("Ctrl+Z"), model.undo()::undoLatest);
         scene.getAccelerators().put(KeyCombination.keyCombination(com.dispatchconsole.ui.followup.FollowUpView.REDISPATCH_SHORTCUT),
                 () -> com.dispatchconsole.ui.followup.FollowUpView.askAndRedispatch(model.redispatch(), this::window));
         scene.getAccelerators().put(KeyCombination.keyCombination("Ctrl+F"), this::focusSearch);

@@ -39,6 +39,8 @@ public final class ConsoleViewModel {
 
     private com.dispatchconsole.ui.map.MapViewModel map;
 
+    private final com.dispatchconsole.ui.undo.UndoViewModel undo;
+
     public ConsoleViewModel(DispatchServices services, UiExecutor ui, String operator, String databaseLabel) {
         this(services, ui, operator, databaseLabel, Set.of());
     }
@@ -65,6 +67,12 @@ public final class ConsoleViewModel {
         this.commands = new BatchCommands(services, rows, selection, status, operator);
         this.clock = new ServerClock(localClock, services.queries()::serverTime, ui);
         this.alerts = new AlertsViewModel(rows.allBatches(), rows.riders(), clock);
+        this.undo = new com.dispatchconsole.ui.undo.UndoViewModel(services, status.tasks(), status.channel(), clock,
+                status.canChangeProperty(), operator, (batches, riders) -> {
+                    rows.changed(batches, riders);
+                    selection.refresh();
+                });
+        commands.offerUndo(undo);
     }
 
     /** Reads everything this console shows, off the UI thread. */
@@ -103,6 +111,11 @@ public final class ConsoleViewModel {
      */
     public ServerClock clock() {
         return clock;
+    }
+
+    /** Undo of the changes made here: offered in their notices for 10 seconds, and on Ctrl+Z. */
+    public com.dispatchconsole.ui.undo.UndoViewModel undo() {
+        return undo;
     }
 
     public ConsoleRows rows() {
