@@ -35,6 +35,7 @@ public final class ConsoleViewModel {
     private com.dispatchconsole.ui.followup.RedispatchViewModel redispatch;
     private final ServerClock clock;
     private final AlertsViewModel alerts;
+    private final com.dispatchconsole.ui.presence.PresenceViewModel presence;
 
     public ConsoleViewModel(DispatchServices services, UiExecutor ui, String operator, String databaseLabel) {
         this(services, ui, operator, databaseLabel, Set.of());
@@ -62,6 +63,13 @@ public final class ConsoleViewModel {
         this.commands = new BatchCommands(services, rows, selection, status, operator);
         this.clock = new ServerClock(localClock, services.queries()::serverTime, ui);
         this.alerts = new AlertsViewModel(rows.allBatches(), rows.riders(), clock);
+        this.presence = new com.dispatchconsole.ui.presence.PresenceViewModel(ui);
+        presence.follow(selection.detail().batchProperty());
+    }
+
+    /** Who else views or drags which batch, and what this console shares (once its session connects it). */
+    public com.dispatchconsole.ui.presence.PresenceViewModel presence() {
+        return presence;
     }
 
     /** Reads everything this console shows, off the UI thread. */
