@@ -26,6 +26,7 @@ public final class ConsoleSession implements AutoCloseable {
     private final ConsoleViewModel model;
     private final LiveUpdater live;
     private final ChangeFeed feed;
+    private final com.dispatchconsole.realtime.PresenceHub presence;
     private final AtomicBoolean loaded = new AtomicBoolean();
 
     /**
@@ -36,10 +37,22 @@ public final class ConsoleSession implements AutoCloseable {
      */
     public ConsoleSession(DispatchServices services, UiExecutor ui, FeedSettings feedSettings, String operator,
                           String databaseLabel, Set<UUID> outletScope) {
+        this(services, ui, feedSettings, operator, databaseLabel, outletScope,
+                com.dispatchconsole.realtime.PresenceSettings.DEFAULT);
+    }
+
+    /** As above, sharing presence (who views or drags which batch) as {@code presenceSettings} say. */
+    public ConsoleSession(DispatchServices services, UiExecutor ui, FeedSettings feedSettings, String operator,
+                          String databaseLabel, Set<UUID> outletScope,
+                          com.dispatchconsole.realtime.PresenceSettings presenceSettings) {
         this.model = new ConsoleViewModel(services, ui, operator, databaseLabel, outletScope);
         this.live = new LiveUpdater(services.queries(), model, ui);
         this.feed = new ChangeFeed(feedSettings.withOutlets(outletScope));
         feed.subscribe(live);
+        // Presence rides on the same LISTEN connection (a side channel): nothing to open, nothing audited.
+        this.presence = new com.dispatchconsole.realtime.PresenceHub(operator, presenceSettings);
+        feed.attach(presence);
+        model.presence().connect(presence);
         feed.subscribe(new ChangeSubscriber() {
             @Override
             public void onChanges(List<ChangeEvent> events) {
@@ -75,8 +88,14 @@ public final class ConsoleSession implements AutoCloseable {
         return feed;
     }
 
+    public com.dispatchconsole.realtime.PresenceHub presence() {
+        return presence;
+    }
+
     @Override
     public void close() {
+        // "None" before going, so colleagues see this console leave at once (else its presence expires).
+        presence.leave(java.time.Duration.ofSeconds(1));
         feed.close();
         live.close();
     }

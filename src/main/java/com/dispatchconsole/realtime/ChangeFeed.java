@@ -31,6 +31,7 @@ public final class ChangeFeed implements AutoCloseable {
 
     private final FeedSettings settings;
     private final List<ChangeSubscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final List<SideChannel> sideChannels = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
@@ -49,6 +50,14 @@ public final class ChangeFeed implements AutoCloseable {
     public void subscribe(ChangeSubscriber subscriber) {
         subscribers.add(subscriber);
         subscriber.onLiveState(state);
+    }
+
+    /** Carries {@code side} on this connection too (presence); call before {@link #start()}. */
+    public void attach(SideChannel side) {
+        if (!side.name().matches("[a-z_]{1,63}")) {
+            throw new IllegalArgumentException("not a plain channel name: " + side.name());
+        }
+        sideChannels.add(side);
     }
 
     public ChangeFeed start() {
@@ -73,6 +82,8 @@ public final class ChangeFeed implements AutoCloseable {
                 failingSince = null;
                 backoffMs = 100;
                 setState(LiveState.of(LiveState.Status.LIVE));
+                int pid = backendPid;
+                sideChannels.forEach(side -> side.connected(pid));
                 pump(c);
             } catch (SQLException | RuntimeException e) {
                 if (!running) {
@@ -83,6 +94,7 @@ public final class ChangeFeed implements AutoCloseable {
                 if (failingSince == null) {
                     failingSince = now;
                     log.warn("Lost the change feed connection ({}); reconnecting", e.getMessage());
+                    sideChannels.forEach(SideChannel::disconnected);
                     setState(new LiveState(LiveState.Status.RECONNECTING, now));
                 } else if (Duration.between(failingSince, now).compareTo(settings.offlineAfter()) > 0
                         && state.status() != LiveState.Status.OFFLINE) {
@@ -119,6 +131,9 @@ public final class ChangeFeed implements AutoCloseable {
             c.setNetworkTimeout(Runnable::run, (int) settings.healthTimeout().toMillis());
             try (Statement st = c.createStatement()) {
                 st.execute("LISTEN " + FeedSettings.CHANNEL);
+                for (SideChannel side : sideChannels) {
+                    st.execute("LISTEN " + side.name());
+                }
                 try (ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
                     rs.next();
                     backendPid = rs.getInt(1);
@@ -141,6 +156,7 @@ public final class ChangeFeed implements AutoCloseable {
             if (notifications != null && notifications.length > 0) {
                 dispatch(notifications);
             }
+            sendSideChannels(c);
             if (System.nanoTime() - lastCheck >= healthEveryNanos) {
                 try (Statement st = c.createStatement()) {
                     // Bounded by the network timeout: a server that hangs with the socket open fails here.
@@ -151,10 +167,39 @@ public final class ChangeFeed implements AutoCloseable {
         }
     }
 
+    /** One payload per side channel if it has one, each bounded by the network timeout like the health check. */
+    private void sendSideChannels(Connection c) throws SQLException {
+        for (SideChannel side : sideChannels) {
+            String payload;
+            try {
+                payload = side.outgoing(System.nanoTime());
+            } catch (RuntimeException e) {
+                log.warn("A side channel failed: {}", e.getMessage());
+                continue;
+            }
+            if (payload != null) {
+                try (java.sql.PreparedStatement st = c.prepareStatement("SELECT pg_notify(?, ?)")) {
+                    st.setString(1, side.name());
+                    st.setString(2, payload);
+                    st.execute();
+                }
+            }
+        }
+    }
+
     private void dispatch(PGNotification[] notifications) {
         long now = System.nanoTime();
         List<ChangeEvent> events = new ArrayList<>(notifications.length);
         for (PGNotification notification : notifications) {
+            SideChannel side = sideChannel(notification.getName());
+            if (side != null) {
+                try {
+                    side.received(notification.getParameter(), notification.getPID(), now);
+                } catch (RuntimeException e) {
+                    log.warn("A side channel failed on a notification: {}", e.getMessage());
+                }
+                continue;
+            }
             if (!FeedSettings.CHANNEL.equals(notification.getName())) {
                 continue;
             }
@@ -183,6 +228,15 @@ public final class ChangeFeed implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private SideChannel sideChannel(String name) {
+        for (SideChannel side : sideChannels) {
+            if (side.name().equals(name)) {
+                return side;
+            }
+        }
+        return null;
     }
 
     private void setState(LiveState next) {

@@ -60,6 +60,7 @@ public final class ConsoleView {
         riderFinder = new RiderFinder(model);
         riders = RidersTable.create(model, riderFinder, dropHint, this::dropped);
         batches = BatchesTable.create(model, this::act, this::assignSelectionToSelectedRider);
+        batches.getColumns().add(1, com.dispatchconsole.ui.presence.PresenceView.column(model.presence()));
         LoadingPlaceholders.install(model.rows().loadingProperty(), riders, batches);
         alerts = new com.dispatchconsole.ui.alerts.AlertsView(model.alerts(),
                 alert -> com.dispatchconsole.ui.alerts.AlertsView.reveal(alert, batches, riders));
@@ -86,6 +87,8 @@ public final class ConsoleView {
         VBox detail = DetailPane.create(model.selection(), model.status(), this::act, this::recordOutcome, this::openPod);
         ((javafx.scene.layout.Pane) detail.lookup("#detail-actions")).getChildren().add(
                 com.dispatchconsole.ui.followup.FollowUpView.redispatchButton(model.redispatch(), this::window));
+        detail.getChildren().add(2, com.dispatchconsole.ui.presence.PresenceView.detailLine(model.presence(),
+                model.selection().detail().batchProperty()));
         SplitPane right = new SplitPane(batchesSection(), detail);
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.52);
@@ -104,6 +107,7 @@ public final class ConsoleView {
         StackPane.setAlignment(notifications, Pos.TOP_RIGHT);
         StackPane.setMargin(notifications, new Insets(104, 16, 0, 0));
         root.getChildren().addAll(layout, notifications);
+        com.dispatchconsole.ui.presence.PresenceView.trackDrags(root, model.presence(), DragIds::read);
         root.sceneProperty().addListener((o, old, scene) -> {
             if (scene != null) {
                 installShortcuts(scene);
@@ -258,7 +262,11 @@ public final class ConsoleView {
             e.setDropCompleted(!ids.isEmpty());
             e.consume();
             if (!ids.isEmpty()) {
-                javafx.application.Platform.runLater(() -> model.commands().unassign(ids));
+                javafx.application.Platform.runLater(() -> {
+                    if (goAheadThoughOthersDrag(ids, "Unassign")) {
+                        model.commands().unassign(ids);
+                    }
+                });
             }
         });
         VBox box = new VBox(6, title, help, riderFinder.bar(), dropHint, riders, unassign);
@@ -307,16 +315,26 @@ public final class ConsoleView {
         // What the screen shows now is what the dispatcher decided on; the dialog below may take a while.
         SeenRows seen = model.rows().see(ids);
         String reason = null;
+        // Another console drags it too: one question before the drop, or one line more in the reason dialog.
+        String othersDrag = model.presence().dragWarning(ids);
         if (model.commands().dropNeedsReason(seen, riderId)) {
             RiderRow rider = model.rows().rider(riderId);
-            Optional<String> answer = Dialogs.askReason(window(), "Reassign",
-                    "Reassign " + describe(ids) + " to " + (rider == null ? "this rider" : rider.name()) + "?", "Reassign");
+            Optional<String> answer = Dialogs.askReason(window(), "Reassign", (othersDrag == null ? "" : othersDrag + ". ")
+                    + "Reassign " + describe(ids) + " to " + (rider == null ? "this rider" : rider.name()) + "?", "Reassign");
             if (answer.isEmpty()) {
                 return;
             }
             reason = answer.get();
+        } else if (!goAheadThoughOthersDrag(ids, "Assign")) {
+            return;
         }
         model.commands().dropOnRider(seen, riderId, reason);
+    }
+
+    /** True unless another console drags one of {@code ids} and the dispatcher, asked once, leaves it to them. */
+    private boolean goAheadThoughOthersDrag(List<UUID> ids, String verb) {
+        String othersDrag = model.presence().dragWarning(ids);
+        return othersDrag == null || com.dispatchconsole.ui.presence.PresenceView.confirmDrop(window(), othersDrag, verb);
     }
 
     private void act(LifecycleAction action) {

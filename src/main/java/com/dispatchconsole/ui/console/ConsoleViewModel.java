@@ -40,6 +40,7 @@ public final class ConsoleViewModel {
     private com.dispatchconsole.ui.map.MapViewModel map;
 
     private final com.dispatchconsole.ui.undo.UndoViewModel undo;
+    private final com.dispatchconsole.ui.presence.PresenceViewModel presence;
 
     public ConsoleViewModel(DispatchServices services, UiExecutor ui, String operator, String databaseLabel) {
         this(services, ui, operator, databaseLabel, Set.of());
@@ -73,6 +74,13 @@ public final class ConsoleViewModel {
                     selection.refresh();
                 });
         commands.offerUndo(undo);
+        this.presence = new com.dispatchconsole.ui.presence.PresenceViewModel(ui);
+        presence.follow(selection.detail().batchProperty());
+    }
+
+    /** Who else views or drags which batch, and what this console shares (once its session connects it). */
+    public com.dispatchconsole.ui.presence.PresenceViewModel presence() {
+        return presence;
     }
 
     /** Reads everything this console shows, off the UI thread. */
