@@ -117,4 +117,50 @@ class DetachablePanelsTest {
         waitUntil(() -> ConsoleHarness.shown(robot, "#review-queue"));
         assertThat(((Button) robot.lookup("#review-queue-detach").query()).getText()).isEqualTo("Open in window");
     }
+
+    @Test
+    void theMapShowsUnderTheRidersOpensInItsOwnWindowAndComesBackUnderTheRidersWhenThatCloses(FxRobot robot)
+            throws Exception {
+        console.given.batch(1, "1");
+        console.load(robot, 0, 1);
+        Scene main = consoleScene(robot);
+        assertThat(robot.lookup("#map-panel").tryQuery()).as("the map is made when first shown").isEmpty();
+
+        robot.clickOn("#map-toggle");
+        waitUntil(() -> ConsoleHarness.shown(robot, "#map-panel"));
+        Node map = robot.lookup("#map-panel").query();
+        Node dock = main.lookup("#map-dock");
+        assertThat(map.getScene()).isSameAs(main);
+        assertThat(inASplitPane(main, dock)).as("under the riders, in their split pane").isTrue();
+        assertThat(ConsoleHarness.text(robot, "#map-detach")).isEqualTo("Open in window");
+
+        robot.clickOn("#map-detach");
+        waitUntil(() -> inWindowOfItsOwn(map, main));
+        Stage window = (Stage) map.getScene().getWindow();
+        assertThat(window.getTitle()).isEqualTo("Map");
+        assertThat(inASplitPane(main, dock)).as("the empty dock left the split pane, which gives the room to the riders")
+                .isFalse();
+        assertThat(dock.isVisible()).isFalse();
+        assertThat(((ToggleButton) main.lookup("#map-toggle")).isSelected()).isTrue();
+
+        robot.interact(() -> window.fireEvent(new WindowEvent(window, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        waitUntil(() -> map.getScene() == main);
+        assertThat(window.isShowing()).isFalse();
+        assertThat(inASplitPane(main, dock)).as("back under the riders").isTrue();
+        assertThat(ConsoleHarness.shown(robot, "#map-panel")).isTrue();
+
+        // The header's Map switched off while the map is in its window: the window closes, the map is hidden.
+        robot.clickOn("#map-detach");
+        waitUntil(() -> inWindowOfItsOwn(map, main));
+        Window again = map.getScene().getWindow();
+        robot.interact(() -> ((ToggleButton) main.lookup("#map-toggle")).setSelected(false));
+        waitUntil(() -> map.getScene() == main);
+        assertThat(again.isShowing()).isFalse();
+        assertThat(ConsoleHarness.shown(robot, "#map-panel")).isFalse();
+    }
+
+    private static boolean inASplitPane(Scene scene, Node node) {
+        return scene.getRoot().lookupAll(".split-pane").stream()
+                .anyMatch(pane -> ((javafx.scene.control.SplitPane) pane).getItems().contains(node));
+    }
 }
