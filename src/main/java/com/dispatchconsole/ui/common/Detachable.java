@@ -139,6 +139,14 @@ public final class Detachable {
         double height = Math.max(400, console == null ? 600 : console.getHeight() * 0.8);
         double x = console == null ? 80 : console.getX() + console.getWidth() - width - 40;
         double y = console == null ? 80 : console.getY() + 60;
+        // On the console's screen, whole: a panel as wide as the console (the review queue) must not start off it.
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getScreensForRectangle(
+                console == null ? x : console.getX(), console == null ? y : console.getY(), 1, 1).stream()
+                .findFirst().orElse(javafx.stage.Screen.getPrimary()).getVisualBounds();
+        width = Math.min(width, screen.getWidth() * 0.8);
+        height = Math.min(height, screen.getHeight() - 40);
+        x = Math.max(screen.getMinX(), Math.min(x, screen.getMaxX() - width));
+        y = Math.max(screen.getMinY(), Math.min(y, screen.getMaxY() - height));
         detach(new Rectangle2D(x, y, width, height));
     }
 

@@ -31,6 +31,26 @@ final class MapActions implements MapPanel.Actions {
         this.riders = riders;
         this.batches = batches;
         this.onDrop = onDrop;
+        batches.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            dragged = false;
+            holding.set(true);
+        });
+        batches.addEventFilter(javafx.scene.input.MouseEvent.DRAG_DETECTED, e -> dragged = true);
+        batches.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> holding.set(false));
+        batches.addEventFilter(javafx.scene.input.DragEvent.DRAG_DONE, e -> holding.set(false));
+    }
+
+    private final javafx.beans.property.BooleanProperty holding = new javafx.beans.property.SimpleBooleanProperty();
+    private boolean dragged;
+
+    @Override
+    public javafx.beans.value.ObservableBooleanValue holdingBatches() {
+        return holding;
+    }
+
+    @Override
+    public boolean lastPressDragged() {
+        return dragged;
     }
 
     @Override

@@ -82,6 +82,9 @@ final class MapPane extends Pane {
     /** Counts how many times markers were laid out one by one (a whole layout counts as one): for tests. */
     private long markerUpdates;
 
+    /** A route selected while the mouse was held on the batches: shown once that turns out to be a click. */
+    private MapViewModel.Route revealAfterClick;
+
     MapPane(MapViewModel model, MapPanel.Actions actions, Label hint) {
         this.model = model;
         this.actions = actions;
@@ -118,9 +121,21 @@ final class MapPane extends Pane {
         model.thresholds().addListener(o -> judgeAll(model.nowProperty().get()));
         model.routeProperty().addListener((o, was, route) -> {
             if (route != null && (was == null || !was.batch().id().equals(route.batch().id()))) {
-                revealRoute(route);
+                if (actions.holdingBatches().get()) {
+                    // Perhaps the start of a drag onto a rider here: move the map only if it was just a click.
+                    revealAfterClick = route;
+                } else {
+                    revealRoute(route);
+                }
             }
             drawRoute();
+        });
+        actions.holdingBatches().addListener((o, was, holding) -> {
+            MapViewModel.Route pending = revealAfterClick;
+            revealAfterClick = null;
+            if (!holding && pending != null && !actions.lastPressDragged() && pending == model.routeProperty().get()) {
+                revealRoute(pending);
+            }
         });
         model.selectedRiderProperty().addListener((o, was, rider) -> select(rider == null ? null : rider.id()));
         widthProperty().addListener((o, a, b) -> resized());

@@ -42,6 +42,19 @@ public final class MapPanel {
 
         /** A drop of the batches on the rider: what a drop on the riders table does (with its reason dialog). */
         void drop(List<UUID> batchIds, UUID riderId);
+
+        /**
+         * True while the dispatcher holds the mouse down on the batches (a click, or the start of a drag): the map then
+         * does not move to a newly selected batch's route, which would move the rider they are about to drop on.
+         */
+        default javafx.beans.value.ObservableBooleanValue holdingBatches() {
+            return new javafx.beans.property.SimpleBooleanProperty(false);
+        }
+
+        /** Whether the last press on the batches became a drag (then the map stays where it is after the drop). */
+        default boolean lastPressDragged() {
+            return false;
+        }
     }
 
     /** Whether dragged batches fit a rider, and the words for it: the riders table's own hint. */

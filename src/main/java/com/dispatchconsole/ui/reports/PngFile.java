@@ -20,7 +20,10 @@ public final class PngFile {
 
     /** Snapshots {@code node} (on the FX thread, as drawn now) and writes it to {@code target}. */
     public static void write(Node node, Path target) {
-        WritableImage image = node.snapshot(new SnapshotParameters(), null);
+        // Drawn on the background the node shows on screen: the default white would hide a dark theme's light text.
+        SnapshotParameters parameters = new SnapshotParameters();
+        parameters.setFill(backgroundOf(node));
+        WritableImage image = node.snapshot(parameters, null);
         BufferedImage pixels = SwingFXUtils.fromFXImage(image, null);
         Path absolute = target.toAbsolutePath();
         Path temporary;
@@ -42,5 +45,16 @@ public final class PngFile {
             CsvFile.deleteQuietly(temporary);
             throw CsvFile.cannotWrite(absolute, e);
         }
+    }
+
+    /** The first background colour behind the node (its own, else its parents'), white if none has one. */
+    static javafx.scene.paint.Paint backgroundOf(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.layout.Region region && region.getBackground() != null
+                    && !region.getBackground().getFills().isEmpty()) {
+                return region.getBackground().getFills().get(0).getFill();
+            }
+        }
+        return javafx.scene.paint.Color.WHITE;
     }
 }

@@ -1,6 +1,5 @@
 package com.dispatchconsole.ui.reports;
 
-import com.dispatchconsole.domain.Labelled;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.control.Labeled;
@@ -56,17 +55,35 @@ public final class TableExport {
         return cell;
     }
 
-    /** The cell's own text; a cell that draws a badge instead shows its label's text; else the value's label. */
+    /**
+     * What the cell shows: its own text, else the text drawn in its graphic (a status badge's label, a load bar's
+     * "4/10 · 6.5 kg"), else nothing: a cell blank on screen is blank in the file (never the row's internals).
+     */
     private static String text(TableCell<?, ?> cell, Object value) {
         if (cell.getText() != null && !cell.getText().isEmpty()) {
             return cell.getText();
         }
-        if (cell.getGraphic() instanceof Labeled labeled && labeled.getText() != null) {
-            return labeled.getText();
+        if (cell.getGraphic() != null) {
+            return shownText(cell.getGraphic());
         }
-        if (value == null) {
+        return "";
+    }
+
+    /** The visible texts in a graphic, in order, joined by a space. */
+    private static String shownText(javafx.scene.Node node) {
+        if (!node.isVisible()) {
             return "";
         }
-        return value instanceof Labelled labelled ? labelled.label() : value.toString();
+        if (node instanceof Labeled labeled) {
+            return labeled.getText() == null ? "" : labeled.getText();
+        }
+        if (node instanceof javafx.scene.text.Text text) {
+            return text.getText() == null ? "" : text.getText();
+        }
+        if (node instanceof javafx.scene.Parent parent) {
+            return String.join(" ", parent.getChildrenUnmodifiable().stream().map(TableExport::shownText)
+                    .filter(t -> !t.isEmpty()).toList());
+        }
+        return "";
     }
 }

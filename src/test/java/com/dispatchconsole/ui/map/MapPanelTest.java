@@ -101,6 +101,32 @@ class MapPanelTest {
     }
 
     @Test
+    void pressingABatchToDragItDoesNotMoveTheMapUnderTheRiderItIsDroppedOn(FxRobot robot) throws Exception {
+        RiderRow ana = riderAt("Ana Silva", 10, LAT, LON);
+        riderAt("Ben Okafor", 10, LAT + 0.01, LON + 0.02);
+        // A batch whose stops lie far off screen: selecting it by a click would move the map to show them.
+        BatchRow far = console.services.batches().createBatch(console.given.outletId(), List.of(
+                new NewOrder("Far", "9 Distant Road", BigDecimal.ONE, LAT + 0.3, LON + 0.3)), "seed");
+        console.load(robot, 2, 1);
+        openMap(robot);
+        waitUntil(() -> robot.lookup(marker(ana)).tryQuery().isPresent());
+        Node anasDot = dot(robot, ana);
+        Point2D aim = anasDot.localToScreen(anasDot.getBoundsInLocal().getCenterX(),
+                anasDot.getBoundsInLocal().getCenterY());
+
+        // Press on the batch (it is selected and its route is read), then drag to where Ana was when the press began.
+        robot.moveTo(cell(robot, "#batches-table", ShortId.of(far.id()))).press(MouseButton.PRIMARY);
+        waitUntil(() -> console.model.map().routeProperty().get() != null
+                && console.model.map().routeProperty().get().batch().id().equals(far.id()));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        robot.moveTo(aim);
+        robot.release(MouseButton.PRIMARY);
+
+        waitUntil(() -> ana.id().equals(console.sql.value("SELECT rider_id FROM delivery_batches WHERE id = ?", far.id())));
+        assertThat(console.sql.value("SELECT status FROM delivery_batches WHERE id = ?", far.id())).isEqualTo("ASSIGNED");
+    }
+
+    @Test
     void aRefusedDropOnTheMapSaysWhyAndChangesNothing(FxRobot robot) throws Exception {
         RiderRow small = riderAt("Ana Silva", 3, LAT, LON);
         BatchRow big = console.given.batch(5, "1");

@@ -81,6 +81,11 @@ class ReportsConsoleTest {
                 .equals(com.dispatchconsole.domain.ShortId.of(first.id()))).findFirst().orElseThrow();
         assertThat(waiting.get(header.indexOf("Rider"))).as("the cell's own text").isEqualTo("—");
         assertThat(waiting.get(header.indexOf("Orders"))).isEqualTo("1");
+        assertThat(rows).as("a cell blank on screen is blank in the file, never the row's internals")
+                .allSatisfy(row -> assertThat(row).noneMatch(cell -> cell.contains("Row[") || cell.contains("id=")));
+        if (header.contains("Late by")) {
+            assertThat(waiting.get(header.indexOf("Late by"))).as("not late: blank, as on screen").isEmpty();
+        }
     }
 
     /** Sorts by Batch, exports, and returns the exported batches in file order, checked against the table's order. */
@@ -142,6 +147,10 @@ class ReportsConsoleTest {
         assertThat(png).as("a PNG image").isNotNull();
         assertThat(png.getWidth()).isGreaterThan(400);
         assertThat(png.getHeight()).isGreaterThan(200);
+        // Drawn on the theme's background (dark by default): on white the dark theme's light text would vanish.
+        java.awt.Color corner = new java.awt.Color(png.getRGB(1, 1));
+        assertThat(corner.getRed() + corner.getGreen() + corner.getBlue()).as("the dark theme's background")
+                .isLessThan(3 * 100);
         assertThat(robot.lookup("#summary-message").queryLabeled().getText()).startsWith("Saved the charts to");
     }
 
