@@ -13,7 +13,8 @@ import java.util.UUID;
 
 /**
  * Other consoles' presence as heard: one entry per console, known by the server process that sent it and the
- * instance id it gives (so one login cannot overwrite or erase another session's presence), kept until that
+ * instance id it gives (so one login cannot overwrite or erase another session's presence; one session holds one
+ * entry, so it cannot crowd the others out either), kept until that
  * console says "none" or stops heart-beating for {@link PresenceSettings#expireAfter()}. Never more than
  * {@link PresenceSettings#maxConsoles()} entries. Thread-safe; time is passed in (nanoTime), so tests need no clock.
  */
@@ -45,11 +46,14 @@ public final class PresenceBoard {
         if (message.kind() == PresenceKind.NONE || message.batches().isEmpty()) {
             return entries.remove(key) != null;
         }
+        // One server session speaks for one console (its LISTEN connection): a new instance from the same session
+        // replaces the old one, so one login cannot fill the board with made-up consoles and hide real colleagues.
+        boolean replaced = entries.keySet().removeIf(k -> k.pid() == senderPid && !k.equals(key));
         if (old == null && entries.size() >= settings.maxConsoles()) {
-            return false;
+            return replaced;
         }
         entries.put(key, new Entry(message, nowNanos));
-        return old == null || !old.message().equals(message);
+        return replaced || old == null || !old.message().equals(message);
     }
 
     /** Drops consoles not heard from for too long; true if any went. */

@@ -92,4 +92,39 @@ class RiderTrailTest {
         }
         assertThat(sql.count("SELECT count(*) FROM rider_trail WHERE rider_id = ?", ben.id())).isEqualTo(before + 1);
     }
+
+    @Test
+    void aFixStoredAgainDoesNotPushTheRealTrailOut() {
+        RiderRow cai = given.rider("Cai Trail", 10, "20", 1);
+        Instant start = Instant.now().minusSeconds(600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        for (int i = 0; i < 5; i++) {
+            services.fleet().reportPosition(cai.id(), 51.5 + i * 0.001, -0.12, 5f, start.plusSeconds(i));
+        }
+        // A device retrying its last report, 60 times over (the position accepts an equal fix time).
+        for (int i = 0; i < 60; i++) {
+            services.fleet().reportPosition(cai.id(), 51.5 + 4 * 0.001, -0.12, 5f, start.plusSeconds(4));
+        }
+        assertThat(services.queries().trail(cai.id(), QueryService.MAX_TRAIL)).extracting(RiderPosition::fixAt)
+                .as("the five real fixes, each once").containsExactly(start, start.plusSeconds(1), start.plusSeconds(2),
+                        start.plusSeconds(3), start.plusSeconds(4));
+    }
+
+    @Test
+    void aFixTimeFarAheadOfTheServerIsRefusedForEveryWriter() throws SQLException {
+        RiderRow dee = given.rider("Dee Trail", 10, "20", 1);
+        Instant now = Instant.now();
+        services.fleet().reportPosition(dee.id(), 51.5, -0.12, 5f, now);
+        assertThatThrownBy(() -> services.fleet().reportPosition(dee.id(), 51.6, -0.12, 5f, now.plusSeconds(30 * 86400)))
+                .isInstanceOf(DispatchException.class).hasMessageContaining("ahead of the server");
+        String riderSystem = Logins.create(db.config(), "dispatch_rider_system").user();
+        for (String fixAt : List.of("now() + interval '30 days'", "'infinity'")) {
+            assertThatThrownBy(() -> Logins.run(db.config(), riderSystem, "UPDATE rider_locations SET lat = 51.7, fix_at = "
+                    + fixAt + " WHERE rider_id = '" + dee.id() + "'")).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("INVALID_ARGUMENT");
+        }
+        assertThat(sql.value("SELECT lat FROM rider_locations WHERE rider_id = ?", dee.id())).isEqualTo(51.5);
+        // A real report afterwards is still taken (the rider is not stuck behind a fix from the future).
+        services.fleet().reportPosition(dee.id(), 51.8, -0.12, 5f, Instant.now());
+        assertThat(sql.value("SELECT lat FROM rider_locations WHERE rider_id = ?", dee.id())).isEqualTo(51.8);
+    }
 }

@@ -121,6 +121,18 @@ class PresenceModelTest {
     }
 
     @Test
+    void oneSessionFloodingMadeUpConsolesCannotCrowdOutARealColleague() {
+        PresenceBoard board = new PresenceBoard(SETTINGS, UUID.randomUUID());
+        // A plain-SQL login sends as many "consoles" as the board holds, all from its one server session.
+        for (int i = 0; i < SETTINGS.maxConsoles() * 2; i++) {
+            board.accept(666, message(UUID.randomUUID(), "filler" + i, PresenceKind.VIEWING, OTHER_BATCH), 0);
+        }
+        assertThat(board.size()).as("one session, one console").isEqualTo(1);
+        assertThat(board.accept(7, message(CONSOLE, "Sam", PresenceKind.DRAGGING, BATCH), SECOND)).isTrue();
+        assertThat(board.snapshot().on(BATCH)).containsExactly(new Presence("Sam", PresenceKind.DRAGGING));
+    }
+
+    @Test
     void aConsoleDoesNotSeeItselfAndTheBoardDoesNotGrowWithoutBound() {
         UUID self = UUID.randomUUID();
         PresenceBoard board = new PresenceBoard(SETTINGS, self);
