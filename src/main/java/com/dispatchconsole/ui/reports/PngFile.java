@@ -22,7 +22,10 @@ public final class PngFile {
     public static void write(Node node, Path target) {
         // Drawn on the background the node shows on screen: the default white would hide a dark theme's light text.
         SnapshotParameters parameters = new SnapshotParameters();
-        parameters.setFill(backgroundOf(node));
+        javafx.scene.paint.Paint background = backgroundOf(node);
+        if (background != null) {
+            parameters.setFill(background);
+        }
         WritableImage image = node.snapshot(parameters, null);
         BufferedImage pixels = SwingFXUtils.fromFXImage(image, null);
         Path absolute = target.toAbsolutePath();
@@ -47,7 +50,7 @@ public final class PngFile {
         }
     }
 
-    /** The first background colour behind the node (its own, else its parents'), white if none has one. */
+    /** The first background colour behind the node (its own, else its parents'); null if none has one. */
     static javafx.scene.paint.Paint backgroundOf(javafx.scene.Node node) {
         for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
             if (n instanceof javafx.scene.layout.Region region && region.getBackground() != null
@@ -55,6 +58,6 @@ public final class PngFile {
                 return region.getBackground().getFills().get(0).getFill();
             }
         }
-        return javafx.scene.paint.Color.WHITE;
+        return null;
     }
 }
