@@ -5,8 +5,9 @@
 --    trail out (60 resends left 50 copies of one point). Only a newer fix now joins the trail.
 -- 2. The database did not bound a fix's time: plain SQL as a rider's system could store a fix 30 days (or
 --    'infinity') ahead, after which the rider looked fresh for ever and every real report was dropped as older.
---    The gateway refuses fixes more than 2 minutes ahead of the server (DeviceClock.CLOCK_SKEW); the database now
---    refuses the same, and any fix time that is not a finite time, for every writer.
+--    The gateway refuses fixes more than 2 minutes ahead of the server (DeviceClock.CLOCK_SKEW, its word to a
+--    device); the database, the last line for every writer, refuses what no device's clock explains: a fix more
+--    than an hour ahead of the server's clock, or a fix time that is not a finite time.
 
 CREATE OR REPLACE FUNCTION keep_rider_trail() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS
@@ -24,16 +25,16 @@ BEGIN
 END;
 $$;
 
--- A position's arrival time is the server's; the fix time is the device's, and may not be ahead of the server's
--- clock by more than the gateway's clock skew.
+-- A position's arrival time is the server's; the fix time is the device's, and may not be more than an hour ahead of
+-- the server's clock.
 CREATE OR REPLACE FUNCTION stamp_location() RETURNS trigger
     LANGUAGE plpgsql AS
 $$
 BEGIN
-    IF NEW.fix_at IS NULL OR NOT isfinite(NEW.fix_at) OR NEW.fix_at > now() + interval '2 minutes' THEN
+    IF NEW.fix_at IS NULL OR NOT isfinite(NEW.fix_at) OR NEW.fix_at > now() + interval '1 hour' THEN
         RAISE EXCEPTION USING ERRCODE = 'DC000', MESSAGE = 'INVALID_ARGUMENT: '
             || 'The position''s fix time ' || coalesce(NEW.fix_at::text, 'null')
-            || ' is more than 2 minutes ahead of the server''s clock (or not a time); check the device''s clock.';
+            || ' is more than an hour ahead of the server''s clock (or not a time); check the device''s clock.';
     END IF;
     NEW.received_at := now();
     RETURN NEW;

@@ -117,7 +117,7 @@ class RiderTrailTest {
         assertThatThrownBy(() -> services.fleet().reportPosition(dee.id(), 51.6, -0.12, 5f, now.plusSeconds(30 * 86400)))
                 .isInstanceOf(DispatchException.class).hasMessageContaining("ahead of the server");
         String riderSystem = Logins.create(db.config(), "dispatch_rider_system").user();
-        for (String fixAt : List.of("now() + interval '30 days'", "'infinity'")) {
+        for (String fixAt : List.of("now() + interval '30 days'", "now() + interval '61 minutes'", "'infinity'")) {
             assertThatThrownBy(() -> Logins.run(db.config(), riderSystem, "UPDATE rider_locations SET lat = 51.7, fix_at = "
                     + fixAt + " WHERE rider_id = '" + dee.id() + "'")).isInstanceOf(SQLException.class)
                     .hasMessageContaining("INVALID_ARGUMENT");
