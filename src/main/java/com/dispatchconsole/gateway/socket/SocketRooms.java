@@ -357,6 +357,9 @@ public final class SocketRooms implements ChangeSubscriber, AutoCloseable {
         return tokens.authenticate(token);
     }
 
+    /** How long after a client's token is accepted its room's current state is read and sent (see accept). */
+    private static final java.time.Duration STATE_AFTER_CONNECT = java.time.Duration.ofMillis(150);
+
     private void accept(SocketIOClient client, ApiPrincipal principal) {
         ApiTokenScope scope = principal.scope();
         principals.put(principal.tokenId(), principal);
@@ -368,7 +371,15 @@ public final class SocketRooms implements ChangeSubscriber, AutoCloseable {
         log.debug("Socket.IO client {} connected as {}", client.getSessionId(), scope.describe());
         session.ownRoom().ifPresent(room -> {
             client.joinRoom(room.name());
-            sendState(session, room, null);
+            // This runs inside the token check of the client's CONNECT, before netty-socketio has acknowledged it: a
+            // state read fast enough could reach the client ahead of that acknowledgement and be lost (seen as a
+            // flaky first event). The state follows a moment later instead; changes meanwhile reach the room anyway.
+            try {
+                timer.schedule(() -> sendState(session, room, null), STATE_AFTER_CONNECT.toMillis(),
+                        TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                client.disconnect();
+            }
         });
     }
 
