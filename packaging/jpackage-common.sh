@@ -34,6 +34,8 @@ rm -rf target/package-input
 mkdir -p target/package-input
 cp target/dispatch-console.jar target/package-input/
 cp -r target/lib target/package-input/lib
+# The launcher's splash (app/Splash): `java -jar` finds it in the jar's manifest, the packaged launcher is told.
+cp src/main/resources/com/dispatchconsole/ui/start/splash.png target/package-input/splash.png
 rm -f target/package-input/lib/embedded-postgres-binaries-darwin-* \
       target/package-input/lib/embedded-postgres-binaries-windows-* \
       target/package-input/lib/embedded-postgres-binaries-*-alpine-*
@@ -56,6 +58,7 @@ IMAGE_OPTIONS=(
   --main-jar dispatch-console.jar
   --main-class com.dispatchconsole.cli.Main
   --java-options "-Xmx1g"
+  --java-options "-splash:\$APPDIR/splash.png"
   # jpackage's own jlink options, keeping the runtime's commands (bin/java: jlink needs it to generate the archive), plus
   # --generate-cds-archive: without it the bundled runtime has no class-data
   # sharing archive at all, and every start parses and verifies the JDK's classes anew (about 0.5 s of a start).

@@ -11,7 +11,6 @@ import com.dispatchconsole.embedded.EmbeddedServer;
 import com.dispatchconsole.persistence.Database;
 import com.dispatchconsole.persistence.DatabaseConfig;
 import com.dispatchconsole.persistence.OutletQueries;
-import com.dispatchconsole.service.DispatchServices;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -83,11 +82,6 @@ public final class DatabaseLauncher implements AutoCloseable {
         boolean firstStart = !java.nio.file.Files.exists(dataDir.resolve("PG_VERSION"));
         progress.step("database", !firstStart ? "Starting the database…"
                 : "Starting the database (creating it: first start)…");
-        if (firstStart && demo != null) {
-            // Seeding the demo goes through Hibernate: its classes load while the server is created and migrated.
-            // (On later starts nothing waits for Hibernate, and the warm-up would only compete for the CPU.)
-            Database.warmUpInBackground();
-        }
         EmbeddedServer server;
         try {
             server = pinnedPort != null ? EmbeddedServer.startOn(dataDir, pinnedPort)
@@ -136,16 +130,18 @@ public final class DatabaseLauncher implements AutoCloseable {
                 }
                 progress.step("demo-check", "Checking the database…");
                 boolean seed = demo != null && !hasOutlets(owner.dataSource());
-                if (seed || signInAs == null) {
+                if (signInAs == null) {
                     database = owner.open(null);
                 }
+                // Both demos are written as plain SQL by the owner (the database's guards and triggers at work, no
+                // Hibernate needed).
                 if (seed && demo == DemoSize.LARGE) {
-                    LargeDataSet.seed(database.dataSource(), 2000, 50_000,
+                    LargeDataSet.seed(owner.dataSource(), 2000, 50_000,
                             what -> progress.step("demo-data", "Adding demo data (" + what + ")…"));
                     out.println("Seeded large demo data: 2,000 riders and 50,000 batches (first start).");
                 } else if (seed && demo == DemoSize.STANDARD
                         && announce(progress, "demo-data", "Adding demo data (a shift: 24 riders, 150 batches)…")
-                        && DemoData.seedIfEmptyWithPhoto(new DispatchServices(database))) {
+                        && DemoData.seedIfEmptyWithPhoto(owner.dataSource())) {
                     out.println("Seeded demo data (first start).");
                 }
             } catch (SQLException | RuntimeException e) {

@@ -43,6 +43,9 @@ public final class EarlyStart {
 
     private static Begun startNow(StartTimings timings) {
         timings.mark("main");
+        // The launcher drew the splash before main ran: the operator has had a window since then.
+        java.util.Optional<javafx.geometry.Point2D> splash = Splash.place();
+        splash.ifPresent(at -> timings.mark("splash"));
         CompletableFuture<Ui> ui = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
@@ -52,7 +55,7 @@ public final class EarlyStart {
                 CompletableFuture<StartWindow> window = new CompletableFuture<>();
                 Platform.runLater(() -> {
                     try {
-                        window.complete(StartWindow.show());
+                        window.complete(StartWindow.show(splash.orElse(null)));
                     } catch (RuntimeException | LinkageError e) {
                         window.completeExceptionally(e);
                     }
@@ -61,8 +64,10 @@ public final class EarlyStart {
                 // Shown means drawn: until its first frame, anything else on the FX thread keeps the window blank.
                 shown.firstFrame().join();
                 timings.mark("start-window");
+                Splash.close();
                 ui.complete(new Ui(own, shown));
             } catch (Throwable e) {
+                Splash.close();
                 ui.completeExceptionally(e);
             }
         }, "start-window");

@@ -68,6 +68,9 @@ public final class Main implements Callable<Integer> {
         if (opensConsole(args)) {
             // The start window comes up while the command line is read and the database starts (see EarlyStart).
             com.dispatchconsole.app.EarlyStart.begin();
+        } else {
+            // No window to come: the launcher's splash (the jar's manifest shows it for every start) goes at once.
+            com.dispatchconsole.app.Splash.close();
         }
         System.exit(commandLine(args).execute(args));
     }

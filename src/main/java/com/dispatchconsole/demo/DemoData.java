@@ -3,25 +3,29 @@ package com.dispatchconsole.demo;
 import com.dispatchconsole.domain.Availability;
 import com.dispatchconsole.domain.BatchStatus;
 import com.dispatchconsole.domain.DispatchException;
-import com.dispatchconsole.domain.OrderOutcome;
+import com.dispatchconsole.domain.ErrorCode;
 import com.dispatchconsole.domain.RiderLimits;
 import com.dispatchconsole.domain.VehicleType;
 import com.dispatchconsole.domain.pod.PodDocument;
 import com.dispatchconsole.domain.pod.PodDocumentBuilder;
-import com.dispatchconsole.domain.rows.BatchOrderRow;
 import com.dispatchconsole.domain.rows.NewOrder;
 import com.dispatchconsole.domain.rows.RiderRow;
 import com.dispatchconsole.service.DispatchServices;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
- * A believable shift in progress: three outlets, two dozen riders, and batches in every status, all created
- * through the real services so the audit history is as real as the rows.
+ * A believable shift in progress: three outlets, two dozen riders, and batches in every status, every move made
+ * through the database's own guards and audited by its triggers, so the history is as real as the rows.
  */
 public final class DemoData {
 
@@ -60,77 +64,88 @@ public final class DemoData {
 
     /** Seeds the demo shift when the database has no outlets yet; returns whether it did. */
     public static boolean seedIfEmpty(DispatchServices services) {
-        return seedIfEmpty(services, null);
-    }
-
-    /** @param photoUrl a photo the demo proofs of delivery point at (null for none) */
-    public static boolean seedIfEmpty(DispatchServices services, String photoUrl) {
         if (!services.queries().outlets().isEmpty()) {
             return false;
         }
-        seed(services, new Random(42), 24, 150, photoUrl);
+        try {
+            seed(services.database().dataSource(), new Random(42), 24, 150, null);
+        } catch (SQLException e) {
+            throw new DispatchException(ErrorCode.UNEXPECTED, "The demo shift could not be written ("
+                    + e.getSQLState() + ").");
+        }
         return true;
     }
 
     /**
      * As {@link #seedIfEmpty}, with the demo photo stored once in the database ({@code pod_photos}) and named by
      * the demo proofs of delivery as {@code photo:<uuid>}, as a rider's app does after uploading it: the viewer
-     * reads it from the database, so it shows offline and nothing is fetched.
+     * reads it from the database, so it shows offline and nothing is fetched. Writes as the connections of
+     * {@code dataSource} (the database's owner on a first start: no Hibernate needed); seeds only an empty database.
      */
-    public static boolean seedIfEmptyWithPhoto(DispatchServices services) {
-        if (!services.queries().outlets().isEmpty()) {
-            return false;
+    public static boolean seedIfEmptyWithPhoto(DataSource dataSource) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM outlets)");
+             ResultSet rs = ps.executeQuery()) {
+            if (rs.next() && rs.getBoolean(1)) {
+                return false;
+            }
         }
-        byte[] photo = photoBytes();
-        seed(services, new Random(42), 24, 150, photo == null ? null
-                : services.photos().store(photo, ACTOR).reference());
+        seed(dataSource, new Random(42), 24, 150, photoBytes());
         return true;
     }
 
-    static void seed(DispatchServices services, Random random, int riderCount, int batchCount, String photoUrl) {
-        List<UUID> outlets = new ArrayList<>();
-        for (int i = 0; i < OUTLETS.length; i++) {
-            City.Point at = City.positionOf(outletAddress(i));
-            outlets.add(services.fleet().createOutlet(OUTLETS[i], outletAddress(i), at.lat(), at.lon()));
-        }
-        List<RiderRow> riders = new ArrayList<>();
-        for (int i = 0; i < riderCount; i++) {
-            VehicleType vehicle = VehicleType.values()[random.nextInt(VehicleType.values().length)];
-            riders.add(services.fleet().createRider(FIRST[i % FIRST.length] + " " + LAST[(i * 7) % LAST.length],
-                    "+44 7700 9" + String.format("%05d", random.nextInt(100000)), vehicle,
-                    outlets.get(i % outlets.size()), limitsFor(vehicle)));
-        }
-        for (int b = 0; b < batchCount; b++) {
-            UUID outlet = outlets.get(random.nextInt(outlets.size()));
-            List<NewOrder> orders = new ArrayList<>();
-            int count = 1 + random.nextInt(4);
-            for (int o = 0; o < count; o++) {
-                String address = City.randomAddress(random);
-                double[] at = positionOf(address);
-                // A phone for each customer, made up without another draw so the demo shift stays the same.
-                orders.add(new NewOrder(CUSTOMERS[random.nextInt(CUSTOMERS.length)], address,
-                        BigDecimal.valueOf(30 + random.nextInt(420)).divide(BigDecimal.valueOf(100), 2,
-                                RoundingMode.UNNECESSARY), at[0], at[1],
-                        String.format(java.util.Locale.ROOT, "+44 20 7946 %04d", (b * 7 + o) % 10000)));
+    /**
+     * The shift itself, written as plain SQL through the database's guards and triggers ({@link DemoShiftWriter}):
+     * the same rules and the same audit as the services, a transaction per batch.
+     */
+    static void seed(DataSource dataSource, Random random, int riderCount, int batchCount, byte[] photo)
+            throws SQLException {
+        try (DemoShiftWriter writer = DemoShiftWriter.open(dataSource)) {
+            String photoUrl = photo == null ? null : writer.storePhoto(photo);
+            List<UUID> outlets = new ArrayList<>();
+            for (int i = 0; i < OUTLETS.length; i++) {
+                City.Point at = City.positionOf(outletAddress(i));
+                outlets.add(writer.createOutlet(OUTLETS[i], outletAddress(i), at.lat(), at.lon()));
             }
-            UUID batch = services.batches().createBatch(outlet, orders, ACTOR).id();
-            progress(services, random, batch, riders, photoUrl);
-        }
-        // Last known positions around the outlets, a few of them old enough to look stale on screen.
-        for (int i = 0; i < riders.size(); i++) {
-            long ageSeconds = i % 7 == 3 ? 900 + random.nextInt(1800) : random.nextInt(90);
-            City.Point near = City.offset(City.positionOf(outletAddress(i % OUTLETS.length)),
-                    random.nextDouble() * 1500, random.nextDouble() * 360);
-            services.fleet().reportPosition(riders.get(i).id(), City.fix(near.lat()), City.fix(near.lon()),
-                    3f + random.nextInt(20),
-                    java.time.Instant.now().minusSeconds(ageSeconds));
-        }
-        // A few riders on a break or off duty: only riders carrying nothing may leave.
-        List<RiderRow> idle = services.queries().riders().stream().filter(r -> r.load().activeBatches() == 0).toList();
-        for (int i = 0; i < Math.min(3, idle.size()); i++) {
-            UUID rider = idle.get(i).id();
-            Availability availability = i == 0 ? Availability.OFF_DUTY : Availability.ON_BREAK;
-            tryQuietly(() -> services.fleet().setAvailability(rider, availability, ACTOR));
+            List<UUID> riders = new ArrayList<>();
+            for (int i = 0; i < riderCount; i++) {
+                VehicleType vehicle = VehicleType.values()[random.nextInt(VehicleType.values().length)];
+                riders.add(writer.createRider(FIRST[i % FIRST.length] + " " + LAST[(i * 7) % LAST.length],
+                        "+44 7700 9" + String.format("%05d", random.nextInt(100000)), vehicle,
+                        outlets.get(i % outlets.size()), limitsFor(vehicle)));
+            }
+            writer.commit();
+            for (int b = 0; b < batchCount; b++) {
+                UUID outlet = outlets.get(random.nextInt(outlets.size()));
+                List<NewOrder> orders = new ArrayList<>();
+                int count = 1 + random.nextInt(4);
+                for (int o = 0; o < count; o++) {
+                    String address = City.randomAddress(random);
+                    double[] at = positionOf(address);
+                    // A phone for each customer, made up without another draw so the demo shift stays the same.
+                    orders.add(new NewOrder(CUSTOMERS[random.nextInt(CUSTOMERS.length)], address,
+                            BigDecimal.valueOf(30 + random.nextInt(420)).divide(BigDecimal.valueOf(100), 2,
+                                    RoundingMode.UNNECESSARY), at[0], at[1],
+                            String.format(java.util.Locale.ROOT, "+44 20 7946 %04d", (b * 7 + o) % 10000)));
+                }
+                UUID batch = writer.createBatch(outlet, orders);
+                progress(writer, random, batch, riders, photoUrl);
+                writer.commit();
+            }
+            // Last known positions around the outlets, a few of them old enough to look stale on screen.
+            for (int i = 0; i < riders.size(); i++) {
+                long ageSeconds = i % 7 == 3 ? 900 + random.nextInt(1800) : random.nextInt(90);
+                City.Point near = City.offset(City.positionOf(outletAddress(i % OUTLETS.length)),
+                        random.nextDouble() * 1500, random.nextDouble() * 360);
+                writer.reportPosition(riders.get(i), City.fix(near.lat()), City.fix(near.lon()),
+                        3f + random.nextInt(20), java.time.Instant.now().minusSeconds(ageSeconds));
+            }
+            // A few riders on a break or off duty: only riders carrying nothing may leave.
+            List<UUID> idle = writer.carryingNothing(riders);
+            for (int i = 0; i < Math.min(3, idle.size()); i++) {
+                writer.setAvailability(idle.get(i), i == 0 ? Availability.OFF_DUTY : Availability.ON_BREAK);
+            }
+            writer.commit();
         }
     }
 
@@ -154,36 +169,33 @@ public final class DemoData {
     }
 
     /** Moves a fresh batch some way along its life; refusals (a full rider) simply leave it where it is. */
-    private static void progress(DispatchServices services, Random random, UUID batch, List<RiderRow> riders,
-                                 String photoUrl) {
+    private static void progress(DemoShiftWriter writer, Random random, UUID batch, List<UUID> riders,
+                                 String photoUrl) throws SQLException {
         int stage = random.nextInt(10);
         if (stage < 4) {
             return;
         }
         if (stage == 4) {
-            tryQuietly(() -> services.assignments().transition(batch, BatchStatus.CANCELLED, ACTOR,
-                    "Customer cancelled"));
+            writer.move(batch, BatchStatus.CANCELLED, "Customer cancelled");
             return;
         }
-        RiderRow rider = riders.get(random.nextInt(riders.size()));
-        if (!tryQuietly(() -> services.assignments().assign(batch, rider.id(), ACTOR))) {
+        UUID rider = riders.get(random.nextInt(riders.size()));
+        if (!writer.assign(batch, rider)) {
             return;
         }
-        if (stage >= 7 && tryQuietly(() -> services.assignments().transition(batch, BatchStatus.PICKED, ACTOR, null))
-                && stage >= 8) {
-            tryQuietly(() -> services.assignments().transition(batch, BatchStatus.OUT_FOR_DELIVERY, ACTOR, null));
+        if (stage >= 7 && writer.move(batch, BatchStatus.PICKED, null) && stage >= 8) {
+            writer.move(batch, BatchStatus.OUT_FOR_DELIVERY, null);
             if (stage == 9) {
-                for (BatchOrderRow order : services.queries().orders(batch)) {
-                    services.batches().recordOutcome(batch, order.orderId(), OrderOutcome.DELIVERED, null,
-                            proofOfDelivery(random, order, photoUrl), ACTOR);
+                for (DemoShiftWriter.Line line : writer.lines(batch)) {
+                    writer.delivered(line.id(), proofOfDelivery(random, line, photoUrl));
                 }
-                tryQuietly(() -> services.assignments().transition(batch, BatchStatus.COMPLETED, ACTOR, null));
+                writer.move(batch, BatchStatus.COMPLETED, null);
             }
         }
     }
 
     /** A believable PoD; some without a photo where one is needed, so the review queue has something to flag. */
-    private static PodDocument proofOfDelivery(Random random, BatchOrderRow order, String photoUrl) {
+    private static PodDocument proofOfDelivery(Random random, DemoShiftWriter.Line order, String photoUrl) {
         String[] types = {"HANDED_TO_RECIPIENT", "LEFT_AT_DOOR", "SAFE_PLACE"};
         String type = types[random.nextInt(types.length)];
         java.time.Instant now = java.time.Instant.now();
@@ -240,14 +252,5 @@ public final class DemoData {
             case CAR -> new RiderLimits(16, new BigDecimal("60"), 3);
             case VAN -> new RiderLimits(30, new BigDecimal("200"), 4);
         };
-    }
-
-    private static boolean tryQuietly(Runnable call) {
-        try {
-            call.run();
-            return true;
-        } catch (DispatchException refused) {
-            return false;
-        }
     }
 }

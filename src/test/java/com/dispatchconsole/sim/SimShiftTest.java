@@ -53,7 +53,7 @@ class SimShiftTest {
         db = Database.open(owner);
         services = new DispatchServices(db);
         sql = new Sql(db.dataSource());
-        DemoData.seedIfEmptyWithPhoto(services);
+        DemoData.seedIfEmptyWithPhoto(db.dataSource());
         // A control room promising fast deliveries: late after 6 s, so a short run can play a late one.
         services.pods().setLateAfter(Duration.ofSeconds(6), "test-admin");
         gateway = Logins.create(owner, "dispatch_gateway");

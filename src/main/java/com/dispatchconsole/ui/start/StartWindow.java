@@ -8,6 +8,7 @@ import javafx.animation.Interpolator;
 import javafx.animation.TranslateTransition;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
+import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -33,7 +34,8 @@ import javafx.util.Duration;
  */
 public final class StartWindow {
 
-    private static final double WIDTH = 520;
+    /** The window's width; the launcher's splash (a picture of this window) has the same, so this one covers it. */
+    public static final double WIDTH = 520;
 
     private final Stage stage = new Stage();
     private final Text step = new Text("Starting…");
@@ -58,10 +60,16 @@ public final class StartWindow {
         Scene scene = new Scene(box);
         Theme.apply(scene);
         Runnable framed = new Runnable() {
+            private int pulses;
+
             @Override
             public void run() {
-                scene.removePostLayoutPulseListener(this);
-                firstFrame.complete(null);
+                // A pulse lays a frame out and hands it to the render thread; the FX thread starts the pulse after
+                // next only once that frame is rendered. So at the third pulse the first frame is on the screen.
+                if (++pulses == 3) {
+                    scene.removePostLayoutPulseListener(this);
+                    firstFrame.complete(null);
+                }
             }
         };
         scene.addPostLayoutPulseListener(framed);
@@ -97,7 +105,22 @@ public final class StartWindow {
 
     /** Builds and shows the window; call on the FX thread, as the first thing after the toolkit started. */
     public static StartWindow show() {
+        return show(null);
+    }
+
+    /**
+     * As {@link #show()}, with the window's top-left corner at {@code at} (where the launcher's splash is, so the
+     * window takes its place), or centred when null.
+     */
+    public static StartWindow show(Point2D at) {
         StartWindow window = new StartWindow();
+        // The first frame a JVM renders sets up the renderer and rasterises the glyphs (a second or more on a busy
+        // machine); drawn off screen first, the window shows its content at once instead of a blank rectangle.
+        window.stage.getScene().snapshot(null);
+        if (at != null) {
+            window.stage.setX(at.getX());
+            window.stage.setY(at.getY());
+        }
         window.stage.show();
         window.sweep.play();
         return window;
