@@ -218,6 +218,10 @@ public final class Database implements AutoCloseable {
     }
 
     private static void migrate(DataSource dataSource, MigrationProgress progress) {
+        if (SchemaVersions.upToDate(dataSource)) {
+            // Exactly this build's migrations, all applied: nothing for Flyway to do (see SchemaVersions).
+            return;
+        }
         org.flywaydb.core.api.configuration.FluentConfiguration flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration");
