@@ -357,7 +357,7 @@ public final class SocketRooms implements ChangeSubscriber, AutoCloseable {
         return tokens.authenticate(token);
     }
 
-    /** How long after a client's token is accepted its room's current state is read and sent (see accept). */
+    /** Where the state goes when the token check does not run on a netty event loop (see sendOwedState). */
     private static final java.time.Duration STATE_AFTER_CONNECT = java.time.Duration.ofMillis(150);
 
     private void accept(SocketIOClient client, ApiPrincipal principal) {
@@ -371,16 +371,30 @@ public final class SocketRooms implements ChangeSubscriber, AutoCloseable {
         log.debug("Socket.IO client {} connected as {}", client.getSessionId(), scope.describe());
         session.ownRoom().ifPresent(room -> {
             client.joinRoom(room.name());
-            // This runs inside the token check of the client's CONNECT, before netty-socketio has acknowledged it: a
-            // state read fast enough could reach the client ahead of that acknowledgement and be lost (seen as a
-            // flaky first event). The state follows a moment later instead; changes meanwhile reach the room anyway.
-            try {
+            sendOwedState(session, room);
+        });
+    }
+
+    /**
+     * The client's room state, sent after its CONNECT is acknowledged. The token check runs inside netty-socketio's
+     * handling of the CONNECT, on the channel's event loop, and the acknowledgement is written by the same handler
+     * right after it returns: a task queued on that loop now runs after the acknowledgement is written, so the state
+     * can never overtake it (a state sent from here directly could, and was then lost by the client). Changes
+     * committed meanwhile reach the room anyway: the client joined it first.
+     */
+    private void sendOwedState(ClientSession session, Room room) {
+        java.util.concurrent.Executor loop = io.netty.util.internal.ThreadExecutorMap.currentExecutor();
+        try {
+            if (loop != null) {
+                loop.execute(() -> sendState(session, room, null));
+            } else {
+                // Not on an event loop (netty-socketio configured otherwise): a moment later instead.
                 timer.schedule(() -> sendState(session, room, null), STATE_AFTER_CONNECT.toMillis(),
                         TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException stopping) {
-                client.disconnect();
             }
-        });
+        } catch (RejectedExecutionException stopping) {
+            session.client().disconnect();
+        }
     }
 
     private AuthTokenResult refuse(SocketIOClient client, ErrorCode code, String sentence) {
