@@ -77,9 +77,11 @@ public final class CommandRegistry {
                 }
             }
         }
+        // What can be done now comes first: typing "unass" with no batch selected means the Unassigned queue,
+        // not the Unassign that would only say why it cannot (it still shows, below, with its reason).
         return found.stream()
-                .sorted(Comparator.comparingInt(Scored::score).reversed()
-                        .thenComparing(s -> !s.enabled())
+                .sorted(Comparator.comparing((Scored s) -> !s.enabled())
+                        .thenComparing(Comparator.comparingInt(Scored::score).reversed())
                         .thenComparingInt(Scored::order))
                 .map(Scored::command)
                 .toList();

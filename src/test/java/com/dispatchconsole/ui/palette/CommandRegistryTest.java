@@ -78,6 +78,18 @@ class CommandRegistryTest {
     }
 
     @Test
+    void whatCanBeDoneNowComesBeforeABetterMatchThatCannot() {
+        SimpleBooleanProperty selected = new SimpleBooleanProperty(false);
+        registry.add("Unassign", "Ctrl+U", selected, "select a batch first", ran::incrementAndGet);
+        registry.add("View: Unassigned queue", "", ran::incrementAndGet);
+
+        // "Unassign" matches from its start, the view only at a word start; with no batch selected the view wins.
+        assertThat(titles("unass")).containsExactly("View: Unassigned queue", "Unassign");
+        selected.set(true);
+        assertThat(titles("unass")).containsExactly("Unassign", "View: Unassigned queue");
+    }
+
+    @Test
     void aReasonSupplierIsAskedEveryTime() {
         String[] why = {"the database cannot be reached"};
         Command reload = registry.add("Reload", "F5", () -> why[0], ran::incrementAndGet);
