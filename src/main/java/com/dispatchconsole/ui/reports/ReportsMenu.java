@@ -78,10 +78,8 @@ public final class ReportsMenu {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.setTitle(title);
         dialog.initOwner(window(menu));
-        DatePicker first = new DatePicker(LocalDate.now());
-        first.setId("export-first");
-        DatePicker last = new DatePicker(LocalDate.now());
-        last.setId("export-last");
+        DatePicker first = DayPicker.create("export-first", LocalDate.now());
+        DatePicker last = DayPicker.create("export-last", LocalDate.now());
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(8);

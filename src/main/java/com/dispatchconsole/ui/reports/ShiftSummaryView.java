@@ -100,8 +100,7 @@ public final class ShiftSummaryView {
     }
 
     private static DatePicker datePicker(String id, LocalDate value) {
-        DatePicker picker = new DatePicker(value);
-        picker.setId(id);
+        DatePicker picker = DayPicker.create(id, value);
         picker.setPrefWidth(130);
         return picker;
     }

@@ -118,6 +118,9 @@ class ReportsConsoleTest {
         robot.clickOn("#reports-menu").clickOn("Shift summary…");
         waitUntil(() -> robot.lookup("#summary-table").tryQuery().isPresent());
         TableView<ShiftSummaryRow> table = robot.lookup("#summary-table").queryTableView();
+        javafx.scene.control.DatePicker firstDay = robot.lookup("#summary-first").query();
+        assertThat(firstDay.getEditor().getText()).as("days read as everywhere else: ISO")
+                .isEqualTo(firstDay.getValue().toString());
         waitUntil(() -> table.getItems().size() == 2);
         assertThat(table.getItems()).extracting(ShiftSummaryRow::scope)
                 .containsExactly(ShiftSummaryRow.Scope.OUTLET, ShiftSummaryRow.Scope.RIDER);
