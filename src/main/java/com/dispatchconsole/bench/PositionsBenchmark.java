@@ -40,11 +40,11 @@ import java.util.concurrent.TimeUnit;
 public final class PositionsBenchmark {
 
     public record Settings(int riders, int assignRiders, int positionClients, int assignClients, double seconds,
-                           double hotShare) {
+                           double hotShare, int fixesPerTransaction) {
 
         public Settings {
             if (riders < assignRiders || assignRiders < assignClients || positionClients < 1 || assignClients < 1
-                    || seconds <= 0 || hotShare < 0 || hotShare > 1) {
+                    || seconds <= 0 || hotShare < 0 || hotShare > 1 || fixesPerTransaction < 1) {
                 throw new IllegalArgumentException("riders >= assign riders >= assign clients >= 1, positive time, "
                         + "hot share in [0, 1]");
             }
@@ -100,6 +100,10 @@ public final class PositionsBenchmark {
         } finally {
             setLocationNotify(true);
         }
+        // What coalescing fixes into fewer transactions would give: the same statement on plain JDBC connections,
+        // one fix per commit and then many fixes per commit (one NOTIFY commit lock per commit, not per fix).
+        phases.add(rawPhase(1, settings.seconds()));
+        phases.add(rawPhase(settings.fixesPerTransaction(), settings.seconds()));
         out.put("phases", phases);
         Map<String, Object> alone = phases.get(0);
         Map<String, Object> both = phases.get(2);
@@ -110,6 +114,9 @@ public final class PositionsBenchmark {
                 / Math.max(0.1, (Double) alone.get("assignTxPerSec")) * 100) / 100.0);
         verdict.put("positionsPerSecWithAssignments", both.get("positionsPerSec"));
         verdict.put("positionsPerSecAlone", phases.get(1).get("positionsPerSec"));
+        verdict.put("positionsPerSecWithoutNotify", phases.get(3).get("positionsPerSec"));
+        verdict.put("positionsPerSecRawOnePerCommit", phases.get(4).get("positionsPerSec"));
+        verdict.put("positionsPerSecRawCoalesced", phases.get(5).get("positionsPerSec"));
         out.put("verdict", verdict);
         out.put("loadAverage", NotifyLockSampler.loadAverage());
         return out;
@@ -327,6 +334,82 @@ public final class PositionsBenchmark {
             out.put("assignMs", NotifyBenchmark.percentiles(assignMs));
             out.put("positionsPerSec", Math.round(positionMs.size() / elapsed * 10) / 10.0);
             out.put("positionMs", NotifyBenchmark.percentiles(positionMs));
+            out.put("notifyLock", lock);
+            out.put("loadAverageBefore", load);
+            progress.println("  " + out);
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Positions alone on plain JDBC connections, {@code perCommit} fixes (distinct riders, as a gateway coalescing a
+     * short window would send) per transaction; the same statement as the service's. Latency is per commit.
+     */
+    private Map<String, Object> rawPhase(int perCommit, double seconds) throws Exception {
+        var config = database.config();
+        ExecutorService pool = Executors.newFixedThreadPool(settings.positionClients());
+        long began = System.nanoTime();
+        long deadline = began + (long) (seconds * 1e9);
+        List<Double> load = NotifyLockSampler.loadAverage();
+        try (NotifyLockSampler sampler = NotifyLockSampler.start(config.url(), config.user(), config.password())) {
+            List<Future<long[]>> runs = new ArrayList<>();
+            List<List<Double>> latencies = new ArrayList<>();
+            int clients = settings.positionClients();
+            for (int c = 0; c < clients; c++) {
+                List<Double> ms = new ArrayList<>();
+                latencies.add(ms);
+                // Each client its own riders (as each rider's fixes reach one gateway node), so that two commits
+                // never wait on each other's rows or deadlock over them.
+                List<UUID> hot = new ArrayList<>();
+                List<UUID> all = new ArrayList<>();
+                for (int i = c; i < assignRiders.size(); i += clients) {
+                    hot.add(assignRiders.get(i));
+                }
+                for (int i = c; i < riders.size(); i += clients) {
+                    all.add(riders.get(i));
+                }
+                if (hot.isEmpty()) {
+                    hot = all;
+                }
+                List<UUID> hotRiders = hot;
+                runs.add(pool.submit(() -> {
+                    long fixes = 0;
+                    ThreadLocalRandom random = ThreadLocalRandom.current();
+                    try (Connection conn = DriverManager.getConnection(config.url(), config.user(), config.password())) {
+                        conn.setAutoCommit(false);
+                        while (System.nanoTime() < deadline) {
+                            long t0 = System.nanoTime();
+                            for (int i = 0; i < perCommit; i++) {
+                                UUID rider = random.nextDouble() < settings.hotShare()
+                                        ? hotRiders.get(random.nextInt(hotRiders.size()))
+                                        : all.get(random.nextInt(all.size()));
+                                RiderQueries.reportPosition(conn, rider, 51.4 + random.nextDouble() * 0.2,
+                                        -0.2 + random.nextDouble() * 0.2, 8f, Instant.now());
+                            }
+                            conn.commit();
+                            ms.add((System.nanoTime() - t0) / 1e6);
+                            fixes += perCommit;
+                        }
+                    }
+                    return new long[] {fixes};
+                }));
+            }
+            long fixes = 0;
+            for (Future<long[]> run : runs) {
+                fixes += run.get()[0];
+            }
+            Map<String, Object> lock = sampler.stop();
+            double elapsed = (System.nanoTime() - began) / 1e9;
+            List<Double> commitMs = new ArrayList<>();
+            latencies.forEach(commitMs::addAll);
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("phase", "positions alone, plain JDBC, " + perCommit + " fix" + (perCommit == 1 ? "" : "es")
+                    + " per commit");
+            out.put("fixesPerCommit", perCommit);
+            out.put("positionsPerSec", Math.round(fixes / elapsed * 10) / 10.0);
+            out.put("commitMs", NotifyBenchmark.percentiles(commitMs));
             out.put("notifyLock", lock);
             out.put("loadAverageBefore", load);
             progress.println("  " + out);

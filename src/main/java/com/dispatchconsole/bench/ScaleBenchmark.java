@@ -122,10 +122,11 @@ public final class ScaleBenchmark {
      * at {@code rate} with {@code writers} threads. Stops early once a step's p99 is ten times the target.
      */
     public Map<String, Object> consoles(FeedSettings feedSettings, int[] counts, double rate, double seconds,
-                                        int writers) throws Exception {
+                                        int writers, int[] ceilingListeners) throws Exception {
         var config = database.config();
         List<Console> consoles = new ArrayList<>();
         List<Map<String, Object>> steps = new ArrayList<>();
+        List<Map<String, Object>> ceiling = new ArrayList<>();
         int carried = 0;
         List<Connection> writerConnections = new ArrayList<>();
         try {
@@ -137,6 +138,21 @@ public final class ScaleBenchmark {
             boolean[] assigned = new boolean[batches.size()];
             // Unmeasured warm-up: the server's plans and this JVM's hot paths.
             write(writerConnections, assigned, rate, Math.min(3, seconds), new HashMap<>());
+            // The ceiling: the writers flat out with no console listening, with the batches' NOTIFY trigger and
+            // without it. Every notifying commit holds the NOTIFY commit lock across its WAL flush, so notifying
+            // commits cannot share a flush (group commit) the way the others do.
+            // With listening connections too: each notification wakes every listening backend, which reads it
+            // from the queue; the gateway holds one listening connection whatever its number of clients.
+            double ceilingSeconds = Math.min(3, seconds);
+            setBatchNotify(false);
+            try {
+                ceiling.add(ceiling(writerConnections, assigned, ceilingSeconds, false, 0, feedSettings));
+            } finally {
+                setBatchNotify(true);
+            }
+            for (int n : ceilingListeners) {
+                ceiling.add(ceiling(writerConnections, assigned, ceilingSeconds, true, n, feedSettings));
+            }
             int[] sorted = counts.clone();
             Arrays.sort(sorted);
             for (int count : sorted) {
@@ -209,6 +225,28 @@ public final class ScaleBenchmark {
             }
         }
         Map<String, Object> out = new LinkedHashMap<>();
+        out.put("commitCeiling", ceiling);
+        Map<String, Object> one = null;
+        Map<String, Object> most = null;
+        for (Map<String, Object> row : ceiling) {
+            int n = (Integer) row.get("listeners");
+            if (Boolean.TRUE.equals(row.get("notifyTrigger")) && n == 1) {
+                one = row;
+            }
+            if (Boolean.TRUE.equals(row.get("notifyTrigger")) && n > 1 && (most == null
+                    || n > (Integer) most.get("listeners"))) {
+                most = row;
+            }
+        }
+        if (one != null && most != null) {
+            Map<String, Object> gateway = new LinkedHashMap<>();
+            gateway.put("consoles", most.get("listeners"));
+            gateway.put("directCommitsPerSec", most.get("commitsPerSec"));
+            gateway.put("behindOneGatewayCommitsPerSec", one.get("commitsPerSec"));
+            gateway.put("gain", Math.round(((Number) one.get("commitsPerSec")).doubleValue()
+                    / Math.max(1, ((Number) most.get("commitsPerSec")).doubleValue()) * 100) / 100.0);
+            out.put("gatewayInsteadOfDirect", gateway);
+        }
         out.put("ratePerSec", rate);
         out.put("writers", writers);
         out.put("secondsPerStep", seconds);
@@ -216,6 +254,59 @@ public final class ScaleBenchmark {
         out.put("steps", steps);
         out.put("mostConsolesPassing", carried);
         return out;
+    }
+
+    private Map<String, Object> ceiling(List<Connection> writers, boolean[] assigned, double seconds, boolean notify,
+                                       int listeners, FeedSettings feedSettings) throws Exception {
+        var config = database.config();
+        List<Console> consoles = new ArrayList<>();
+        long began;
+        long commits;
+        Map<String, Object> lock;
+        List<Double> load;
+        try {
+            for (int i = 0; i < listeners; i++) {
+                Console console = new Console(feedSettings);
+                consoles.add(console);
+                console.feed.start();
+            }
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            for (Console console : consoles) {
+                while (console.feed.state().status() != LiveState.Status.LIVE) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("A listening connection did not come up within 60 s");
+                    }
+                    Thread.sleep(10);
+                }
+            }
+            load = NotifyLockSampler.loadAverage();
+            began = System.nanoTime();
+            try (NotifyLockSampler sampler = NotifyLockSampler.start(config.url(), config.user(), config.password())) {
+                commits = write(writers, assigned, 1e6, seconds, new HashMap<>());
+                lock = sampler.stop();
+            }
+        } finally {
+            consoles.forEach(c -> c.feed.close());
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("notifyTrigger", notify);
+        out.put("listeners", listeners);
+        out.put("writers", writers.size());
+        out.put("commitsPerSec", Math.round(commits / ((System.nanoTime() - began) / 1e9)));
+        out.put("notifyLock", lock);
+        out.put("loadAverageBefore", load);
+        progress.println("  ceiling " + out);
+        return out;
+    }
+
+    private void setBatchNotify(boolean enabled) throws java.sql.SQLException {
+        try (Connection c = database.dataSource().getConnection(); java.sql.Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE delivery_batches " + (enabled ? "ENABLE" : "DISABLE")
+                    + " TRIGGER delivery_batches_notify");
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+        }
     }
 
     /**

@@ -36,7 +36,7 @@ final class BenchScaleCommands {
         @Option(names = "--rate", defaultValue = "500", description = "Changes committed per second (default ${DEFAULT-VALUE}).")
         double rate;
 
-        @Option(names = "--consoles", split = ",", defaultValue = "1,50,100,200,250",
+        @Option(names = "--consoles", split = ",", defaultValue = "1,50,100,200",
                 description = "Listening console counts, stepped through ascending (default ${DEFAULT-VALUE}).")
         int[] consoles;
 
@@ -50,13 +50,14 @@ final class BenchScaleCommands {
         int batches;
 
         @Option(names = "--listeners", split = ",", defaultValue = "0,1,10,50",
-                description = "Listener counts for the NOTIFY cost part (default ${DEFAULT-VALUE}).")
+                description = "Listening connections for the commit ceiling and the NOTIFY cost rows (default ${DEFAULT-VALUE}).")
         int[] listeners;
 
         @Option(names = "--clients", defaultValue = "8", description = "Assignment clients for the NOTIFY cost part (default ${DEFAULT-VALUE}).")
         int clients;
 
-        @Option(names = "--cost-seconds", defaultValue = "5", description = "Seconds per NOTIFY cost row (default ${DEFAULT-VALUE}).")
+        @Option(names = "--cost-seconds", defaultValue = "5", description = "Seconds per row of the service's NOTIFY cost (as bench notify-cost, on this server); 0 "
+                        + "leaves that part out (default ${DEFAULT-VALUE}).")
         double costSeconds;
 
         @Option(names = "--durable", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -73,7 +74,7 @@ final class BenchScaleCommands {
             Counts.atLeast(spec, "--batches", batches, writers);
             Counts.eachAtLeast(spec, "--listeners", listeners, 0);
             Counts.atLeast(spec, "--clients", clients, 1);
-            Counts.positive(spec, "--cost-seconds", costSeconds);
+            Counts.notNegative(spec, "--cost-seconds", costSeconds);
             try (ScratchDatabase scratch = ScratchDatabase.open(db, "scale", clients + 6, durable)) {
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("benchmark", "scale");
@@ -85,11 +86,15 @@ final class BenchScaleCommands {
                 System.err.printf("Consoles: %s listening while %.0f changes/s are committed%n",
                         Arrays.toString(consoles), rate);
                 out.put("consoles", new ScaleBenchmark(scratch.database, System.err).prepare(batches)
-                        .consoles(feed, consoles, rate, seconds, writers));
-                System.err.println("NOTIFY cost: service assignments with " + Arrays.toString(listeners) + " listeners");
-                Map<String, Object> cost = ScaleBenchmark.notifyCost(scratch.database, clients, costSeconds, listeners);
-                System.err.println(cost);
-                out.put("notifyCost", cost);
+                        .consoles(feed, consoles, rate, seconds, writers, listeners));
+                if (costSeconds > 0) {
+                    System.err.println("NOTIFY cost: service assignments with " + Arrays.toString(listeners)
+                            + " listeners");
+                    Map<String, Object> cost = ScaleBenchmark.notifyCost(scratch.database, clients, costSeconds,
+                            listeners);
+                    System.err.println(cost);
+                    out.put("notifyCost", cost);
+                }
                 out.put("loadAverageAtEnd", NotifyLockSampler.loadAverage());
                 System.out.println(new ObjectMapper().writeValueAsString(out));
                 return 0;
@@ -128,6 +133,10 @@ final class BenchScaleCommands {
                 description = "Share of fixes for the riders the assignments lock (default ${DEFAULT-VALUE}).")
         double hotShare;
 
+        @Option(names = "--fixes-per-commit", defaultValue = "50",
+                description = "Fixes per transaction in the coalesced plain-JDBC phase (default ${DEFAULT-VALUE}).")
+        int fixesPerCommit;
+
         @Option(names = "--durable", negatable = true, defaultValue = "true", fallbackValue = "true",
                 description = "Scratch server with fsync and synchronous_commit on, as operators run it (default). "
                         + "Ignored with --db-url.")
@@ -135,6 +144,7 @@ final class BenchScaleCommands {
 
         @Override
         public Integer call() throws Exception {
+            Counts.atLeast(spec, "--fixes-per-commit", fixesPerCommit, 1);
             Counts.atLeast(spec, "--assign-clients", assignClients, 1);
             Counts.atLeast(spec, "--assign-riders", assignRiders, assignClients);
             Counts.atLeast(spec, "--riders", riders, assignRiders);
@@ -147,7 +157,7 @@ final class BenchScaleCommands {
                     positionClients + assignClients + 4, durable)) {
                 Map<String, Object> out = new LinkedHashMap<>(PositionsBenchmark.run(scratch.database,
                         new PositionsBenchmark.Settings(riders, assignRiders, positionClients, assignClients, seconds,
-                                hotShare), System.err));
+                                hotShare, fixesPerCommit), System.err));
                 out.put("durable", scratch.durable());
                 out.put("machine", AssignBenchmark.machine());
                 System.out.println(new ObjectMapper().writeValueAsString(out));

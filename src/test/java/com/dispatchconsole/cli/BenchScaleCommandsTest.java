@@ -47,6 +47,15 @@ class BenchScaleCommandsTest {
             assertThat(step.get("pass").isBoolean()).isTrue();
         }
         assertThat(consoles.has("mostConsolesPassing")).isTrue();
+        JsonNode ceiling = consoles.get("commitCeiling");
+        // Without the trigger, then with it and 0, 1 and 2 listening connections.
+        assertThat(ceiling).hasSize(4);
+        assertThat(ceiling.get(0).get("notifyTrigger").asBoolean()).isFalse();
+        for (int i = 1; i < 4; i++) {
+            assertThat(ceiling.get(i).get("notifyTrigger").asBoolean()).isTrue();
+            assertThat(ceiling.get(i).get("commitsPerSec").asLong()).isPositive();
+        }
+        assertThat(consoles.get("gatewayInsteadOfDirect").get("consoles").asInt()).isEqualTo(2);
         JsonNode cost = out.get("notifyCost");
         assertThat(cost.get("runs")).hasSize(4);
         for (JsonNode row : cost.get("runs")) {
@@ -61,7 +70,7 @@ class BenchScaleCommandsTest {
     void positionsReportsTheLockProbeAndFourPhasesAndLeavesTheLocationTriggerOn() throws Exception {
         DatabaseConfig config = TestDatabases.fresh();
         JsonNode out = run(config, "bench", "positions", "--riders", "50", "--assign-riders", "4",
-                "--assign-clients", "2", "--position-clients", "2", "--seconds", "0.5");
+                "--assign-clients", "2", "--position-clients", "2", "--seconds", "0.5", "--fixes-per-commit", "5");
 
         assertThat(out.get("benchmark").asText()).isEqualTo("positions");
         assertThat(out.get("riders").asInt()).isEqualTo(50);
@@ -73,13 +82,16 @@ class BenchScaleCommandsTest {
         assertThat(probe.get("riderRowForNoKeyUpdateNowait").asText()).isEqualTo("granted");
         assertThat(probe.get("contendsWithAssignmentRowLocks").asBoolean()).isFalse();
         JsonNode phases = out.get("phases");
-        assertThat(phases).hasSize(4);
+        assertThat(phases).hasSize(6);
         assertThat(phases.get(0).get("assignTxPerSec").asDouble()).isPositive();
         assertThat(phases.get(0).get("positionsPerSec").asDouble()).isZero();
         assertThat(phases.get(1).get("positionsPerSec").asDouble()).isPositive();
         assertThat(phases.get(2).get("assignTxPerSec").asDouble()).isPositive();
         assertThat(phases.get(2).get("positionsPerSec").asDouble()).isPositive();
         assertThat(phases.get(3).get("positionsPerSec").asDouble()).isPositive();
+        assertThat(phases.get(4).get("fixesPerCommit").asInt()).isEqualTo(1);
+        assertThat(phases.get(5).get("fixesPerCommit").asInt()).isEqualTo(5);
+        assertThat(phases.get(5).get("positionsPerSec").asDouble()).isPositive();
         assertThat(out.get("verdict").has("assignP99WithPositionsMs")).isTrue();
         assertThat(disabledTriggers(config)).isEmpty();
     }
