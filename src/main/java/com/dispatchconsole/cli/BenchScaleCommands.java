@@ -22,9 +22,10 @@ final class BenchScaleCommands {
     }
 
     @Command(name = "scale", mixinStandardHelpOptions = true,
-            description = "One database at scale: how many consoles (LISTEN connections) it carries at a fixed "
-                    + "change rate with commit -> listener p99 under 100 ms, then what the NOTIFY commit lock costs "
-                    + "assignments with 0, 1, 10 and 50 listeners and what the gateway's single listener saves.")
+            description = "One database at scale: single-row commits/s with and without the NOTIFY trigger and "
+                    + "with 0, 1, 10 and 50 listening connections (the NOTIFY commit lock sampled; the gateway holds "
+                    + "one); then how many consoles (LISTEN connections) it carries at a fixed change rate with "
+                    + "commit -> listener p99 under 100 ms; then bench notify-cost's service rows on this server.")
     static final class Scale implements Callable<Integer> {
 
         @Spec
