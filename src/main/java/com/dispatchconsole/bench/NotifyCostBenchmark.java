@@ -26,14 +26,25 @@ public final class NotifyCostBenchmark {
 
     public static List<Map<String, Object>> run(Database database, int clients, double seconds, int[] listenerCounts)
             throws Exception {
+        return run(database, clients, seconds, listenerCounts, false);
+    }
+
+    /**
+     * As {@link #run(Database, int, double, int[])}; {@code watchLock} adds to each row what {@link NotifyLockSampler}
+     * saw of the NOTIFY commit lock during its measurement.
+     */
+    public static List<Map<String, Object>> run(Database database, int clients, double seconds, int[] listenerCounts,
+                                                boolean watchLock) throws Exception {
         AssignBenchmark bench = new AssignBenchmark(new DispatchServices(database)).prepare(clients);
         var config = database.config();
         FeedSettings feedSettings = FeedSettings.of(config.url(), config.user(), config.password());
         List<Map<String, Object>> rows = new ArrayList<>();
         bench.serviceThroughput(clients, false, 3);
         setTriggers(database, false);
+        NotifyLockSampler sampler = watchLock ? NotifyLockSampler.start(config.url(), config.user(), config.password())
+                : null;
         double baseline = bench.serviceThroughput(clients, false, seconds);
-        rows.add(row("no triggers", 0, baseline, baseline, 0));
+        rows.add(withLock(row("no triggers", 0, baseline, baseline, 0), sampler));
         setTriggers(database, true);
         for (int listeners : listenerCounts) {
             List<ChangeFeed> feeds = new ArrayList<>();
@@ -56,13 +67,23 @@ public final class NotifyCostBenchmark {
                         Thread.sleep(20);
                     }
                 }
+                sampler = watchLock ? NotifyLockSampler.start(config.url(), config.user(), config.password()) : null;
                 double rate = bench.serviceThroughput(clients, false, seconds);
-                rows.add(row("triggers", listeners, rate, baseline, received.get()));
+                rows.add(withLock(row("triggers", listeners, rate, baseline, received.get()), sampler));
             } finally {
                 feeds.forEach(ChangeFeed::close);
             }
         }
         return rows;
+    }
+
+    private static Map<String, Object> withLock(Map<String, Object> row, NotifyLockSampler sampler) throws Exception {
+        if (sampler != null) {
+            try (sampler) {
+                row.put("notifyLock", sampler.stop());
+            }
+        }
+        return row;
     }
 
     private static Map<String, Object> row(String setup, int listeners, double rate, double baseline, long received) {

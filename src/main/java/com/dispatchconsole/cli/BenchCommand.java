@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 /** Benchmarks that print figures; speed targets live here, never in unit tests. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks; each prints one JSON line last.",
         subcommands = {BenchCommand.Assign.class, BenchCommand.Console.class, BenchCommand.Notify.class, BenchCommand.NotifyCost.class, BenchCommand.PodSearch.class,
-                BenchCommand.Gateway.class, BenchCommand.GatewayClientsCommand.class})
+                BenchCommand.Gateway.class, BenchCommand.GatewayClientsCommand.class, BenchScaleCommands.Scale.class,
+                BenchScaleCommands.Positions.class})
 public final class BenchCommand {
 
     @Command(name = "assign", mixinStandardHelpOptions = true,
