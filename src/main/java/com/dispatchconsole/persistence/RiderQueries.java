@@ -139,6 +139,20 @@ public final class RiderQueries {
         }
     }
 
+    /**
+     * Lets the current transaction commit without waiting for its WAL flush ({@code synchronous_commit = off} for
+     * this transaction only). For a rider's position fix alone: every fix notifies the consoles, and a notifying
+     * commit holds PostgreSQL's one NOTIFY commit lock through its flush, so durable fixes queue every other
+     * notifying commit (assignments included) behind the disk. A crash may lose the last fraction of a second of
+     * fixes, which the phones send again within seconds; it can never tear a row or lose an assignment, which
+     * commits durably in transactions of its own (and flushes any earlier fix with it).
+     */
+    public static void commitWithoutWaitingForDisk(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT set_config('synchronous_commit', 'off', true)")) {
+            ps.execute();
+        }
+    }
+
     public static boolean exists(Connection c, UUID riderId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM delivery_riders WHERE id = ?")) {
             ps.setObject(1, riderId);

@@ -138,6 +138,8 @@ public final class FleetService {
             throw new DispatchException(ErrorCode.INVALID_ARGUMENT, "A position needs the time of its fix.");
         }
         unitOfWork.call(session -> UnitOfWork.jdbc(session, c -> {
+            // A fix alone in its transaction need not wait for the disk (see commitWithoutWaitingForDisk).
+            RiderQueries.commitWithoutWaitingForDisk(c);
             if (!RiderQueries.reportPosition(c, riderId, lat, lon, accuracyMetres, fixAt)
                     && !RiderQueries.exists(c, riderId)) {
                 throw Checks.riderNotFound(riderId);
