@@ -27,12 +27,14 @@ public final class AssignBenchmark {
 
     /**
      * One cell: transactions per second of each path, service / raw ({@code ratio}) and service / pgbench, the JVM's
-     * CPU time per transaction on each Java path (every thread of the process: JDBC, Hibernate, GC, JIT), and the
-     * machine's one-minute load average before and after the cell. pgbench figures are null when it did not run.
+     * CPU time per transaction on each Java path (every thread of the process: JDBC, Hibernate, GC, JIT), the part of
+     * it spent on the calling threads themselves ({@code ...CallCpuMsPerTx}: the code path, without GC and JIT), and
+     * the machine's one-minute load average before and after the cell. pgbench figures are null when it did not run.
      */
     public record Result(int clients, String pattern, double rawTxPerSec, double serviceTxPerSec,
                          Double pgbenchTxPerSec, double ratio, Double serviceVsPgbench, double rawCpuMsPerTx,
-                         double serviceCpuMsPerTx, List<Double> loadAverage) {
+                         double serviceCpuMsPerTx, double rawCallCpuMsPerTx, double serviceCallCpuMsPerTx,
+                         List<Double> loadAverage) {
     }
 
     /** Issue 15's targets, at this many clients, hot and spread. */
@@ -41,7 +43,7 @@ public final class AssignBenchmark {
     public static final double TARGET_VS_PGBENCH = 0.7;
 
     /** One measurement: the rate and the JVM's CPU per transaction while it ran. */
-    private record Measured(double txPerSec, double cpuMsPerTx) {
+    private record Measured(double txPerSec, double cpuMsPerTx, double callCpuMsPerTx) {
     }
 
     private final DispatchServices services;
@@ -94,6 +96,7 @@ public final class AssignBenchmark {
                             round(serviceRate / rawRun.txPerSec()),
                             pgbenchRate == null ? null : round(serviceRate / pgbenchRate),
                             round(rawRun.cpuMsPerTx()), round(serviceRun.cpuMsPerTx()),
+                            round(rawRun.callCpuMsPerTx()), round(serviceRun.callCpuMsPerTx()),
                             List.of(round(loadBefore), round(loadAverage()))));
                 }
             }
@@ -196,14 +199,19 @@ public final class AssignBenchmark {
         long began = System.nanoTime();
         AtomicReference<Exception> failed = new AtomicReference<>();
         List<Future<Long>> counts = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicLong callCpu = new java.util.concurrent.atomic.AtomicLong();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int i = 0; i < clients; i++) {
             UUID batch = batches.get(i);
             counts.add(pool.submit(() -> {
+                long cpuAtStart = threads.getCurrentThreadCpuTime();
                 try {
                     return cycle(batch, hot, useRaw, deadline, failed);
                 } catch (Exception e) {
                     failed.compareAndSet(null, e);
                     throw e;
+                } finally {
+                    callCpu.addAndGet(threads.getCurrentThreadCpuTime() - cpuAtStart);
                 }
             }));
         }
@@ -225,7 +233,8 @@ public final class AssignBenchmark {
         double elapsed = (System.nanoTime() - began) / 1e9;
         long cpu = processCpuNanos() - cpuBefore;
         server.require(services.database().dataSource(), "benchmark");
-        return new Measured(transactions / elapsed, transactions == 0 ? 0 : cpu / 1e6 / transactions);
+        return new Measured(transactions / elapsed, transactions == 0 ? 0 : cpu / 1e6 / transactions,
+                transactions == 0 ? 0 : callCpu.get() / 1e6 / transactions);
     }
 
     /** CPU time of this whole JVM so far (every thread), or -1 where the platform does not tell. */

@@ -72,9 +72,11 @@ public final class BenchCommand {
                         .run(clients, seconds, pgbenchRunner);
                 for (AssignBenchmark.Result r : results) {
                     System.err.printf("%-6s %2d clients  raw %8.1f tx/s  service %8.1f tx/s  pgbench %8s tx/s  "
-                                    + "service/raw %.2f  service/pgbench %s  cpu ms/tx raw %.2f service %.2f  load %s%n",
+                                    + "service/raw %.2f  service/pgbench %s  cpu ms/tx raw %.2f (calls %.2f) service %.2f (calls %.2f)"
+                                    + "  load %s%n",
                             r.pattern(), r.clients(), r.rawTxPerSec(), r.serviceTxPerSec(), r.pgbenchTxPerSec(),
-                            r.ratio(), r.serviceVsPgbench(), r.rawCpuMsPerTx(), r.serviceCpuMsPerTx(), r.loadAverage());
+                            r.ratio(), r.serviceVsPgbench(), r.rawCpuMsPerTx(), r.rawCallCpuMsPerTx(), r.serviceCpuMsPerTx(),
+                            r.serviceCallCpuMsPerTx(), r.loadAverage());
                 }
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("benchmark", "assign");
