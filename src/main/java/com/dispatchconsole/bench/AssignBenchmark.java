@@ -29,12 +29,13 @@ public final class AssignBenchmark {
      * One cell: transactions per second of each path, service / raw ({@code ratio}) and service / pgbench, the JVM's
      * CPU time per transaction on each Java path (every thread of the process: JDBC, Hibernate, GC, JIT), the part of
      * it spent on the calling threads themselves ({@code ...CallCpuMsPerTx}: the code path, without GC and JIT), and
-     * the machine's one-minute load average before and after the cell. pgbench figures are null when it did not run.
+     * service / raw in each round ({@code ratioByRound}: how much the shared machine moved the figure), and the
+     * machine's one-minute load average before and after the cell. pgbench figures are null when it did not run.
      */
     public record Result(int clients, String pattern, double rawTxPerSec, double serviceTxPerSec,
                          Double pgbenchTxPerSec, double ratio, Double serviceVsPgbench, double rawCpuMsPerTx,
                          double serviceCpuMsPerTx, double rawCallCpuMsPerTx, double serviceCallCpuMsPerTx,
-                         List<Double> loadAverage) {
+                         List<Double> ratioByRound, List<Double> loadAverage) {
     }
 
     /** Issue 15's targets, at this many clients, hot and spread. */
@@ -59,14 +60,15 @@ public final class AssignBenchmark {
     }
 
     public List<Result> run(int[] clientCounts, double secondsPerRun) throws Exception {
-        return run(clientCounts, secondsPerRun, null);
+        return run(clientCounts, secondsPerRun, 1, null);
     }
 
     /**
-     * Each pattern and client count in turn: raw JDBC, the service, then pgbench with the raw path's statements
-     * (when {@code pgbench} is not null), back to back on the same riders and batches.
+     * Each pattern and client count in turn: raw JDBC, the service and pgbench with the raw path's statements (when
+     * {@code pgbench} is not null), back to back on the same riders and batches, {@code rounds} times each.
      */
-    public List<Result> run(int[] clientCounts, double secondsPerRun, PgbenchAssign pgbench) throws Exception {
+    public List<Result> run(int[] clientCounts, double secondsPerRun, int rounds, PgbenchAssign pgbench)
+            throws Exception {
         int maxClients = java.util.Arrays.stream(clientCounts).max().orElse(1);
         setUp(100, maxClients);
         // Warm both paths up first: on 2 cores the JIT otherwise penalises whichever path is measured first.
@@ -79,24 +81,46 @@ public final class AssignBenchmark {
                 for (int clients : clientCounts) {
                     boolean hot = pattern.equals("hot");
                     double loadBefore = loadAverage();
-                    Measured rawRun = measure(clients, hot, true, secondsPerRun);
-                    Measured serviceRun = measure(clients, hot, false, secondsPerRun);
-                    Double pgbenchRate = null;
-                    if (pgbench != null) {
-                        try {
-                            pgbenchRate = round(pgbench.run(services.database().config(), riders, batches, clients,
-                                    hot, secondsPerRun, scripts));
-                        } finally {
-                            unassignLeftovers();
+                    // Rounds in a rotating order, so a busy spell of the shared machine hits every path alike;
+                    // each path's figure is the mean of its rounds (all of the same length).
+                    List<Measured> rawRuns = new ArrayList<>();
+                    List<Measured> serviceRuns = new ArrayList<>();
+                    List<Double> pgbenchRates = new ArrayList<>();
+                    List<Double> roundRatios = new ArrayList<>();
+                    for (int round = 0; round < rounds; round++) {
+                        Measured rawRound = null;
+                        Measured serviceRound = null;
+                        for (int step = 0; step < 3; step++) {
+                            switch ((round + step) % 3) {
+                                case 0 -> rawRound = measure(clients, hot, true, secondsPerRun);
+                                case 1 -> serviceRound = measure(clients, hot, false, secondsPerRun);
+                                default -> {
+                                    if (pgbench != null) {
+                                        try {
+                                            pgbenchRates.add(pgbench.run(services.database().config(), riders, batches,
+                                                    clients, hot, secondsPerRun, scripts));
+                                        } finally {
+                                            unassignLeftovers();
+                                        }
+                                        server.require(services.database().dataSource(), "benchmark");
+                                    }
+                                }
+                            }
                         }
-                        server.require(services.database().dataSource(), "benchmark");
+                        rawRuns.add(rawRound);
+                        serviceRuns.add(serviceRound);
+                        roundRatios.add(round(serviceRound.txPerSec() / rawRound.txPerSec()));
                     }
+                    Measured rawRun = mean(rawRuns);
+                    Measured serviceRun = mean(serviceRuns);
+                    Double pgbenchRate = pgbenchRates.isEmpty() ? null
+                            : round(pgbenchRates.stream().mapToDouble(Double::doubleValue).average().orElseThrow());
                     double serviceRate = serviceRun.txPerSec();
                     results.add(new Result(clients, pattern, round(rawRun.txPerSec()), round(serviceRate), pgbenchRate,
                             round(serviceRate / rawRun.txPerSec()),
                             pgbenchRate == null ? null : round(serviceRate / pgbenchRate),
                             round(rawRun.cpuMsPerTx()), round(serviceRun.cpuMsPerTx()),
-                            round(rawRun.callCpuMsPerTx()), round(serviceRun.callCpuMsPerTx()),
+                            round(rawRun.callCpuMsPerTx()), round(serviceRun.callCpuMsPerTx()), roundRatios,
                             List.of(round(loadBefore), round(loadAverage()))));
                 }
             }
@@ -235,6 +259,12 @@ public final class AssignBenchmark {
         server.require(services.database().dataSource(), "benchmark");
         return new Measured(transactions / elapsed, transactions == 0 ? 0 : cpu / 1e6 / transactions,
                 transactions == 0 ? 0 : callCpu.get() / 1e6 / transactions);
+    }
+
+    private static Measured mean(List<Measured> runs) {
+        return new Measured(runs.stream().mapToDouble(Measured::txPerSec).average().orElseThrow(),
+                runs.stream().mapToDouble(Measured::cpuMsPerTx).average().orElseThrow(),
+                runs.stream().mapToDouble(Measured::callCpuMsPerTx).average().orElseThrow());
     }
 
     /** CPU time of this whole JVM so far (every thread), or -1 where the platform does not tell. */

@@ -49,6 +49,11 @@ public final class BenchCommand {
         @Option(names = "--no-pgbench", description = "Do not run pgbench.")
         boolean noPgbench;
 
+        @Option(names = "--rounds", defaultValue = "3",
+                description = "Rounds of raw, service and pgbench per cell, in rotating order, each --seconds long; "
+                        + "figures are the means (default ${DEFAULT-VALUE}).")
+        int rounds;
+
         @Option(names = "--seconds", defaultValue = "3", description = "Seconds per measurement (default ${DEFAULT-VALUE}).")
         double seconds;
 
@@ -63,26 +68,28 @@ public final class BenchCommand {
         public Integer call() throws Exception {
             Counts.eachAtLeast(spec, "--clients", clients, 1);
             Counts.positive(spec, "--seconds", seconds);
+            Counts.atLeast(spec, "--rounds", rounds, 1);
             int maxClients = Arrays.stream(clients).max().orElse(1);
             com.dispatchconsole.bench.PgbenchAssign pgbenchRunner = noPgbench ? null
                     : com.dispatchconsole.bench.PgbenchAssign.locate(pgbench);
             try (ScratchDatabase scratch = ScratchDatabase.open(db, "bench", maxClients + 4, durable)) {
                 double loadBefore = AssignBenchmark.loadAverage();
                 List<AssignBenchmark.Result> results = new AssignBenchmark(new DispatchServices(scratch.database))
-                        .run(clients, seconds, pgbenchRunner);
+                        .run(clients, seconds, rounds, pgbenchRunner);
                 for (AssignBenchmark.Result r : results) {
                     System.err.printf("%-6s %2d clients  raw %8.1f tx/s  service %8.1f tx/s  pgbench %8s tx/s  "
                                     + "service/raw %.2f  service/pgbench %s  cpu ms/tx raw %.2f (calls %.2f) service %.2f (calls %.2f)"
-                                    + "  load %s%n",
+                                    + "  by round %s  load %s%n",
                             r.pattern(), r.clients(), r.rawTxPerSec(), r.serviceTxPerSec(), r.pgbenchTxPerSec(),
                             r.ratio(), r.serviceVsPgbench(), r.rawCpuMsPerTx(), r.rawCallCpuMsPerTx(), r.serviceCpuMsPerTx(),
-                            r.serviceCallCpuMsPerTx(), r.loadAverage());
+                            r.serviceCallCpuMsPerTx(), r.ratioByRound(), r.loadAverage());
                 }
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("benchmark", "assign");
                 out.put("machine", AssignBenchmark.machine());
                 out.put("durable", scratch.durable());
                 out.put("seconds", seconds);
+                out.put("rounds", rounds);
                 out.put("loadAverage", List.of(loadBefore, AssignBenchmark.loadAverage()));
                 out.put("pgbench", pgbenchRunner != null ? pgbenchRunner.describe() : Map.of("available", false,
                         "why", noPgbench ? "--no-pgbench" : com.dispatchconsole.bench.PgbenchAssign.whyMissing(pgbench)));
