@@ -30,12 +30,13 @@ public final class AssignBenchmark {
      * CPU time per transaction on each Java path (every thread of the process: JDBC, Hibernate, GC, JIT), the part of
      * it spent on the calling threads themselves ({@code ...CallCpuMsPerTx}: the code path, without GC and JIT), and
      * service / raw in each round ({@code ratioByRound}: how much the shared machine moved the figure), and the
-     * machine's one-minute load average before and after the cell. pgbench figures are null when it did not run.
+     * machine's one-minute load average before and after the cell. pgbench figures are null when it did not run or
+     * failed in any round ({@code pgbenchError} then says how).
      */
     public record Result(int clients, String pattern, double rawTxPerSec, double serviceTxPerSec,
                          Double pgbenchTxPerSec, double ratio, Double serviceVsPgbench, double rawCpuMsPerTx,
                          double serviceCpuMsPerTx, double rawCallCpuMsPerTx, double serviceCallCpuMsPerTx,
-                         List<Double> ratioByRound, List<Double> loadAverage) {
+                         List<Double> ratioByRound, String pgbenchError, List<Double> loadAverage) {
     }
 
     /** Issue 15's targets, at this many clients, hot and spread. */
@@ -87,6 +88,7 @@ public final class AssignBenchmark {
                     List<Measured> serviceRuns = new ArrayList<>();
                     List<Double> pgbenchRates = new ArrayList<>();
                     List<Double> roundRatios = new ArrayList<>();
+                    String pgbenchError = null;
                     for (int round = 0; round < rounds; round++) {
                         Measured rawRound = null;
                         Measured serviceRound = null;
@@ -99,6 +101,10 @@ public final class AssignBenchmark {
                                         try {
                                             pgbenchRates.add(pgbench.run(services.database().config(), riders, batches,
                                                     clients, hot, secondsPerRun, scripts));
+                                        } catch (java.io.IOException e) {
+                                            // e.g. a client aborted on the 2 s lock timeout of a crowded machine:
+                                            // reported with the cell, the Java paths' figures still count.
+                                            pgbenchError = e.getMessage().lines().findFirst().orElse("pgbench failed");
                                         } finally {
                                             unassignLeftovers();
                                         }
@@ -113,7 +119,7 @@ public final class AssignBenchmark {
                     }
                     Measured rawRun = mean(rawRuns);
                     Measured serviceRun = mean(serviceRuns);
-                    Double pgbenchRate = pgbenchRates.isEmpty() ? null
+                    Double pgbenchRate = pgbenchRates.isEmpty() || pgbenchError != null ? null
                             : round(pgbenchRates.stream().mapToDouble(Double::doubleValue).average().orElseThrow());
                     double serviceRate = serviceRun.txPerSec();
                     results.add(new Result(clients, pattern, round(rawRun.txPerSec()), round(serviceRate), pgbenchRate,
@@ -121,6 +127,7 @@ public final class AssignBenchmark {
                             pgbenchRate == null ? null : round(serviceRate / pgbenchRate),
                             round(rawRun.cpuMsPerTx()), round(serviceRun.cpuMsPerTx()),
                             round(rawRun.callCpuMsPerTx()), round(serviceRun.callCpuMsPerTx()), roundRatios,
+                            pgbenchError,
                             List.of(round(loadBefore), round(loadAverage()))));
                 }
             }

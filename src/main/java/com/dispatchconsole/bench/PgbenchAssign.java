@@ -127,7 +127,9 @@ public final class PgbenchAssign {
         Matcher tps = TPS.matcher(output);
         Matcher failed = FAILED.matcher(output);
         if (process.exitValue() != 0 || !tps.find() || (failed.find() && Long.parseLong(failed.group(1)) > 0)) {
-            throw new IOException("pgbench failed (exit " + process.exitValue() + "): " + output.strip());
+            String why = output.lines().filter(l -> l.contains("error") || l.contains("ERROR") || l.contains("aborted"))
+                    .findFirst().orElse(output.strip());
+            throw new IOException("pgbench failed (exit " + process.exitValue() + "): " + why);
         }
         return 2 * Double.parseDouble(tps.group(1));
     }
