@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
 public final class BenchCommand {
 
     @Command(name = "assign", mixinStandardHelpOptions = true,
-            description = "Assignment throughput: Hibernate service vs the same transaction in raw JDBC, "
-                    + "spread over many riders and on one hot rider.")
+            description = "Assignment throughput: Hibernate service vs the same transaction in raw JDBC and in "
+                    + "pgbench, spread over many riders and on one hot rider, on a durable server; the JSON says "
+                    + "whether issue 15's targets hold (service >= 0.8x raw and >= 0.7x pgbench at 8 clients).")
     static final class Assign implements Callable<Integer> {
 
         @Spec
@@ -36,9 +37,23 @@ public final class BenchCommand {
         @Mixin
         DbOptions db = new DbOptions();
 
-        @Option(names = "--clients", split = ",", defaultValue = "1,8,32",
+        @Option(names = "--clients", split = ",", defaultValue = "1,8",
                 description = "Concurrent client counts (default ${DEFAULT-VALUE}).")
         int[] clients;
+
+        @Option(names = "--pgbench", paramLabel = "FILE",
+                description = "The pgbench to run the raw path's statements with (default: one beside the embedded "
+                        + "binaries, which ship none today, else the first on the PATH; without one the JSON says "
+                        + "so and reports no pgbench figures).")
+        java.nio.file.Path pgbench;
+
+        @Option(names = "--no-pgbench", description = "Do not run pgbench.")
+        boolean noPgbench;
+
+        @Option(names = "--rounds", defaultValue = "3",
+                description = "Rounds of raw, service and pgbench per cell, in rotating order, each --seconds long; "
+                        + "figures are the means (default ${DEFAULT-VALUE}).")
+        int rounds;
 
         @Option(names = "--seconds", defaultValue = "3", description = "Seconds per measurement (default ${DEFAULT-VALUE}).")
         double seconds;
@@ -54,18 +69,32 @@ public final class BenchCommand {
         public Integer call() throws Exception {
             Counts.eachAtLeast(spec, "--clients", clients, 1);
             Counts.positive(spec, "--seconds", seconds);
+            Counts.atLeast(spec, "--rounds", rounds, 1);
             int maxClients = Arrays.stream(clients).max().orElse(1);
+            com.dispatchconsole.bench.PgbenchAssign pgbenchRunner = noPgbench ? null
+                    : com.dispatchconsole.bench.PgbenchAssign.locate(pgbench);
             try (ScratchDatabase scratch = ScratchDatabase.open(db, "bench", maxClients + 4, durable)) {
+                double loadBefore = AssignBenchmark.loadAverage();
                 List<AssignBenchmark.Result> results = new AssignBenchmark(new DispatchServices(scratch.database))
-                        .run(clients, seconds);
+                        .run(clients, seconds, rounds, pgbenchRunner);
                 for (AssignBenchmark.Result r : results) {
-                    System.err.printf("%-6s %2d clients  raw %8.1f tx/s  service %8.1f tx/s  ratio %.2f%n",
-                            r.pattern(), r.clients(), r.rawTxPerSec(), r.serviceTxPerSec(), r.ratio());
+                    System.err.printf("%-6s %2d clients  raw %8.1f tx/s  service %8.1f tx/s  pgbench %8s tx/s  "
+                                    + "service/raw %.2f  service/pgbench %s  cpu ms/tx raw %.2f (calls %.2f) service %.2f (calls %.2f)"
+                                    + "  by round %s  load %s%n",
+                            r.pattern(), r.clients(), r.rawTxPerSec(), r.serviceTxPerSec(), r.pgbenchTxPerSec(),
+                            r.ratio(), r.serviceVsPgbench(), r.rawCpuMsPerTx(), r.rawCallCpuMsPerTx(), r.serviceCpuMsPerTx(),
+                            r.serviceCallCpuMsPerTx(), r.ratioByRound(), r.loadAverage());
                 }
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("benchmark", "assign");
                 out.put("machine", AssignBenchmark.machine());
                 out.put("durable", scratch.durable());
+                out.put("seconds", seconds);
+                out.put("rounds", rounds);
+                out.put("loadAverage", List.of(loadBefore, AssignBenchmark.loadAverage()));
+                out.put("pgbench", pgbenchRunner != null ? pgbenchRunner.describe() : Map.of("available", false,
+                        "why", noPgbench ? "--no-pgbench" : com.dispatchconsole.bench.PgbenchAssign.whyMissing(pgbench)));
+                out.put("targets", AssignBenchmark.targets(results));
                 out.put("results", results);
                 System.out.println(new ObjectMapper().writeValueAsString(out));
                 return 0;

@@ -82,6 +82,18 @@ public final class BatchTransitions {
         return List.copyOf(path);
     }
 
+    /**
+     * The rider a batch has after moving to {@code target}: {@code newRider} on ASSIGNED, none on CREATED and
+     * CANCELLED, and still {@code current} on the way to PICKED, OUT_FOR_DELIVERY, COMPLETED or FAILED, so the record
+     * says who carried it.
+     */
+    public static java.util.UUID riderAfter(BatchStatus target, java.util.UUID current, java.util.UUID newRider) {
+        if (target == BatchStatus.ASSIGNED) {
+            return newRider;
+        }
+        return target == BatchStatus.CREATED || target == BatchStatus.CANCELLED ? null : current;
+    }
+
     /** Throws {@link ErrorCode#ILLEGAL_TRANSITION} unless {@code from -> to} is on the map. */
     public static void require(Object batchId, BatchStatus from, BatchStatus to) {
         if (!isAllowed(from, to)) {

@@ -74,11 +74,7 @@ public class DeliveryBatch {
     public void moveTo(BatchStatus target, UUID newRiderId, Instant now) {
         BatchTransitions.require(id, status, target);
         this.status = target;
-        if (target == BatchStatus.ASSIGNED) {
-            this.riderId = newRiderId;
-        } else if (target == BatchStatus.CREATED || target == BatchStatus.CANCELLED) {
-            this.riderId = null;
-        }
+        this.riderId = BatchTransitions.riderAfter(target, riderId, newRiderId);
         this.statusChangedAt = now;
         this.updatedAt = now;
     }

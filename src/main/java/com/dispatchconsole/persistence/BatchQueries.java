@@ -57,6 +57,19 @@ public final class BatchQueries {
             ORDER BY b.created_at, b.id
             """;
 
+    /** The update of {@link #moveAndReadBack} and {@link #SOME_BATCHES} on the row it returns. */
+    private static final String MOVE_AND_READ_BACK = "WITH moved AS (UPDATE delivery_batches SET status = ?, "
+            + "rider_id = ? WHERE id = ? AND version = ? RETURNING *)\n"
+            + onMoved(SOME_BATCHES);
+
+    private static String onMoved(String select) {
+        String from = "FROM delivery_batches b\n";
+        if (!select.contains(from)) {
+            throw new IllegalStateException("SOME_BATCHES no longer reads FROM delivery_batches b");
+        }
+        return select.replace(from, "FROM moved b\n");
+    }
+
     /** Newest first; the id breaks ties between batches created in the same instant, so the order is stable. */
     private static final String NEWEST_FIRST = " ORDER BY b.created_at DESC, b.id DESC";
 
@@ -186,6 +199,52 @@ public final class BatchQueries {
         return session.find(DeliveryBatch.class, batchId, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /**
+     * The batch, locked until the transaction ends (the same {@code FOR NO KEY UPDATE} Hibernate sends for
+     * {@link #lock(Session, UUID)}), on the caller's JDBC transaction; take its rider's lock first. Null if absent.
+     */
+    public static LockedBatch lock(Connection c, UUID batchId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT status, rider_id, order_count, total_weight_kg, version "
+                + "FROM delivery_batches WHERE id = ? FOR NO KEY UPDATE")) {
+            ps.setObject(1, batchId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new LockedBatch(batchId, BatchStatus.valueOf(rs.getString(1)),
+                        rs.getObject(2, UUID.class), rs.getInt(3), rs.getBigDecimal(4), rs.getLong(5)) : null;
+            }
+        }
+    }
+
+    /**
+     * Moves a locked batch to {@code status} with {@code riderId}, if it is still at {@code version}, and reads it
+     * back as {@link #readBack} does, in one statement: the row the update returns (with what the database's guard
+     * computed: version, times), joined to its outlet, rider and customers. Null when the version moved (the
+     * update touched nothing). The database's triggers check the move again and write the history rows.
+     */
+    public static BatchRow moveAndReadBack(Connection c, UUID batchId, long version, BatchStatus status, UUID riderId)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(MOVE_AND_READ_BACK)) {
+            ps.setString(1, status.name());
+            ps.setObject(2, riderId);
+            ps.setObject(3, batchId);
+            ps.setLong(4, version);
+            List<BatchRow> rows = readBatches(ps);
+            return rows.isEmpty() ? null : rows.get(0);
+        }
+    }
+
+    /** How many lines of the batch have no outcome yet, on the caller's JDBC transaction. */
+    public static long pendingOutcomes(Connection c, UUID batchId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT count(*) FROM delivery_batch_orders WHERE batch_id = ? AND outcome = ?")) {
+            ps.setObject(1, batchId);
+            ps.setString(2, OrderOutcome.PENDING.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     /** The line of {@code orderId} in the batch; null when the order is not in it. */
     public static BatchOrder line(Session session, UUID batchId, UUID orderId) {
         return session.createSelectionQuery("from BatchOrder o where o.batchId = :b and o.orderId = :o", BatchOrder.class)
@@ -197,15 +256,6 @@ public final class BatchQueries {
         return session.createSelectionQuery(
                         "select coalesce(max(o.sequence), 0) + 1 from BatchOrder o where o.batchId = :b", Integer.class)
                 .setParameter("b", batchId).getSingleResult();
-    }
-
-    /** How many lines of the batch have no outcome yet. */
-    public static long pendingOutcomes(Session session, UUID batchId) {
-        return session.createSelectionQuery(
-                        "select count(*) from BatchOrder o where o.batchId = :batch and o.outcome = :pending", Long.class)
-                .setParameter("batch", batchId)
-                .setParameter("pending", OrderOutcome.PENDING)
-                .getSingleResult();
     }
 
     private static List<BatchRow> readBatches(PreparedStatement ps) throws SQLException {

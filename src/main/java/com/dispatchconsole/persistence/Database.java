@@ -38,11 +38,21 @@ public final class Database implements AutoCloseable {
     /** True while the session factory is deferred and nobody has started building it. */
     private boolean deferred;
 
+    /** Sees every SQL statement prepared (tests), or null. */
+    private final Consumer<String> sqlListener;
+
     private Database(DatabaseConfig config, HikariDataSource dataSource,
                      java.util.concurrent.CompletableFuture<SessionFactory> sessionFactory) {
+        this(config, dataSource, sessionFactory, null);
+    }
+
+    private Database(DatabaseConfig config, HikariDataSource dataSource,
+                     java.util.concurrent.CompletableFuture<SessionFactory> sessionFactory,
+                     Consumer<String> sqlListener) {
         this.config = config;
         this.dataSource = dataSource;
         this.sessionFactory = sessionFactory;
+        this.sqlListener = sqlListener;
     }
 
     public static Database open(DatabaseConfig config) {
@@ -163,7 +173,7 @@ public final class Database implements AutoCloseable {
                 opened = true;
                 log.info("Connected to {} (isolation {})", config.displayUrl(), config.isolation().postgresName());
                 return new Database(config, dataSource,
-                        java.util.concurrent.CompletableFuture.completedFuture(sessionFactory));
+                        java.util.concurrent.CompletableFuture.completedFuture(sessionFactory), sqlListener);
             } catch (RuntimeException e) {
                 dataSource.close();
                 throw e;
@@ -389,6 +399,14 @@ public final class Database implements AutoCloseable {
 
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /**
+     * A connection of this database's pool as a unit of work uses it in plain JDBC: itself, or, when the database was
+     * opened with a SQL listener, one that tells the listener every statement prepared on it as Hibernate's do.
+     */
+    public Connection recording(Connection connection) {
+        return sqlListener == null ? connection : SqlRecorder.recording(connection, sqlListener);
     }
 
     public DatabaseConfig config() {

@@ -1,7 +1,14 @@
 package com.dispatchconsole.persistence;
 
+import com.dispatchconsole.domain.Availability;
 import com.dispatchconsole.domain.Rider;
+import com.dispatchconsole.domain.RiderLimits;
 import jakarta.persistence.LockModeType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -12,8 +19,16 @@ import org.hibernate.Session;
  * because Hibernate's follow-on locking for queries with outer joins has shipped versions that silently took
  * no lock at all. Several riders are locked in one statement ordered by id, so that two consoles locking the
  * same pair in opposite order cannot deadlock.
+ *
+ * <p>The assignment path takes the same locks in plain JDBC ({@link #lock(Connection, UUID)}): the same single-table
+ * {@code SELECT ... FOR NO KEY UPDATE} Hibernate sends for {@code PESSIMISTIC_WRITE}, without building the query
+ * anew for every call (an {@code in :ids} list keeps Hibernate from caching its translation).
  */
 public final class RiderLocks {
+
+    private static final String COLUMNS = "SELECT id, name, availability, max_capacity, max_weight_kg, "
+            + "max_active_batches FROM delivery_riders ";
+    private static final String LOCK = " FOR NO KEY UPDATE";
 
     private final boolean enabled;
 
@@ -36,5 +51,35 @@ public final class RiderLocks {
             query.setLockMode(LockModeType.PESSIMISTIC_WRITE);
         }
         return query.getResultList();
+    }
+
+    /** Locks one rider on the caller's JDBC transaction; null when no such rider exists. */
+    public LockedRider lock(Connection c, UUID riderId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(COLUMNS + "WHERE id = ?" + (enabled ? LOCK : ""))) {
+            ps.setObject(1, riderId);
+            List<LockedRider> riders = read(ps);
+            return riders.isEmpty() ? null : riders.get(0);
+        }
+    }
+
+    /** Locks riders with one {@code ... WHERE id = ANY (?) ORDER BY id FOR NO KEY UPDATE} statement. */
+    public List<LockedRider> lockInIdOrder(Connection c, Collection<UUID> riderIds) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(COLUMNS + "WHERE id = ANY (?) ORDER BY id"
+                + (enabled ? LOCK : ""))) {
+            ps.setArray(1, JdbcValues.uuidArray(c, riderIds));
+            return read(ps);
+        }
+    }
+
+    private static List<LockedRider> read(PreparedStatement ps) throws SQLException {
+        List<LockedRider> riders = new ArrayList<>(2);
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                riders.add(new LockedRider(rs.getObject(1, UUID.class), rs.getString(2),
+                        Availability.valueOf(rs.getString(3)),
+                        new RiderLimits(rs.getInt(4), rs.getBigDecimal(5), rs.getInt(6))));
+            }
+        }
+        return riders;
     }
 }

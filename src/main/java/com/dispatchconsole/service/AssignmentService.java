@@ -13,10 +13,12 @@ import com.dispatchconsole.domain.ShortId;
 import com.dispatchconsole.domain.rows.BatchRow;
 import com.dispatchconsole.persistence.BatchQueries;
 import com.dispatchconsole.persistence.BatchState;
+import com.dispatchconsole.persistence.LockedBatch;
+import com.dispatchconsole.persistence.LockedRider;
 import com.dispatchconsole.persistence.RiderLocks;
 import com.dispatchconsole.persistence.RiderQueries;
-import java.time.Clock;
-import java.time.Instant;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.Session;
@@ -25,17 +27,20 @@ import org.hibernate.Session;
  * Who carries which batch, and how a batch moves through its life. Each method is one transaction that locks
  * riders first (in id order), then the batch, and checks the rules under those locks. The database checks them
  * again and writes the audit rows itself, from the operator and reason each unit of work declares.
+ *
+ * <p>The hot path of the console and the gateway, so its transactions are plain JDBC units of work
+ * ({@link UnitOfWork#change}) whose statements live in persistence ({@link RiderLocks}, {@link BatchQueries}): the
+ * same locks, checks, settings and typed errors as through a Hibernate session, without building a session, an HQL
+ * translation and a flush for every call (issue 15; docs/performance.md). The rest of the services keep Hibernate.
  */
 public final class AssignmentService {
 
     private final UnitOfWork unitOfWork;
     private final RiderLocks riderLocks;
-    private final Clock clock;
 
-    public AssignmentService(UnitOfWork unitOfWork, RiderLocks riderLocks, Clock clock) {
+    public AssignmentService(UnitOfWork unitOfWork, RiderLocks riderLocks) {
         this.unitOfWork = unitOfWork;
         this.riderLocks = riderLocks;
-        this.clock = clock;
     }
 
     /** CREATED → ASSIGNED to a rider who is available and has room for it, whatever version is current. */
@@ -53,22 +58,21 @@ public final class AssignmentService {
         Checks.requireId(batchId, "batch");
         Checks.requireId(riderId, "rider");
         Checks.requireActor(actor);
-        return unitOfWork.call(actor, reason, session -> {
-            Rider rider = riderLocks.lock(session, riderId);
+        return unitOfWork.change(actor, reason, c -> {
+            LockedRider rider = riderLocks.lock(c, riderId);
             if (rider == null) {
                 throw Checks.riderNotFound(riderId);
             }
-            DeliveryBatch batch = Checks.lockBatch(session, batchId, null);
-            Checks.requireSeen(session, batchId, seen, batch.getVersion());
-            if (HandOver.way(batch.getStatus()) != HandOver.Way.ASSIGN) {
+            LockedBatch batch = Checks.lockBatch(c, batchId, null);
+            Checks.requireSeen(c, batchId, seen, batch.version());
+            if (HandOver.way(batch.status()) != HandOver.Way.ASSIGN) {
                 throw new DispatchException(ErrorCode.INVALID_BATCH_STATUS, "Batch " + ShortId.of(batchId) + " is "
-                        + batch.getStatus().label() + "; only a Created batch can be assigned"
-                        + (batch.getStatus() == BatchStatus.ASSIGNED ? " (reassign it instead)." : "."));
+                        + batch.status().label() + "; only a Created batch can be assigned"
+                        + (batch.status() == BatchStatus.ASSIGNED ? " (reassign it instead)." : "."));
             }
-            HandOver.requireAvailable(rider.getName(), rider.getAvailability());
-            requireRoom(session, rider, batch);
-            batch.moveTo(BatchStatus.ASSIGNED, riderId, clock.instant());
-            return snapshot(session, batchId);
+            HandOver.requireAvailable(rider.name(), rider.availability());
+            requireRoom(c, rider, batch);
+            return move(c, batch, List.of(BatchStatus.ASSIGNED), riderId);
         });
     }
 
@@ -83,8 +87,8 @@ public final class AssignmentService {
         Checks.requireId(newRiderId, "rider");
         Checks.requireActor(actor);
         Checks.requireReason(reason, "reassign a batch");
-        return unitOfWork.call(actor, reason, session -> {
-            BatchState seen = Checks.peek(session, batchId, expected);
+        return unitOfWork.change(actor, reason, c -> {
+            BatchState seen = Checks.peek(c, batchId, expected);
             if (HandOver.way(seen.status()) != HandOver.Way.REASSIGN) {
                 throw new DispatchException(ErrorCode.INVALID_BATCH_STATUS, "Batch " + ShortId.of(batchId) + " is "
                         + seen.status().label() + "; only an Assigned batch can be reassigned"
@@ -93,17 +97,14 @@ public final class AssignmentService {
             if (HandOver.isWith(seen.riderId(), newRiderId)) {
                 throw HandOver.alreadyWith(batchId);
             }
-            List<Rider> locked = riderLocks.lockInIdOrder(session, List.of(seen.riderId(), newRiderId));
-            Rider newRider = locked.stream().filter(r -> r.getId().equals(newRiderId)).findFirst()
+            List<LockedRider> locked = riderLocks.lockInIdOrder(c, List.of(seen.riderId(), newRiderId));
+            LockedRider newRider = locked.stream().filter(r -> r.id().equals(newRiderId)).findFirst()
                     .orElseThrow(() -> Checks.riderNotFound(newRiderId));
-            DeliveryBatch batch = Checks.lockBatch(session, batchId, seen);
-            HandOver.requireAvailable(newRider.getName(), newRider.getAvailability());
-            requireRoom(session, newRider, batch);
-            Instant now = clock.instant();
-            // Through CREATED in memory, one UPDATE to the database: the history shows one rider change.
-            batch.moveTo(BatchStatus.CREATED, null, now);
-            batch.moveTo(BatchStatus.ASSIGNED, newRiderId, now);
-            return snapshot(session, batchId);
+            LockedBatch batch = Checks.lockBatch(c, batchId, seen);
+            HandOver.requireAvailable(newRider.name(), newRider.availability());
+            requireRoom(c, newRider, batch);
+            // Through CREATED on the state map, one UPDATE to the database: the history shows one rider change.
+            return move(c, batch, List.of(BatchStatus.CREATED, BatchStatus.ASSIGNED), newRiderId);
         });
     }
 
@@ -129,19 +130,40 @@ public final class AssignmentService {
         Checks.requireId(batchId, "batch");
         Checks.requireActor(actor);
         requireTargetBeforeQuerying(target, reason);
-        return unitOfWork.call(actor, reason, session -> {
-            BatchState seen = Checks.peek(session, batchId, expected);
+        return unitOfWork.change(actor, reason, c -> {
+            BatchState seen = Checks.peek(c, batchId, expected);
             BatchTransitions.require(batchId, seen.status(), target);
             if (seen.riderId() != null) {
-                riderLocks.lock(session, seen.riderId());
+                riderLocks.lock(c, seen.riderId());
             }
-            DeliveryBatch batch = Checks.lockBatch(session, batchId, seen);
+            LockedBatch batch = Checks.lockBatch(c, batchId, seen);
             if (target == BatchStatus.COMPLETED) {
-                requireAllOutcomes(session, batchId);
+                requireAllOutcomes(c, batchId);
             }
-            batch.moveTo(target, null, clock.instant());
-            return snapshot(session, batchId);
+            return move(c, batch, List.of(target), null);
         });
+    }
+
+    /**
+     * Moves the locked batch along {@code steps} on the state map (each step checked, the rider following the
+     * status), then writes the end of it in one UPDATE that also reads the batch back. The database's guard checks
+     * the move again and stamps the version and times; its audit trigger writes the history rows.
+     */
+    private static BatchRow move(Connection c, LockedBatch batch, List<BatchStatus> steps, UUID newRiderId)
+            throws SQLException {
+        BatchStatus status = batch.status();
+        UUID rider = batch.riderId();
+        for (BatchStatus step : steps) {
+            BatchTransitions.require(batch.id(), status, step);
+            rider = BatchTransitions.riderAfter(step, rider, newRiderId);
+            status = step;
+        }
+        BatchRow after = BatchQueries.moveAndReadBack(c, batch.id(), batch.version(), status, rider);
+        if (after == null) {
+            // Cannot happen while we hold the batch's lock; if it ever does, start again rather than guess.
+            throw new UnitOfWork.RowMovedMeanwhile();
+        }
+        return after;
     }
 
     private static void requireTargetBeforeQuerying(BatchStatus target, String reason) {
@@ -161,13 +183,18 @@ public final class AssignmentService {
         }
     }
 
+    private static void requireRoom(Connection c, LockedRider rider, LockedBatch batch) throws SQLException {
+        HandOver.requireRoom(rider.name(), rider.limits(), RiderQueries.load(c, rider.id()), batch.orderCount(),
+                batch.totalWeightKg());
+    }
+
     static void requireRoom(Session session, Rider rider, DeliveryBatch batch) {
         Load current = UnitOfWork.jdbc(session, c -> RiderQueries.load(c, rider.getId()));
         HandOver.requireRoom(rider.getName(), rider.limits(), current, batch.getOrderCount(), batch.getTotalWeightKg());
     }
 
-    private static void requireAllOutcomes(Session session, UUID batchId) {
-        long pending = BatchQueries.pendingOutcomes(session, batchId);
+    private static void requireAllOutcomes(Connection c, UUID batchId) throws SQLException {
+        long pending = BatchQueries.pendingOutcomes(c, batchId);
         if (pending > 0) {
             throw new DispatchException(ErrorCode.OUTCOMES_MISSING, "Batch " + ShortId.of(batchId) + " still has "
                     + pending + " order" + (pending == 1 ? "" : "s") + " without an outcome; record each delivery "

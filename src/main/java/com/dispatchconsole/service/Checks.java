@@ -9,6 +9,9 @@ import com.dispatchconsole.domain.rows.HistoryEntry;
 import com.dispatchconsole.persistence.BatchQueries;
 import com.dispatchconsole.persistence.BatchState;
 import com.dispatchconsole.persistence.HistoryQueries;
+import com.dispatchconsole.persistence.LockedBatch;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.Session;
@@ -73,6 +76,35 @@ final class Checks {
             throw batchNotFound(batchId);
         }
         if (expected != null && batch.getVersion() != expected.version()) {
+            throw new UnitOfWork.RowMovedMeanwhile();
+        }
+        return batch;
+    }
+
+    /** As {@link #peek(Session, UUID, Expected)}, on a plain JDBC unit of work ({@link UnitOfWork#change}). */
+    static BatchState peek(Connection c, UUID batchId, Expected expected) throws SQLException {
+        BatchState state = BatchQueries.peekBatch(c, batchId);
+        if (state == null) {
+            throw batchNotFound(batchId);
+        }
+        requireSeen(c, batchId, expected, state.version());
+        return state;
+    }
+
+    /** As {@link #requireSeen(Session, UUID, Expected, long)}, on a plain JDBC unit of work. */
+    static void requireSeen(Connection c, UUID batchId, Expected expected, long actualVersion) throws SQLException {
+        if (expected != null && !expected.matches(actualVersion)) {
+            throw StaleAction.refusal("Batch " + ShortId.of(batchId), HistoryQueries.history(c, batchId));
+        }
+    }
+
+    /** As {@link #lockBatch(Session, UUID, BatchState)}, on a plain JDBC unit of work. */
+    static LockedBatch lockBatch(Connection c, UUID batchId, BatchState expected) throws SQLException {
+        LockedBatch batch = BatchQueries.lock(c, batchId);
+        if (batch == null) {
+            throw batchNotFound(batchId);
+        }
+        if (expected != null && batch.version() != expected.version()) {
             throw new UnitOfWork.RowMovedMeanwhile();
         }
         return batch;

@@ -54,7 +54,7 @@ public final class DispatchServices {
         this.unitOfWork = new UnitOfWork(database, options.maxAttempts(),
                 principal == null ? null : principal.credential());
         RiderLocks locks = new RiderLocks(options.lockRiders());
-        this.assignments = new AssignmentService(unitOfWork, locks, clock);
+        this.assignments = new AssignmentService(unitOfWork, locks);
         this.batches = new BatchService(unitOfWork, locks, clock);
         this.fleet = new FleetService(unitOfWork, locks, clock);
         this.queries = new QueryService(unitOfWork);

@@ -67,12 +67,41 @@ public final class UnitOfWork {
      * audit row the change produces, next to the real database login and the server's clock.
      */
     public <R> R call(String operator, String reason, Function<Session, R> work) {
-        for (int attempt = 1; ; attempt++) {
+        return withRetries(() -> database.sessionFactory().fromTransaction(session -> {
+            applySettings(session, operator, reason);
+            return work.apply(session);
+        }));
+    }
+
+    /**
+     * As {@link #call(String, String, Function)}, in plain JDBC on a pooled connection: one transaction with the same
+     * settings (bounded waits, operator and reason for the audit, the API token acted for), the same isolation check,
+     * retries and typed errors, without a Hibernate session. For the hot path (assigning and moving batches), whose
+     * statements live in persistence; Hibernate still has to have validated the schema before any change is made.
+     */
+    public <R> R change(String operator, String reason, SqlWork<R> work) {
+        database.sessionFactory();
+        return withRetries(() -> jdbcOnce(operator, reason, work));
+    }
+
+    /**
+     * A read-only step in a transaction of its own, e.g. one of the read queries: plain JDBC on a pooled connection
+     * with the same settings, isolation check, retries and typed errors as {@link #call}, without a Hibernate
+     * session (reads need none, so they work while the session factory is still starting).
+     */
+    public <R> R read(SqlWork<R> work) {
+        return withRetries(() -> jdbcOnce(null, null, work));
+    }
+
+    /**
+     * The one retry loop of every unit of work: a deadlock, a serialization failure or a row that moved between the
+     * unlocked peek and its lock starts the transaction again, a few times with a random back-off; everything else,
+     * and the last failure, becomes a typed {@link DispatchException} (refusals pass through as they are).
+     */
+    private <R> R withRetries(java.util.function.Supplier<R> attempt) {
+        for (int attemptNumber = 1; ; attemptNumber++) {
             try {
-                return database.sessionFactory().fromTransaction(session -> {
-                    applySettings(session, operator, reason);
-                    return work.apply(session);
-                });
+                return attempt.get();
             } catch (DispatchException e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -82,43 +111,21 @@ public final class UnitOfWork {
                 }
                 boolean retryable = e instanceof RowMovedMeanwhile || kind == DatabaseErrors.Kind.DEADLOCK
                         || kind == DatabaseErrors.Kind.SERIALIZATION;
-                if (!retryable || attempt >= maxAttempts) {
+                if (!retryable || attemptNumber >= maxAttempts) {
                     throw DatabaseErrors.translate(e, kind, config);
                 }
                 retries.incrementAndGet();
-                backOff(attempt);
+                backOff(attemptNumber);
             }
         }
     }
 
-    /**
-     * A read-only step in a transaction of its own, e.g. one of the read queries: plain JDBC on a pooled connection
-     * with the same settings, isolation check, retries and typed errors as {@link #call}, without a Hibernate
-     * session (reads need none, so they work while the session factory is still starting).
-     */
-    public <R> R read(SqlWork<R> work) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return readOnce(work);
-            } catch (DispatchException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                DatabaseErrors.Kind kind = DatabaseErrors.classify(e);
-                boolean retryable = kind == DatabaseErrors.Kind.DEADLOCK || kind == DatabaseErrors.Kind.SERIALIZATION;
-                if (!retryable || attempt >= maxAttempts) {
-                    throw DatabaseErrors.translate(e, kind, config);
-                }
-                retries.incrementAndGet();
-                backOff(attempt);
-            }
-        }
-    }
-
-    private <R> R readOnce(SqlWork<R> work) {
-        try (Connection connection = database.dataSource().getConnection()) {
+    /** One JDBC transaction: settings and isolation check, the work, commit; rolled back on any failure. */
+    private <R> R jdbcOnce(String operator, String reason, SqlWork<R> work) {
+        try (Connection connection = database.recording(database.dataSource().getConnection())) {
             try {
                 requireIsolation(TransactionSettings.apply(connection, config.lockTimeout(),
-                        config.statementTimeout(), null, null, apiCredential));
+                        config.statementTimeout(), operator, reason, apiCredential));
                 R result = work.run(connection);
                 connection.commit();
                 return result;
@@ -127,7 +134,7 @@ public final class UnitOfWork {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new ReadFailed(e);
+            throw new JdbcFailed(e);
         }
     }
 
@@ -139,9 +146,9 @@ public final class UnitOfWork {
         }
     }
 
-    /** A read's JDBC failure on its way to {@link DatabaseErrors#translate} (which reads the SQLSTATE in the chain). */
-    private static final class ReadFailed extends RuntimeException {
-        ReadFailed(SQLException cause) {
+    /** A JDBC failure on its way to {@link DatabaseErrors#translate} (which reads the SQLSTATE in the chain). */
+    private static final class JdbcFailed extends RuntimeException {
+        JdbcFailed(SQLException cause) {
             super(cause.getMessage(), cause);
         }
     }

@@ -42,11 +42,13 @@ class LockingTest {
 
             services.assignments().assign(batch.id(), rider.id(), ACTOR);
 
-            String riderSelect = sent.stream().filter(s -> s.contains("from delivery_riders")).findFirst().orElseThrow();
-            assertThat(riderSelect).containsPattern("for (no key )?update").doesNotContain(" join ");
+            // Plain JDBC since issue 15 (UnitOfWork.change); the database is opened with a listener, so it sees these too.
+            String riderSelect = sent.stream().filter(s -> s.toLowerCase().contains("from delivery_riders"))
+                    .findFirst().orElseThrow();
+            assertThat(riderSelect.toLowerCase()).containsPattern("for no key update$").doesNotContain(" join ");
             assertThat(sent.indexOf(riderSelect))
                     .as("the rider is locked before the batch")
-                    .isLessThan(indexOf(sent, "from delivery_batches db1_0 where db1_0.id=?"));
+                    .isLessThan(indexOf(sent, "from delivery_batches where id = ? for no key update"));
         }
     }
 
@@ -64,8 +66,9 @@ class LockingTest {
 
             services.assignments().reassign(batch.id(), b.id(), ACTOR, "swap");
 
-            assertThat(sent).filteredOn(s -> s.contains("from delivery_riders")).singleElement().satisfies(s ->
-                    assertThat(s).containsPattern("in \\(\\?,\\?\\) order by r1_0\\.id for (no key )?update"));
+            assertThat(sent).filteredOn(s -> s.toLowerCase().contains("from delivery_riders")).singleElement()
+                    .satisfies(s -> assertThat(s.toLowerCase())
+                            .containsPattern("where id = any \\(\\?\\) order by id for no key update$"));
         }
     }
 
@@ -146,7 +149,7 @@ class LockingTest {
 
     private static int indexOf(List<String> sent, String part) {
         for (int i = 0; i < sent.size(); i++) {
-            if (sent.get(i).contains(part)) {
+            if (sent.get(i).toLowerCase().contains(part)) {
                 return i;
             }
         }
