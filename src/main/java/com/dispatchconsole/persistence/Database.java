@@ -323,58 +323,6 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Loads Hibernate's start-up code on a daemon thread while the caller does something else (the embedded server
-     * starting, the migrations): a throwaway session factory of the same entities, built without a database (no
-     * connection, nothing validated) and closed, so that the real one, once the database is ready, finds its classes
-     * loaded. A failure here changes nothing but the time it would have saved.
-     */
-    public static void warmUpInBackground() {
-        Thread thread = new Thread(() -> {
-            StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
-                    .applySetting(AvailableSettings.DIALECT, "org.hibernate.dialect.PostgreSQLDialect")
-                    .applySetting(AvailableSettings.ALLOW_METADATA_ON_BOOT, false)
-                    .applySetting(AvailableSettings.CONNECTION_PROVIDER, new NoConnections())
-                    .build();
-            try {
-                entities(registry).buildMetadata().buildSessionFactory().close();
-            } catch (RuntimeException | LinkageError e) {
-                log.debug("Hibernate warm-up failed (only the start is slower): {}", e.toString());
-            } finally {
-                StandardServiceRegistryBuilder.destroy(registry);
-            }
-        }, "hibernate-warm-up");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    /** The warm-up's connections: none (it never asks; saying so keeps Hibernate from warning about it). */
-    private static final class NoConnections implements org.hibernate.engine.jdbc.connections.spi.ConnectionProvider {
-        @Override
-        public Connection getConnection() throws SQLException {
-            throw new SQLException("The Hibernate warm-up has no database");
-        }
-
-        @Override
-        public void closeConnection(Connection connection) {
-        }
-
-        @Override
-        public boolean supportsAggressiveRelease() {
-            return false;
-        }
-
-        @Override
-        public boolean isUnwrappableAs(Class<?> type) {
-            return false;
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) {
-            throw new org.hibernate.service.UnknownUnwrapTypeException(type);
-        }
-    }
-
-    /**
      * The session factory, waiting for it while it is still being built (building it here, on the caller's thread,
      * when it was deferred and nobody started it yet); its failure, if building it failed.
      */

@@ -137,7 +137,8 @@ public final class FleetService {
         if (fixAt == null) {
             throw new DispatchException(ErrorCode.INVALID_ARGUMENT, "A position needs the time of its fix.");
         }
-        unitOfWork.call(session -> UnitOfWork.jdbc(session, c -> {
+        // Plain JDBC like the assignment path: a fix is one statement, and phones send many (no session needed).
+        unitOfWork.change(null, null, c -> {
             // A fix alone in its transaction need not wait for the disk (see commitWithoutWaitingForDisk).
             RiderQueries.commitWithoutWaitingForDisk(c);
             if (!RiderQueries.reportPosition(c, riderId, lat, lon, accuracyMetres, fixAt)
@@ -145,7 +146,7 @@ public final class FleetService {
                 throw Checks.riderNotFound(riderId);
             }
             return null;
-        }));
+        });
     }
 
     private Rider lockExisting(Session session, UUID riderId) {
