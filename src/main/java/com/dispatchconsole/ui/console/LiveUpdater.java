@@ -40,6 +40,13 @@ public final class LiveUpdater implements ChangeSubscriber, AutoCloseable {
     static final long MAX_BURST_INTERVAL_MS = 500;
     static final long LOCATION_INTERVAL_MS = 1000;
     static final int MAX_LOCATIONS_PER_BURST = 200;
+    /**
+     * Rows waiting to be applied (distinct ids) beyond which the console stops applying them burst by burst and
+     * catches up in one go: at 500 changes a second about two seconds behind.
+     */
+    static final int CATCH_UP_BACKLOG = 1000;
+    /** How soon a burst that found the UI thread still busy with the last one looks again. */
+    static final long UI_BUSY_RETRY_MS = 5;
 
     private static final Logger log = LoggerFactory.getLogger(LiveUpdater.class);
 
@@ -65,6 +72,15 @@ public final class LiveUpdater implements ChangeSubscriber, AutoCloseable {
     private final AtomicLong bursts = new AtomicLong();
     private final AtomicLong merged = new AtomicLong();
     private volatile AppliedProbe appliedProbe = (rows, nanos, uiNanos) -> { };
+    private final int catchUpBacklog;
+    /** A burst handed to the UI thread and not yet applied: the next waits, so bursts never queue up there. */
+    private final java.util.concurrent.atomic.AtomicBoolean uiBusy = new java.util.concurrent.atomic.AtomicBoolean();
+    /** The feed's last state, which the header returns to after catching up. */
+    private volatile LiveState feedState = LiveState.of(LiveState.Status.CONNECTING);
+    private volatile boolean catchingUp;
+    /** A catch-up failed to read; the next flush tries again (under {@code lock}). */
+    private boolean catchUpDue;
+    private final AtomicLong catchUps = new AtomicLong();
 
     /** Sees each burst on the UI thread after it was applied: the rows, when, and how long the UI thread worked. */
     @FunctionalInterface
@@ -118,9 +134,14 @@ public final class LiveUpdater implements ChangeSubscriber, AutoCloseable {
     }
 
     LiveUpdater(RowReader queries, Screen model, UiExecutor ui) {
+        this(queries, model, ui, CATCH_UP_BACKLOG);
+    }
+
+    LiveUpdater(RowReader queries, Screen model, UiExecutor ui, int catchUpBacklog) {
         this.queries = queries;
         this.model = model;
         this.ui = ui;
+        this.catchUpBacklog = catchUpBacklog;
     }
 
     @Override
@@ -167,7 +188,13 @@ public final class LiveUpdater implements ChangeSubscriber, AutoCloseable {
 
     @Override
     public void onLiveState(LiveState state) {
-        ui.onUiThread(() -> model.showLiveState(state));
+        feedState = state;
+        ui.onUiThread(() -> {
+            // While catching up the header says so; the feed's state follows once the rows are on screen.
+            if (!catchingUp || state.status() != LiveState.Status.LIVE) {
+                model.showLiveState(state);
+            }
+        });
     }
 
     private void scheduleFlush(long extraDelayMs) {
@@ -184,8 +211,16 @@ public final class LiveUpdater implements ChangeSubscriber, AutoCloseable {
         Set<UUID> batchIds;
         Set<UUID> riderIds;
         Set<UUID> detailIds;
+        boolean catchUp;
         synchronized (lock) {
             flushScheduled = false;
+            catchUp = catchUpDue || pendingBatches.size() + pendingRiders.size() > catchUpBacklog;
+            catchUpDue = false;
+            if (uiBusy.get() && !catchUp) {
+                // The UI thread has not applied the last burst yet: let changes coalesce by id meanwhile.
+                scheduleFlush(UI_BUSY_RETRY_MS);
+                return;
+            }
             lastFlushNanos = System.nanoTime();
             batchIds = pendingBatches;
             riderIds = pendingRiders;
@@ -197,6 +232,10 @@ public final class LiveUpdater implements ChangeSubscriber, AutoCloseable {
             if (!pendingLocations.isEmpty()) {
                 scheduleFlush(LOCATION_INTERVAL_MS / 4);
             }
+        }
+        if (catchUp) {
+            catchUp(detailIds);
+            return;
         }
         if (batchIds.isEmpty() && riderIds.isEmpty() && detailIds.isEmpty()) {
             return;
@@ -212,11 +251,16 @@ public final class LiveUpdater implements ChangeSubscriber, AutoCloseable {
             intervalMs = Math.max(MIN_BURST_INTERVAL_MS, Math.min(MAX_BURST_INTERVAL_MS, readMs * 3));
             rowsRead.addAndGet(batches.size() + riders.size());
             bursts.incrementAndGet();
+            uiBusy.set(true);
             ui.onUiThread(() -> {
-                long start = System.nanoTime();
-                model.applyRemote(batches, riders, detailIds);
-                long end = System.nanoTime();
-                appliedProbe.applied(batches, end, end - start);
+                try {
+                    long start = System.nanoTime();
+                    model.applyRemote(batches, riders, detailIds);
+                    long end = System.nanoTime();
+                    appliedProbe.applied(batches, end, end - start);
+                } finally {
+                    uiBusy.set(false);
+                }
             });
         } catch (RuntimeException e) {
             log.debug("Could not read changed rows ({}); will try again", e.getMessage());
@@ -224,6 +268,45 @@ public final class LiveUpdater implements ChangeSubscriber, AutoCloseable {
                 pendingBatches.addAll(batchIds);
                 pendingRiders.addAll(riderIds);
                 pendingDetails.addAll(detailIds);
+                scheduleFlush(1000);
+            }
+        }
+    }
+
+    /**
+     * More rows wait than bursts can apply one by one (the UI thread or the database fell behind): the header says
+     * "catching up", everything is read again in one transaction and put on screen in one pass (what a reconnect
+     * does), and the header returns to the feed's state. Changes arriving meanwhile wait and follow as bursts.
+     */
+    private void catchUp(Set<UUID> detailIds) {
+        catchingUp = true;
+        catchUps.incrementAndGet();
+        LiveState catching = LiveState.of(LiveState.Status.CATCHING_UP);
+        ui.onUiThread(() -> model.showLiveState(catching));
+        try {
+            AllRows all = queries.everything();
+            rowsRead.addAndGet(all.batches().size() + all.riders().size());
+            uiBusy.set(true);
+            ui.onUiThread(() -> {
+                try {
+                    long start = System.nanoTime();
+                    model.applyResync(all);
+                    if (!detailIds.isEmpty()) {
+                        model.applyRemote(List.of(), List.of(), detailIds);
+                    }
+                    long end = System.nanoTime();
+                    appliedProbe.applied(all.batches(), end, end - start);
+                    catchingUp = false;
+                    model.showLiveState(feedState);
+                } finally {
+                    uiBusy.set(false);
+                }
+            });
+        } catch (RuntimeException e) {
+            log.warn("Catching up failed: {}; trying again", e.getMessage());
+            synchronized (lock) {
+                pendingDetails.addAll(detailIds);
+                catchUpDue = true;
                 scheduleFlush(1000);
             }
         }
@@ -272,6 +355,18 @@ public final class LiveUpdater implements ChangeSubscriber, AutoCloseable {
 
     public long bursts() {
         return bursts.get();
+    }
+
+    /** How often the backlog passed {@link #CATCH_UP_BACKLOG} and everything was read again in one go. */
+    public long catchUps() {
+        return catchUps.get();
+    }
+
+    /** Distinct rows waiting to be read and applied now: what the catch-up threshold is about. */
+    public int backlog() {
+        synchronized (lock) {
+            return pendingBatches.size() + pendingRiders.size();
+        }
     }
 
     @Override
