@@ -47,6 +47,7 @@ public final class NotifyBenchmark {
         final Map<String, Long> receivedAt = new ConcurrentHashMap<>();
         final Map<String, Long> appliedAt = new ConcurrentHashMap<>();
         final List<Long> uiNanos = java.util.Collections.synchronizedList(new ArrayList<>());
+        final List<Long> uiCpuNanos = java.util.Collections.synchronizedList(new ArrayList<>());
 
         Listener(DispatchServices services, FeedSettings settings) {
             session = new ConsoleSession(services, ui, settings, "bench", "bench", java.util.Set.of());
@@ -55,6 +56,7 @@ public final class NotifyBenchmark {
             feed = session.feed();
             live.onApplied((rows, at, work) -> {
                 uiNanos.add(work);
+                uiCpuNanos.add(live.lastApplyCpuNanos());
                 rows.forEach(r -> appliedAt.putIfAbsent(r.id() + ":" + r.version(), at));
             });
             feed.subscribe(new ChangeSubscriber() {
@@ -63,6 +65,22 @@ public final class NotifyBenchmark {
                     events.forEach(e -> receivedAt.putIfAbsent(e.id() + ":" + e.version(), e.receivedNanos()));
                 }
             });
+        }
+
+        /** The live updater's counts when the measurement began. */
+        final long[] base = new long[5];
+
+        /** Forgets the warm-up: what was seen so far, and the counts. */
+        void forget() {
+            receivedAt.clear();
+            appliedAt.clear();
+            uiNanos.clear();
+            uiCpuNanos.clear();
+            base[0] = live.eventsReceived();
+            base[1] = live.rowsRead();
+            base[2] = live.bursts();
+            base[3] = live.mergedEvents();
+            base[4] = live.catchUps();
         }
 
         @Override
@@ -93,8 +111,17 @@ public final class NotifyBenchmark {
                     return null;
                 });
             }
+            // A short unmeasured warm-up at the same rate: the first bursts compile the UI path; not what a shift sees.
+            Map<String, Long> warmUp = new ConcurrentHashMap<>();
+            write(readers, writer, ids, rate, WARM_UP_SECONDS, warmUp, new AtomicLong());
+            for (Listener listener : listeners) {
+                waitUntil(() -> caughtUp(listener, warmUp), 15_000);
+                listener.forget();
+            }
             Map<String, Long> committedAt = new ConcurrentHashMap<>();
             AtomicLong queueMax = new AtomicLong();
+            double loadAtStart = Math.round(java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    .getSystemLoadAverage() * 100) / 100.0;
             long commits = write(readers, writer, ids, rate, seconds, committedAt, queueMax);
             long writerEnd = System.nanoTime();
             boolean allCaughtUp = true;
@@ -106,6 +133,7 @@ public final class NotifyBenchmark {
             out.put("listeners", listenerCount);
             out.put("commits", commits);
             out.put("writerConnections", WRITERS);
+            out.put("warmUpSeconds", WARM_UP_SECONDS);
             out.put("achievedRatePerSec", Math.round(commits / seconds));
             List<Double> toListener = new ArrayList<>();
             List<Double> toModel = new ArrayList<>();
@@ -116,6 +144,7 @@ public final class NotifyBenchmark {
             List<Double> lastThird = new ArrayList<>();
             long catchUps = 0;
             List<Double> uiWork = new ArrayList<>();
+            List<Double> uiCpu = new ArrayList<>();
             long events = 0;
             long rowsRead = 0;
             long bursts = 0;
@@ -140,15 +169,23 @@ public final class NotifyBenchmark {
                 synchronized (listener.uiNanos) {
                     listener.uiNanos.forEach(n -> uiWork.add(n / 1e6));
                 }
-                events += listener.live.eventsReceived();
-                rowsRead += listener.live.rowsRead();
-                bursts += listener.live.bursts();
-                merged += listener.live.mergedEvents();
-                catchUps += listener.live.catchUps();
+                synchronized (listener.uiCpuNanos) {
+                    listener.uiCpuNanos.forEach(n -> uiCpu.add(n / 1e6));
+                }
+                events += listener.live.eventsReceived() - listener.base[0];
+                rowsRead += listener.live.rowsRead() - listener.base[1];
+                bursts += listener.live.bursts() - listener.base[2];
+                merged += listener.live.mergedEvents() - listener.base[3];
+                catchUps += listener.live.catchUps() - listener.base[4];
             }
             out.put("commitToListenerMs", percentiles(toListener));
             out.put("commitToModelMs", percentiles(toModel));
             out.put("uiThreadPerBurstMs", percentiles(uiWork));
+            // The same bursts in CPU time: what the UI thread worked, without the time a busy machine took it away.
+            out.put("uiThreadCpuPerBurstMs", percentiles(uiCpu));
+            out.put("loadAverageAtStart", loadAtStart);
+            out.put("loadAverageAtEnd", Math.round(java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    .getSystemLoadAverage() * 100) / 100.0);
             out.put("eventsReceived", events);
             out.put("rowsReRead", rowsRead);
             out.put("bursts", bursts);
@@ -238,6 +275,8 @@ public final class NotifyBenchmark {
      * the rate below what dispatchers together commit; several writers commit as several dispatchers do.
      */
     static final int WRITERS = 4;
+    /** Seconds of committing before the measurement, unmeasured. */
+    static final double WARM_UP_SECONDS = 2;
 
     private static long write(Database readers, Connection writer, List<UUID> ids, double rate, double seconds,
                               Map<String, Long> committedAt, AtomicLong queueMax) throws Exception {

@@ -73,6 +73,8 @@ public final class LiveUpdater implements ChangeSubscriber, AutoCloseable {
     private final AtomicLong merged = new AtomicLong();
     private volatile AppliedProbe appliedProbe = (rows, nanos, uiNanos) -> { };
     private final int catchUpBacklog;
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+    private volatile long lastApplyCpuNanos;
     /** A burst handed to the UI thread and not yet applied: the next waits, so bursts never queue up there. */
     private final java.util.concurrent.atomic.AtomicBoolean uiBusy = new java.util.concurrent.atomic.AtomicBoolean();
     /** The feed's last state, which the header returns to after catching up. */
@@ -255,8 +257,10 @@ public final class LiveUpdater implements ChangeSubscriber, AutoCloseable {
             ui.onUiThread(() -> {
                 try {
                     long start = System.nanoTime();
+                    long cpuStart = THREADS.getCurrentThreadCpuTime();
                     model.applyRemote(batches, riders, detailIds);
                     long end = System.nanoTime();
+                    lastApplyCpuNanos = THREADS.getCurrentThreadCpuTime() - cpuStart;
                     appliedProbe.applied(batches, end, end - start);
                 } finally {
                     uiBusy.set(false);
@@ -355,6 +359,14 @@ public final class LiveUpdater implements ChangeSubscriber, AutoCloseable {
 
     public long bursts() {
         return bursts.get();
+    }
+
+    /**
+     * CPU time the UI thread spent on the last burst (its wall time less any time the machine ran something else);
+     * read from the {@link AppliedProbe}. -1 where the JVM does not measure thread CPU time.
+     */
+    public long lastApplyCpuNanos() {
+        return lastApplyCpuNanos;
     }
 
     /** How often the backlog passed {@link #CATCH_UP_BACKLOG} and everything was read again in one go. */
