@@ -48,6 +48,8 @@ public final class NotifyBenchmark {
         final Map<String, Long> appliedAt = new ConcurrentHashMap<>();
         final List<Long> uiNanos = java.util.Collections.synchronizedList(new ArrayList<>());
         final List<Long> uiCpuNanos = java.util.Collections.synchronizedList(new ArrayList<>());
+        final List<Long> readNanos = java.util.Collections.synchronizedList(new ArrayList<>());
+        final List<Double> windowMs = java.util.Collections.synchronizedList(new ArrayList<>());
 
         Listener(DispatchServices services, FeedSettings settings) {
             session = new ConsoleSession(services, ui, settings, "bench", "bench", java.util.Set.of());
@@ -57,6 +59,8 @@ public final class NotifyBenchmark {
             live.onApplied((rows, at, work) -> {
                 uiNanos.add(work);
                 uiCpuNanos.add(live.lastApplyCpuNanos());
+                readNanos.add(live.lastReadNanos());
+                windowMs.add((double) live.burstIntervalMs());
                 rows.forEach(r -> appliedAt.putIfAbsent(r.id() + ":" + r.version(), at));
             });
             feed.subscribe(new ChangeSubscriber() {
@@ -76,6 +80,8 @@ public final class NotifyBenchmark {
             appliedAt.clear();
             uiNanos.clear();
             uiCpuNanos.clear();
+            readNanos.clear();
+            windowMs.clear();
             base[0] = live.eventsReceived();
             base[1] = live.rowsRead();
             base[2] = live.bursts();
@@ -146,6 +152,8 @@ public final class NotifyBenchmark {
             long catchUps = 0;
             List<Double> uiWork = new ArrayList<>();
             List<Double> uiCpu = new ArrayList<>();
+            List<Double> reRead = new ArrayList<>();
+            List<Double> window = new ArrayList<>();
             long events = 0;
             long rowsRead = 0;
             long bursts = 0;
@@ -173,6 +181,12 @@ public final class NotifyBenchmark {
                 synchronized (listener.uiCpuNanos) {
                     listener.uiCpuNanos.forEach(n -> uiCpu.add(n / 1e6));
                 }
+                synchronized (listener.readNanos) {
+                    listener.readNanos.forEach(n -> reRead.add(n / 1e6));
+                }
+                synchronized (listener.windowMs) {
+                    window.addAll(listener.windowMs);
+                }
                 events += listener.live.eventsReceived() - listener.base[0];
                 rowsRead += listener.live.rowsRead() - listener.base[1];
                 bursts += listener.live.bursts() - listener.base[2];
@@ -184,6 +198,9 @@ public final class NotifyBenchmark {
             out.put("uiThreadPerBurstMs", percentiles(uiWork));
             // The same bursts in CPU time: what the UI thread worked, without the time a busy machine took it away.
             out.put("uiThreadCpuPerBurstMs", percentiles(uiCpu));
+            // Where commit → table model goes besides the UI: the coalescing window and the re-read of the rows.
+            out.put("reReadPerBurstMs", percentiles(reRead));
+            out.put("burstWindowMs", percentiles(window));
             out.put("loadAverageAtStart", loadAtStart);
             out.put("loadAverageAtEnd", Math.round(java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                     .getSystemLoadAverage() * 100) / 100.0);
@@ -269,7 +286,8 @@ public final class NotifyBenchmark {
             st.execute("VACUUM (ANALYZE)");
             st.execute("CHECKPOINT");
         } catch (SQLException e) {
-            System.err.println("Could not settle the database before measuring: " + e.getMessage());
+            org.slf4j.LoggerFactory.getLogger(NotifyBenchmark.class)
+                    .warn("Could not settle the database before measuring: {}", e.getMessage());
         }
     }
 
@@ -290,7 +308,7 @@ public final class NotifyBenchmark {
      * batches: on the durable server one connection's commit waits for its flush to disk, which alone would cap
      * the rate below what dispatchers together commit; several writers commit as several dispatchers do.
      */
-    static final int WRITERS = 4;
+    static final int WRITERS = 8;
     /** Seconds of committing before the measurement, unmeasured. */
     static final double WARM_UP_SECONDS = 2;
 

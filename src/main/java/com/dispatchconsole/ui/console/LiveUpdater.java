@@ -77,6 +77,9 @@ public final class LiveUpdater implements ChangeSubscriber, AutoCloseable {
     private final int catchUpBacklog;
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
     private volatile long lastApplyCpuNanos;
+    private volatile long lastReadNanos;
+    /** Running average of the re-reads (worker thread only). */
+    private double readAverageMs;
     /** A burst handed to the UI thread and not yet applied: the next waits, so bursts never queue up there. */
     private final java.util.concurrent.atomic.AtomicBoolean uiBusy = new java.util.concurrent.atomic.AtomicBoolean();
     /** The feed's last state, which the header returns to after catching up. */
@@ -250,9 +253,12 @@ public final class LiveUpdater implements ChangeSubscriber, AutoCloseable {
             List<BatchRow> batches = rows.batches();
             List<RiderRow> riders = rows.riders();
             // Under load (a busy database, many consoles) re-reads slow down; widen the window so they coalesce
-            // more instead of piling up: the interval follows three times the last read, within 25..500 ms.
-            long readMs = (System.nanoTime() - readStart) / 1_000_000;
-            intervalMs = Math.max(MIN_BURST_INTERVAL_MS, Math.min(MAX_BURST_INTERVAL_MS, readMs * 3));
+            // more instead of piling up: the interval follows twice the reads' running average (one slow read, a
+            // checkpoint, must not triple the next window: at one console that was the whole of the p99), within
+            // 25..500 ms.
+            lastReadNanos = System.nanoTime() - readStart;
+            readAverageMs = readAverageMs * 0.8 + lastReadNanos / 1e6 * 0.2;
+            intervalMs = Math.max(MIN_BURST_INTERVAL_MS, Math.min(MAX_BURST_INTERVAL_MS, Math.round(readAverageMs * 2)));
             rowsRead.addAndGet(batches.size() + riders.size());
             bursts.incrementAndGet();
             uiBusy.set(true);
@@ -369,6 +375,16 @@ public final class LiveUpdater implements ChangeSubscriber, AutoCloseable {
      */
     public long lastApplyCpuNanos() {
         return lastApplyCpuNanos;
+    }
+
+    /** How long the last burst's re-read took (off the UI thread); read from the {@link AppliedProbe}. */
+    public long lastReadNanos() {
+        return lastReadNanos;
+    }
+
+    /** The coalescing window now: 25 ms, wider while re-reads are slow. */
+    public long burstIntervalMs() {
+        return intervalMs;
     }
 
     /** How often the backlog passed {@link #CATCH_UP_BACKLOG} and everything was read again in one go. */
