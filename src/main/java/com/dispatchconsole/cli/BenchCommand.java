@@ -162,6 +162,12 @@ public final class BenchCommand {
         @Option(names = "--batches", defaultValue = "50000", description = "Batches in each table model (default ${DEFAULT-VALUE}).")
         int batches;
 
+        // Durable by default, as operators run it (issue 16: the figures are the durable server's).
+        @Option(names = "--durable", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "Run the scratch server with fsync, synchronous_commit and full_page_writes on, as "
+                        + "operators run it (default); --no-durable turns them off.")
+        boolean durable;
+
         @Override
         public Integer call() throws Exception {
             Counts.positive(spec, "--rate", rate);
@@ -170,7 +176,8 @@ public final class BenchCommand {
             Counts.atLeast(spec, "--riders", riders, 1);
             Counts.atLeast(spec, "--batches", batches, 1);
             int maxListeners = Arrays.stream(listeners).max().orElse(1);
-            try (ScratchDatabase scratch = ScratchDatabase.open(new DbOptions(), "notify", maxListeners * 2 + 4)) {
+            try (ScratchDatabase scratch = ScratchDatabase.open(new DbOptions(), "notify", maxListeners * 2 + 4,
+                    durable)) {
                 com.dispatchconsole.demo.LargeDataSet.seed(scratch.database.dataSource(), riders, batches);
                 var config = scratch.database.config();
                 var feed = com.dispatchconsole.realtime.FeedSettings.of(config.url(), config.user(), config.password());
@@ -187,7 +194,10 @@ public final class BenchCommand {
                 out.put("machine", AssignBenchmark.machine());
                 out.put("ratePerSec", rate);
                 out.put("batchesInModel", batches);
+                out.put("durable", scratch.durable());
                 out.put("runs", runs);
+                out.put("pass", runs.stream().allMatch(r -> Boolean.TRUE.equals(
+                        ((Map<?, ?>) r.get("targets")).get("pass"))));
                 System.out.println(new ObjectMapper().writeValueAsString(out));
                 return 0;
             }

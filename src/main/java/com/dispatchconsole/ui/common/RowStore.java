@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
@@ -23,7 +22,7 @@ import javafx.collections.ObservableList;
  */
 public final class RowStore<T> {
 
-    private final ObservableList<T> rows = FXCollections.observableArrayList();
+    private final RowList<T> rows = new RowList<>();
     private final Map<UUID, Integer> positions = new HashMap<>();
     private final Function<T, UUID> idOf;
     private final ToLongFunction<T> versionOf;
@@ -100,16 +99,22 @@ public final class RowStore<T> {
             swapIn(merged);
             return;
         }
-        for (T row : different) {
-            Integer position = positions.get(idOf.apply(row));
-            if (position == null) {
-                positions.put(idOf.apply(row), rows.size());
-                rows.add(row);
-            } else if (!isOlder(row, rows.get(position))) {
-                // The same id twice in one burst: the newer of the two stays.
-                rows.set(position, row);
-            }
+        if (different.isEmpty()) {
+            return;
         }
+        // One change for the whole burst: views and tables hear of it once, not once per row.
+        rows.inOneChange(() -> {
+            for (T row : different) {
+                Integer position = positions.get(idOf.apply(row));
+                if (position == null) {
+                    positions.put(idOf.apply(row), rows.size());
+                    rows.add(row);
+                } else if (!isOlder(row, rows.get(position))) {
+                    // The same id twice in one burst: the newer of the two stays.
+                    rows.set(position, row);
+                }
+            }
+        });
     }
 
     /**
@@ -142,5 +147,15 @@ public final class RowStore<T> {
 
     public ObservableList<T> rows() {
         return rows;
+    }
+
+    /**
+     * Where the row of this id stands in {@link #rows()}, or -1. Rows keep their relative order while they are
+     * shown (a changed row keeps its place, new ones are appended, removals close up), so this is a tie-break
+     * that views can sort by; during a removal's change a removed row still answers its old place.
+     */
+    public int order(UUID id) {
+        Integer position = positions.get(id);
+        return position == null ? -1 : position;
     }
 }

@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import com.dispatchconsole.ui.common.SelectionKeeper;
 import com.dispatchconsole.ui.common.Theme;
-import javafx.collections.transformation.SortedList;
+import com.dispatchconsole.ui.common.SortedFilteredRows;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -35,8 +35,8 @@ final class BatchesTable {
     static TableView<BatchRow> create(ConsoleViewModel model, Consumer<LifecycleAction> onAction, Runnable assignToSelectedRider) {
         TableView<BatchRow> table = new TableView<>();
         table.setId("batches-table");
-        SortedList<BatchRow> sorted = new SortedList<>(model.rows().visibleBatches());
-        sorted.comparatorProperty().bind(table.comparatorProperty());
+        SortedFilteredRows<BatchRow> sorted = model.rows().visibleBatches();
+        sorted.showIn(table);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         SelectionKeeper.install(table, sorted, BatchRow::id, rows -> model.selection().select(rows));
         table.setPlaceholder(new Label("No batches match the filter."));

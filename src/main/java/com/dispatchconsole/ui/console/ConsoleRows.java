@@ -9,6 +9,7 @@ import com.dispatchconsole.domain.rows.RiderRow;
 import com.dispatchconsole.service.DispatchServices;
 import com.dispatchconsole.ui.common.Notice;
 import com.dispatchconsole.ui.common.RowStore;
+import com.dispatchconsole.ui.common.SortedFilteredRows;
 import com.dispatchconsole.ui.common.UiExecutor;
 import com.dispatchconsole.service.QueryService;
 import java.util.Collection;
@@ -29,7 +30,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.SetChangeListener;
-import javafx.collections.transformation.FilteredList;
 
 /**
  * The rows on screen and how they stay true: riders, batches and outlets of this console's outlets, the filter
@@ -61,7 +61,7 @@ public final class ConsoleRows {
     private final RowStore<BatchRow> batches = new RowStore<>(BatchRow::id, BatchRow::version);
     private final ObservableList<RiderRow> ridersView = FXCollections.unmodifiableObservableList(riders.rows());
     private final ObservableList<BatchRow> batchesView = FXCollections.unmodifiableObservableList(batches.rows());
-    private final FilteredList<BatchRow> visibleBatches = new FilteredList<>(batches.rows());
+    private final SortedFilteredRows<BatchRow> visibleBatches = new SortedFilteredRows<>(batches, BatchRow::id);
     private final ObservableList<OutletRow> outlets = FXCollections.observableArrayList();
     private final ObservableList<OutletRow> outletsView = FXCollections.unmodifiableObservableList(outlets);
     private final BatchFilter filter = new BatchFilter();
@@ -335,8 +335,8 @@ public final class ConsoleRows {
         return batchesView;
     }
 
-    /** The batches the filter lets through. */
-    public ObservableList<BatchRow> visibleBatches() {
+    /** The batches the filter lets through, in the sort order the table (or whoever shows them) sets. */
+    public SortedFilteredRows<BatchRow> visibleBatches() {
         return visibleBatches;
     }
 

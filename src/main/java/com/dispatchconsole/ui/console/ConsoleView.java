@@ -209,6 +209,7 @@ public final class ConsoleView {
             case CONNECTING -> "● Connecting…";
             case RECONNECTING -> "● Reconnecting since " + Formats.clock(state.since());
             case OFFLINE -> "● Offline since " + Formats.clock(state.since());
+            case CATCHING_UP -> "● Catching up…";
         });
     }
 

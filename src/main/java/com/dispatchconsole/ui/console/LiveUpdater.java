@@ -27,19 +27,28 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns the change feed into table updates: events are coalesced by id, the changed rows are re-read in one query
  * per table per burst (off the UI thread), and applied in place with one UI-thread hand-off per burst, at most
- * every 40 ms (more slowly when reads take longer). Position reports are throttled to one refresh per rider per second and capped per
+ * every 25 ms (more slowly when reads take longer). Position reports are throttled to one refresh per rider per second and capped per
  * burst, so a flood of telemetry never delays a status change.
  */
 public final class LiveUpdater implements ChangeSubscriber, AutoCloseable {
 
     /**
-     * At most one application per this interval (25 a second). About 10 a second would cost a p99 of 100 ms+
-     * at 500 changes a second; 40 ms keeps p99 under ~50 ms while each application stays well within a frame.
+     * At most one application per this interval (40 a second). About 10 a second would cost a p99 of 100 ms+
+     * at 500 changes a second. Since a burst costs the UI thread about a millisecond whatever the table's size
+     * (issue 16), 25 ms leaves the commit → table p99 room under 50 ms (the window, the re-read, the apply); the
+     * interval widens by itself when re-reads slow down (many consoles, a busy database).
      */
-    static final long MIN_BURST_INTERVAL_MS = 40;
+    static final long MIN_BURST_INTERVAL_MS = 25;
     static final long MAX_BURST_INTERVAL_MS = 500;
     static final long LOCATION_INTERVAL_MS = 1000;
     static final int MAX_LOCATIONS_PER_BURST = 200;
+    /**
+     * Rows waiting to be applied (distinct ids) beyond which the console stops applying them burst by burst and
+     * catches up in one go: at 500 changes a second about two seconds behind.
+     */
+    static final int CATCH_UP_BACKLOG = 1000;
+    /** How soon a burst that found the UI thread still busy with the last one looks again. */
+    static final long UI_BUSY_RETRY_MS = 5;
 
     private static final Logger log = LoggerFactory.getLogger(LiveUpdater.class);
 
@@ -65,6 +74,20 @@ public final class LiveUpdater implements ChangeSubscriber, AutoCloseable {
     private final AtomicLong bursts = new AtomicLong();
     private final AtomicLong merged = new AtomicLong();
     private volatile AppliedProbe appliedProbe = (rows, nanos, uiNanos) -> { };
+    private final int catchUpBacklog;
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+    private volatile long lastApplyCpuNanos;
+    private volatile long lastReadNanos;
+    /** Running average of the re-reads (worker thread only). */
+    private double readAverageMs;
+    /** A burst handed to the UI thread and not yet applied: the next waits, so bursts never queue up there. */
+    private final java.util.concurrent.atomic.AtomicBoolean uiBusy = new java.util.concurrent.atomic.AtomicBoolean();
+    /** The feed's last state, which the header returns to after catching up. */
+    private volatile LiveState feedState = LiveState.of(LiveState.Status.CONNECTING);
+    private volatile boolean catchingUp;
+    /** A catch-up failed to read; the next flush tries again (under {@code lock}). */
+    private boolean catchUpDue;
+    private final AtomicLong catchUps = new AtomicLong();
 
     /** Sees each burst on the UI thread after it was applied: the rows, when, and how long the UI thread worked. */
     @FunctionalInterface
@@ -118,9 +141,14 @@ public final class LiveUpdater implements ChangeSubscriber, AutoCloseable {
     }
 
     LiveUpdater(RowReader queries, Screen model, UiExecutor ui) {
+        this(queries, model, ui, CATCH_UP_BACKLOG);
+    }
+
+    LiveUpdater(RowReader queries, Screen model, UiExecutor ui, int catchUpBacklog) {
         this.queries = queries;
         this.model = model;
         this.ui = ui;
+        this.catchUpBacklog = catchUpBacklog;
     }
 
     @Override
@@ -167,7 +195,13 @@ public final class LiveUpdater implements ChangeSubscriber, AutoCloseable {
 
     @Override
     public void onLiveState(LiveState state) {
-        ui.onUiThread(() -> model.showLiveState(state));
+        feedState = state;
+        ui.onUiThread(() -> {
+            // While catching up the header says so; the feed's state follows once the rows are on screen.
+            if (!catchingUp || state.status() != LiveState.Status.LIVE) {
+                model.showLiveState(state);
+            }
+        });
     }
 
     private void scheduleFlush(long extraDelayMs) {
@@ -184,8 +218,16 @@ public final class LiveUpdater implements ChangeSubscriber, AutoCloseable {
         Set<UUID> batchIds;
         Set<UUID> riderIds;
         Set<UUID> detailIds;
+        boolean catchUp;
         synchronized (lock) {
             flushScheduled = false;
+            catchUp = catchUpDue || pendingBatches.size() + pendingRiders.size() > catchUpBacklog;
+            catchUpDue = false;
+            if (uiBusy.get() && !catchUp) {
+                // The UI thread has not applied the last burst yet: let changes coalesce by id meanwhile.
+                scheduleFlush(UI_BUSY_RETRY_MS);
+                return;
+            }
             lastFlushNanos = System.nanoTime();
             batchIds = pendingBatches;
             riderIds = pendingRiders;
@@ -198,6 +240,10 @@ public final class LiveUpdater implements ChangeSubscriber, AutoCloseable {
                 scheduleFlush(LOCATION_INTERVAL_MS / 4);
             }
         }
+        if (catchUp) {
+            catchUp(detailIds);
+            return;
+        }
         if (batchIds.isEmpty() && riderIds.isEmpty() && detailIds.isEmpty()) {
             return;
         }
@@ -207,16 +253,26 @@ public final class LiveUpdater implements ChangeSubscriber, AutoCloseable {
             List<BatchRow> batches = rows.batches();
             List<RiderRow> riders = rows.riders();
             // Under load (a busy database, many consoles) re-reads slow down; widen the window so they coalesce
-            // more instead of piling up: the interval follows three times the last read, within 40..500 ms.
-            long readMs = (System.nanoTime() - readStart) / 1_000_000;
-            intervalMs = Math.max(MIN_BURST_INTERVAL_MS, Math.min(MAX_BURST_INTERVAL_MS, readMs * 3));
+            // more instead of piling up: the interval follows twice the reads' running average (one slow read, a
+            // checkpoint, must not triple the next window: at one console that was the whole of the p99), within
+            // 25..500 ms.
+            lastReadNanos = System.nanoTime() - readStart;
+            readAverageMs = readAverageMs * 0.8 + lastReadNanos / 1e6 * 0.2;
+            intervalMs = Math.max(MIN_BURST_INTERVAL_MS, Math.min(MAX_BURST_INTERVAL_MS, Math.round(readAverageMs * 2)));
             rowsRead.addAndGet(batches.size() + riders.size());
             bursts.incrementAndGet();
+            uiBusy.set(true);
             ui.onUiThread(() -> {
-                long start = System.nanoTime();
-                model.applyRemote(batches, riders, detailIds);
-                long end = System.nanoTime();
-                appliedProbe.applied(batches, end, end - start);
+                try {
+                    long start = System.nanoTime();
+                    long cpuStart = THREADS.getCurrentThreadCpuTime();
+                    model.applyRemote(batches, riders, detailIds);
+                    long end = System.nanoTime();
+                    lastApplyCpuNanos = THREADS.getCurrentThreadCpuTime() - cpuStart;
+                    appliedProbe.applied(batches, end, end - start);
+                } finally {
+                    uiBusy.set(false);
+                }
             });
         } catch (RuntimeException e) {
             log.debug("Could not read changed rows ({}); will try again", e.getMessage());
@@ -224,6 +280,45 @@ public final class LiveUpdater implements ChangeSubscriber, AutoCloseable {
                 pendingBatches.addAll(batchIds);
                 pendingRiders.addAll(riderIds);
                 pendingDetails.addAll(detailIds);
+                scheduleFlush(1000);
+            }
+        }
+    }
+
+    /**
+     * More rows wait than bursts can apply one by one (the UI thread or the database fell behind): the header says
+     * "catching up", everything is read again in one transaction and put on screen in one pass (what a reconnect
+     * does), and the header returns to the feed's state. Changes arriving meanwhile wait and follow as bursts.
+     */
+    private void catchUp(Set<UUID> detailIds) {
+        catchingUp = true;
+        catchUps.incrementAndGet();
+        LiveState catching = LiveState.of(LiveState.Status.CATCHING_UP);
+        ui.onUiThread(() -> model.showLiveState(catching));
+        try {
+            AllRows all = queries.everything();
+            rowsRead.addAndGet(all.batches().size() + all.riders().size());
+            uiBusy.set(true);
+            ui.onUiThread(() -> {
+                try {
+                    long start = System.nanoTime();
+                    model.applyResync(all);
+                    if (!detailIds.isEmpty()) {
+                        model.applyRemote(List.of(), List.of(), detailIds);
+                    }
+                    long end = System.nanoTime();
+                    appliedProbe.applied(all.batches(), end, end - start);
+                    catchingUp = false;
+                    model.showLiveState(feedState);
+                } finally {
+                    uiBusy.set(false);
+                }
+            });
+        } catch (RuntimeException e) {
+            log.warn("Catching up failed: {}; trying again", e.getMessage());
+            synchronized (lock) {
+                pendingDetails.addAll(detailIds);
+                catchUpDue = true;
                 scheduleFlush(1000);
             }
         }
@@ -272,6 +367,36 @@ public final class LiveUpdater implements ChangeSubscriber, AutoCloseable {
 
     public long bursts() {
         return bursts.get();
+    }
+
+    /**
+     * CPU time the UI thread spent on the last burst (its wall time less any time the machine ran something else);
+     * read from the {@link AppliedProbe}. -1 where the JVM does not measure thread CPU time.
+     */
+    public long lastApplyCpuNanos() {
+        return lastApplyCpuNanos;
+    }
+
+    /** How long the last burst's re-read took (off the UI thread); read from the {@link AppliedProbe}. */
+    public long lastReadNanos() {
+        return lastReadNanos;
+    }
+
+    /** The coalescing window now: 25 ms, wider while re-reads are slow. */
+    public long burstIntervalMs() {
+        return intervalMs;
+    }
+
+    /** How often the backlog passed {@link #CATCH_UP_BACKLOG} and everything was read again in one go. */
+    public long catchUps() {
+        return catchUps.get();
+    }
+
+    /** Distinct rows waiting to be read and applied now: what the catch-up threshold is about. */
+    public int backlog() {
+        synchronized (lock) {
+            return pendingBatches.size() + pendingRiders.size();
+        }
     }
 
     @Override

@@ -41,8 +41,8 @@ class LiveUpdaterTest {
     /** Generous: the first burst is due at once, a retry after a second. Only a broken updater waits this long. */
     private static final long WAIT_SECONDS = 10;
 
-    private final Map<UUID, BatchRow> batchesInDatabase = new HashMap<>();
-    private final Map<UUID, RiderRow> ridersInDatabase = new HashMap<>();
+    private final Map<UUID, BatchRow> batchesInDatabase = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<UUID, RiderRow> ridersInDatabase = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Read> reads = new CopyOnWriteArrayList<>();
     private final BlockingQueue<Applied> applied = new LinkedBlockingQueue<>();
     private final BlockingQueue<AllRows> resyncs = new LinkedBlockingQueue<>();
@@ -237,6 +237,104 @@ class LiveUpdaterTest {
         live.onLiveState(offline);
 
         assertThat(states).containsExactly(offline);
+    }
+
+    /** A UI thread that fell behind: updates wait, in order, until it is released, then run as they come. */
+    private static final class BehindUi implements com.dispatchconsole.ui.common.UiExecutor {
+        private final List<Runnable> waiting = new ArrayList<>();
+        private boolean held = true;
+
+        @Override
+        public <T> void submit(java.util.concurrent.Callable<T> work, java.util.function.Consumer<T> onSuccess,
+                               java.util.function.Consumer<com.dispatchconsole.domain.DispatchException> onFailure) {
+            throw new UnsupportedOperationException("the live updater submits nothing");
+        }
+
+        @Override
+        public synchronized void onUiThread(Runnable update) {
+            if (held) {
+                waiting.add(update);
+            } else {
+                update.run();
+            }
+        }
+
+        @Override
+        public void schedule(java.time.Duration delay, Runnable update) {
+            onUiThread(update);
+        }
+
+        synchronized void release() {
+            held = false;
+            waiting.forEach(Runnable::run);
+            waiting.clear();
+        }
+    }
+
+    @Test
+    void aFloodFasterThanTheScreenAppliesIsCaughtUpInOneGoSaidInTheHeaderAndEndsEqualToTheDatabase()
+            throws Exception {
+        List<BatchRow> initial = IntStream.range(0, 3000).mapToObj(i -> inDatabase(Rows.batch(1, "1"))).toList();
+        com.dispatchconsole.ui.common.RowStore<BatchRow> table =
+                new com.dispatchconsole.ui.common.RowStore<>(BatchRow::id, BatchRow::version);
+        table.replaceAll(initial);
+        List<LiveState.Status> header = new CopyOnWriteArrayList<>();
+        LiveUpdater.Screen console = new LiveUpdater.Screen() {
+            @Override
+            public void applyRemote(List<BatchRow> batches, List<RiderRow> riders, Collection<UUID> ordersChanged) {
+                synchronized (table) {
+                    table.upsert(batches);
+                }
+            }
+
+            @Override
+            public void applyResync(AllRows all) {
+                synchronized (table) {
+                    table.sync(all.batches());
+                }
+            }
+
+            @Override
+            public void showLiveState(LiveState state) {
+                header.add(state.status());
+            }
+        };
+        BehindUi ui = new BehindUi();
+        int threshold = 100;
+        try (LiveUpdater flooded = new LiveUpdater(database, console, ui, threshold)) {
+            flooded.onLiveState(new LiveState(LiveState.Status.LIVE, Instant.now()));
+            // Every batch changes, one notification each, while the UI thread applies nothing.
+            for (BatchRow batch : initial) {
+                BatchRow moved = inDatabase(Rows.changed(batch, BatchStatus.CANCELLED, null));
+                flooded.onChanges(List.of(batchEvent(moved.id(), null, null, "CANCELLED")));
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+            while (flooded.catchUps() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(flooded.catchUps()).as("the backlog passed " + threshold + " rows").isPositive();
+
+            ui.release();
+
+            while (!(header.get(header.size() - 1) == LiveState.Status.LIVE && flooded.backlog() == 0
+                    && tableEqualsDatabase(table)) && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+        }
+        assertThat(header).as("the header said it was catching up, then Live again")
+                .containsSubsequence(LiveState.Status.CATCHING_UP, LiveState.Status.LIVE)
+                .endsWith(LiveState.Status.LIVE);
+        synchronized (table) {
+            assertThat(table.rows()).as("the table ends equal to the database")
+                    .containsExactlyInAnyOrderElementsOf(batchesInDatabase.values());
+        }
+    }
+
+    private boolean tableEqualsDatabase(com.dispatchconsole.ui.common.RowStore<BatchRow> table) {
+        synchronized (table) {
+            return table.rows().size() == batchesInDatabase.size()
+                    && batchesInDatabase.values().stream().allMatch(row -> row.equals(table.get(row.id())));
+        }
     }
 
     private static <T> List<T> concat(List<T> list, T one) {
