@@ -27,18 +27,20 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns the change feed into table updates: events are coalesced by id, the changed rows are re-read in one query
  * per table per burst (off the UI thread), and applied in place with one UI-thread hand-off per burst, at most
- * every 25 ms (more slowly when reads take longer). Position reports are throttled to one refresh per rider per second and capped per
+ * every 15 ms (more slowly when reads take longer). Position reports are throttled to one refresh per rider per second and capped per
  * burst, so a flood of telemetry never delays a status change.
  */
 public final class LiveUpdater implements ChangeSubscriber, AutoCloseable {
 
     /**
-     * At most one application per this interval (40 a second). About 10 a second would cost a p99 of 100 ms+
+     * At most one application per this interval (about 65 a second). About 10 a second would cost a p99 of 100 ms+
      * at 500 changes a second. Since a burst costs the UI thread about a millisecond whatever the table's size
-     * (issue 16), 25 ms leaves the commit → table p99 room under 50 ms (the window, the re-read, the apply); the
-     * interval widens by itself when re-reads slow down (many consoles, a busy database).
+     * (issue 16), the window and the re-read are what a change waits for: at 25 ms the commit → table p99 of one
+     * console was 46–54 ms on a quiet 2-core machine (the re-read's p99 20–31 ms on top of up to a whole window);
+     * 15 ms leaves room under 50 ms. The interval widens by itself when re-reads slow down (many consoles, a busy
+     * database), so more consoles do not mean more reads than the database can answer.
      */
-    static final long MIN_BURST_INTERVAL_MS = 25;
+    static final long MIN_BURST_INTERVAL_MS = 15;
     static final long MAX_BURST_INTERVAL_MS = 500;
     static final long LOCATION_INTERVAL_MS = 1000;
     static final int MAX_LOCATIONS_PER_BURST = 200;
@@ -382,7 +384,7 @@ public final class LiveUpdater implements ChangeSubscriber, AutoCloseable {
         return lastReadNanos;
     }
 
-    /** The coalescing window now: 25 ms, wider while re-reads are slow. */
+    /** The coalescing window now: 15 ms, wider while re-reads are slow. */
     public long burstIntervalMs() {
         return intervalMs;
     }
