@@ -50,6 +50,17 @@ public final class BatchTransitions {
         return Collections.unmodifiableSet(ALLOWED.get(from));
     }
 
+    /** The statuses from which a batch may move to {@code target} (empty when none may). */
+    public static Set<BatchStatus> allowedInto(BatchStatus target) {
+        Set<BatchStatus> sources = java.util.EnumSet.noneOf(BatchStatus.class);
+        ALLOWED.forEach((from, targets) -> {
+            if (targets.contains(target)) {
+                sources.add(from);
+            }
+        });
+        return Collections.unmodifiableSet(sources);
+    }
+
     /** True when some status can legally move to {@code target}; used to refuse nonsense before any query. */
     public static boolean isReachable(BatchStatus target) {
         return ALLOWED.values().stream().anyMatch(targets -> targets.contains(target));

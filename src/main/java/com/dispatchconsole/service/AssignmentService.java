@@ -131,11 +131,15 @@ public final class AssignmentService {
         Checks.requireActor(actor);
         requireTargetBeforeQuerying(target, reason);
         return unitOfWork.change(actor, reason, c -> {
-            BatchState seen = Checks.peek(c, batchId, expected);
-            BatchTransitions.require(batchId, seen.status(), target);
-            if (seen.riderId() != null) {
-                riderLocks.lock(c, seen.riderId());
+            // The peek and the rider's lock in one statement: the rider is locked only for a move that can be made
+            // (a refusal below took no lock); the batch's lock then checks it did not move in between.
+            BatchState seen = riderLocks.peekLockingRider(c, batchId, BatchTransitions.allowedInto(target),
+                    expected == null ? null : expected.version());
+            if (seen == null) {
+                throw Checks.batchNotFound(batchId);
             }
+            Checks.requireSeen(c, batchId, expected, seen.version());
+            BatchTransitions.require(batchId, seen.status(), target);
             LockedBatch batch = Checks.lockBatch(c, batchId, seen);
             if (target == BatchStatus.COMPLETED) {
                 requireAllOutcomes(c, batchId);

@@ -99,6 +99,46 @@ class LockingTest {
     }
 
     @Test
+    void anUnassignLocksItsRiderInItsFirstReadAndARefusedMoveTakesNoLockAtAll() throws Exception {
+        DatabaseConfig config = TestDatabases.fresh().withLockTimeout(Duration.ofMillis(300), Duration.ofSeconds(3));
+        List<String> sent = new ArrayList<>();
+        try (Database db = Database.open(config, s -> { synchronized (sent) { sent.add(s); } })) {
+            DispatchServices services = new DispatchServices(db);
+            Fixtures given = new Fixtures(services);
+            RiderRow rider = given.rider("Ana", 10, "20", 1);
+            BatchRow batch = given.batch(1, "1");
+            long assignedVersion = services.assignments().assign(batch.id(), rider.id(), ACTOR).version();
+            try (Connection other = db.dataSource().getConnection();
+                 PreparedStatement hold = other.prepareStatement(
+                         "SELECT 1 FROM delivery_riders WHERE id = ? FOR NO KEY UPDATE")) {
+                hold.setObject(1, rider.id());
+                hold.execute();
+
+                // A move that can be made waits for the rider another console holds (and gives up as RIDER_BUSY)...
+                assertThatThrownBy(() -> services.assignments().transition(batch.id(), BatchStatus.CREATED, ACTOR, null))
+                        .isInstanceOfSatisfying(DispatchException.class,
+                                e -> assertThat(e.code()).isEqualTo(ErrorCode.RIDER_BUSY));
+                // ...one refused is refused for what it is, without waiting for that lock.
+                assertThatThrownBy(() -> services.assignments().transition(batch.id(), BatchStatus.CREATED,
+                        com.dispatchconsole.domain.Expected.version(assignedVersion - 1), ACTOR, null))
+                        .isInstanceOfSatisfying(DispatchException.class,
+                                e -> assertThat(e.code()).isEqualTo(ErrorCode.ALREADY_CHANGED));
+                assertThatThrownBy(() -> services.assignments().transition(batch.id(), BatchStatus.COMPLETED, ACTOR, null))
+                        .isInstanceOfSatisfying(DispatchException.class,
+                                e -> assertThat(e.code()).isNotEqualTo(ErrorCode.RIDER_BUSY));
+                other.rollback();
+            }
+            sent.clear();
+            assertThat(services.assignments().transition(batch.id(), BatchStatus.CREATED, ACTOR, null).status())
+                    .isEqualTo(BatchStatus.CREATED);
+            // The batch is read and its rider locked in one statement, before the batch's own lock.
+            String first = sent.stream().map(String::toLowerCase).filter(s -> s.contains("from delivery_batches"))
+                    .findFirst().orElseThrow();
+            assertThat(first).contains("join lateral").contains("from delivery_riders").contains("for no key update");
+        }
+    }
+
+    @Test
     void startupRefusesAPoolThatWouldNotRunAtReadCommitted() {
         DatabaseConfig repeatable = TestDatabases.fresh().withIsolation(IsolationLevel.REPEATABLE_READ);
         assertThatThrownBy(() -> Database.open(repeatable))
