@@ -41,7 +41,10 @@ public final class SortedFilteredRows<T> extends ObservableListBase<T> {
         this.order = orderOf(null);
         store.rows().addListener((ListChangeListener<T>) this::sourceChanged);
         predicate.addListener((o, was, now) -> refilter());
-        comparator.addListener((o, was, now) -> resort());
+        // On invalidation, not on change: the table's comparator for a column whose sort type was flipped (a second
+        // click on its header) equals the one before (it compares the columns, not their directions), so a change
+        // listener never heard the flip and the table kept its old order. resort() reads the value, re-arming this.
+        comparator.addListener((javafx.beans.InvalidationListener) o -> resort());
         shown.addAll(filteredAndSorted());
     }
 
