@@ -29,15 +29,35 @@ public final class AssignBenchmark {
      * One cell: transactions per second of each path, service / raw ({@code ratio}) and service / pgbench, the JVM's
      * CPU time per transaction on each Java path (every thread of the process: JDBC, Hibernate, GC, JIT), the part of
      * it spent on the calling threads themselves ({@code ...CallCpuMsPerTx}: the code path, without GC and JIT), and
-     * service / raw in each round ({@code ratioByRound}: how much the shared machine moved the figure), and the
-     * machine's one-minute load average before and after the cell. pgbench figures are null when it did not run or
-     * failed in any round ({@code pgbenchError} then says how).
+     * service / raw in each round ({@code ratioByRound}: how much the shared machine moved the figure), the
+     * machine's one-minute load average before and after the cell, and the JIT's compile time while each Java path
+     * was measured ({@code ...JitMs}, summed over the rounds: near zero once the warm-up did its job), and the
+     * database server's CPU per transaction on each Java path ({@code ...DbCpuMsPerTx}, {@link ServerCpu}; null for a
+     * server elsewhere). {@code rawTxPerSec} is the yardstick (raw JDBC reading the row back, as the use case must);
+     * {@code rawBareTxPerSec} is raw JDBC returning nothing, and {@code serviceVsRawBare} the service against it, for
+     * what the read-back itself costs. pgbench figures are null when it did not run or failed in any round
+     * ({@code pgbenchError} then says how).
      */
     public record Result(int clients, String pattern, double rawTxPerSec, double serviceTxPerSec,
                          Double pgbenchTxPerSec, double ratio, Double serviceVsPgbench, double rawCpuMsPerTx,
                          double serviceCpuMsPerTx, double rawCallCpuMsPerTx, double serviceCallCpuMsPerTx,
-                         List<Double> ratioByRound, String pgbenchError, List<Double> loadAverage) {
+                         List<Double> ratioByRound, String pgbenchError, List<Double> loadAverage, long rawJitMs,
+                         long serviceJitMs, Double rawDbCpuMsPerTx, Double serviceDbCpuMsPerTx,
+                         double rawBareTxPerSec, double serviceVsRawBare) {
     }
+
+    /**
+     * The warm-up before any cell: each Java path, spread and hot, in one-second slices until a slice's compile time
+     * is under {@value #QUIET_JIT_MS} ms ({@code quiet}: false when a path hit the limit first), so the JIT compiling
+     * one path's code is not counted against it while the other path runs already compiled.
+     */
+    public record WarmUp(double seconds, long jitMs, boolean quiet) {
+    }
+
+    /** A warm-up slice that compiled for less than this (of 1,000 ms) finds the JIT done with the path. */
+    static final long QUIET_JIT_MS = 20;
+    private static final int MIN_WARM_UP_SLICES = 3;
+    private static final int MAX_WARM_UP_SLICES = 30;
 
     /** Issue 15's targets, at this many clients, hot and spread. */
     public static final int TARGET_CLIENTS = 8;
@@ -45,19 +65,33 @@ public final class AssignBenchmark {
     public static final double TARGET_VS_PGBENCH = 0.7;
 
     /** One measurement: the rate and the JVM's CPU per transaction while it ran. */
-    private record Measured(double txPerSec, double cpuMsPerTx, double callCpuMsPerTx) {
+    private record Measured(double txPerSec, double cpuMsPerTx, double callCpuMsPerTx, long jitMs, double dbCpuMsPerTx) {
+    }
+
+    /** The Java paths measured. */
+    private enum Path {
+        /** The yardstick: raw JDBC doing the use case's whole job, the row read back included (issue 15's list). */
+        RAW,
+        /** Raw JDBC without the read-back: what the same locks and checks cost when nothing is returned. */
+        RAW_BARE,
+        SERVICE
     }
 
     private final DispatchServices services;
     private final RawSqlAssignment raw;
+    private final RawSqlAssignment rawBare;
     private final List<UUID> riders = new ArrayList<>();
     private final List<UUID> batches = new ArrayList<>();
     /** The server the riders and batches were made on; every measurement must end on it too. */
     private ServerIdentity server;
+    private WarmUp warmUp;
+    /** The server's CPU, when it runs on this machine; else null. */
+    private ServerCpu serverCpu;
 
     public AssignBenchmark(DispatchServices services) {
         this.services = services;
-        this.raw = new RawSqlAssignment(services.database().dataSource());
+        this.raw = new RawSqlAssignment(services.database().dataSource(), true);
+        this.rawBare = new RawSqlAssignment(services.database().dataSource(), false);
     }
 
     public List<Result> run(int[] clientCounts, double secondsPerRun) throws Exception {
@@ -72,9 +106,7 @@ public final class AssignBenchmark {
             throws Exception {
         int maxClients = java.util.Arrays.stream(clientCounts).max().orElse(1);
         setUp(100, maxClients);
-        // Warm both paths up first: on 2 cores the JIT otherwise penalises whichever path is measured first.
-        measure(maxClients, false, true, 3.0);
-        measure(maxClients, false, false, 3.0);
+        warmUp = warmUp(maxClients);
         java.nio.file.Path scripts = pgbench == null ? null : java.nio.file.Files.createTempDirectory("dispatch-pgbench");
         List<Result> results = new ArrayList<>();
         try {
@@ -86,16 +118,19 @@ public final class AssignBenchmark {
                     // each path's figure is the mean of its rounds (all of the same length).
                     List<Measured> rawRuns = new ArrayList<>();
                     List<Measured> serviceRuns = new ArrayList<>();
+                    List<Measured> bareRuns = new ArrayList<>();
                     List<Double> pgbenchRates = new ArrayList<>();
                     List<Double> roundRatios = new ArrayList<>();
                     String pgbenchError = null;
                     for (int round = 0; round < rounds; round++) {
                         Measured rawRound = null;
                         Measured serviceRound = null;
-                        for (int step = 0; step < 3; step++) {
-                            switch ((round + step) % 3) {
-                                case 0 -> rawRound = measure(clients, hot, true, secondsPerRun);
-                                case 1 -> serviceRound = measure(clients, hot, false, secondsPerRun);
+                        Measured bareRound = null;
+                        for (int step = 0; step < 4; step++) {
+                            switch ((round + step) % 4) {
+                                case 0 -> rawRound = measure(clients, hot, Path.RAW, secondsPerRun);
+                                case 1 -> serviceRound = measure(clients, hot, Path.SERVICE, secondsPerRun);
+                                case 2 -> bareRound = measure(clients, hot, Path.RAW_BARE, secondsPerRun);
                                 default -> {
                                     if (pgbench != null) {
                                         try {
@@ -115,10 +150,12 @@ public final class AssignBenchmark {
                         }
                         rawRuns.add(rawRound);
                         serviceRuns.add(serviceRound);
+                        bareRuns.add(bareRound);
                         roundRatios.add(round(serviceRound.txPerSec() / rawRound.txPerSec()));
                     }
                     Measured rawRun = mean(rawRuns);
                     Measured serviceRun = mean(serviceRuns);
+                    Measured bareRun = mean(bareRuns);
                     Double pgbenchRate = pgbenchRates.isEmpty() || pgbenchError != null ? null
                             : round(pgbenchRates.stream().mapToDouble(Double::doubleValue).average().orElseThrow());
                     double serviceRate = serviceRun.txPerSec();
@@ -128,7 +165,12 @@ public final class AssignBenchmark {
                             round(rawRun.cpuMsPerTx()), round(serviceRun.cpuMsPerTx()),
                             round(rawRun.callCpuMsPerTx()), round(serviceRun.callCpuMsPerTx()), roundRatios,
                             pgbenchError,
-                            List.of(round(loadBefore), round(loadAverage()))));
+                            List.of(round(loadBefore), round(loadAverage())),
+                            rawRuns.stream().mapToLong(Measured::jitMs).sum(),
+                            serviceRuns.stream().mapToLong(Measured::jitMs).sum(),
+                            serverCpu == null ? null : round(rawRun.dbCpuMsPerTx()),
+                            serverCpu == null ? null : round(serviceRun.dbCpuMsPerTx()),
+                            round(bareRun.txPerSec()), round(serviceRate / bareRun.txPerSec())));
                 }
             }
         } finally {
@@ -142,6 +184,39 @@ public final class AssignBenchmark {
             }
         }
         return results;
+    }
+
+    /** How the warm-up of the last {@link #run} went; null before one. */
+    public WarmUp warmUp() {
+        return warmUp;
+    }
+
+    /**
+     * Runs each Java path, spread and hot, until the JIT is done with it (a one-second slice that compiles for less
+     * than {@value #QUIET_JIT_MS} ms, after at least {@value #MIN_WARM_UP_SLICES} slices) or for at most
+     * {@value #MAX_WARM_UP_SLICES} slices. A fixed few seconds were not enough on 2 cores: C2 was still compiling the
+     * service's code (more of it than raw's) during the first cells, on the cores both paths and PostgreSQL share.
+     */
+    private WarmUp warmUp(int clients) throws Exception {
+        long began = System.nanoTime();
+        long jitBefore = jitMillis();
+        boolean quiet = true;
+        for (boolean hot : new boolean[] {false, true}) {
+            for (Path path : Path.values()) {
+                boolean done = false;
+                for (int slice = 0; slice < MAX_WARM_UP_SLICES && !done; slice++) {
+                    done = slice + 1 >= MIN_WARM_UP_SLICES && measure(clients, hot, path, 1.0).jitMs() < QUIET_JIT_MS;
+                }
+                quiet &= done;
+            }
+        }
+        return new WarmUp(round((System.nanoTime() - began) / 1e9), jitMillis() - jitBefore, quiet);
+    }
+
+    /** The JIT's compile time so far, all compiler threads together, or 0 where the platform does not tell. */
+    private static long jitMillis() {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
     /**
@@ -191,7 +266,7 @@ public final class AssignBenchmark {
 
     /** Service throughput in transactions per second, after {@link #prepare}; used by other benchmarks. */
     public double serviceThroughput(int clients, boolean hot, double seconds) throws Exception {
-        return measure(clients, hot, false, seconds).txPerSec();
+        return measure(clients, hot, Path.SERVICE, seconds).txPerSec();
     }
 
     /** Creates the riders and batches the measurements cycle through. */
@@ -203,6 +278,7 @@ public final class AssignBenchmark {
     private void setUp(int riderCount, int batchCount) {
         try {
             server = ServerIdentity.of(services.database().dataSource());
+            serverCpu = ServerCpu.of(services.database().dataSource());
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("Could not ask the database which server it is", e);
         }
@@ -224,9 +300,11 @@ public final class AssignBenchmark {
      * once and is thrown as it was: a benchmark does not retry, and never goes on against whatever server answers
      * on the port next.
      */
-    private Measured measure(int clients, boolean hot, boolean useRaw, double seconds) throws Exception {
+    private Measured measure(int clients, boolean hot, Path path, double seconds) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long cpuBefore = processCpuNanos();
+        long jitBefore = jitMillis();
+        double dbCpuBefore = serverCpu == null ? 0 : serverCpu.millis();
         long deadline = System.nanoTime() + (long) (seconds * 1e9);
         long began = System.nanoTime();
         AtomicReference<Exception> failed = new AtomicReference<>();
@@ -238,7 +316,7 @@ public final class AssignBenchmark {
             counts.add(pool.submit(() -> {
                 long cpuAtStart = threads.getCurrentThreadCpuTime();
                 try {
-                    return cycle(batch, hot, useRaw, deadline, failed);
+                    return cycle(batch, hot, path, deadline, failed);
                 } catch (Exception e) {
                     failed.compareAndSet(null, e);
                     throw e;
@@ -266,13 +344,16 @@ public final class AssignBenchmark {
         long cpu = processCpuNanos() - cpuBefore;
         server.require(services.database().dataSource(), "benchmark");
         return new Measured(transactions / elapsed, transactions == 0 ? 0 : cpu / 1e6 / transactions,
-                transactions == 0 ? 0 : callCpu.get() / 1e6 / transactions);
+                transactions == 0 ? 0 : callCpu.get() / 1e6 / transactions, jitMillis() - jitBefore,
+                serverCpu == null || transactions == 0 ? 0 : (serverCpu.millis() - dbCpuBefore) / transactions);
     }
 
     private static Measured mean(List<Measured> runs) {
         return new Measured(runs.stream().mapToDouble(Measured::txPerSec).average().orElseThrow(),
                 runs.stream().mapToDouble(Measured::cpuMsPerTx).average().orElseThrow(),
-                runs.stream().mapToDouble(Measured::callCpuMsPerTx).average().orElseThrow());
+                runs.stream().mapToDouble(Measured::callCpuMsPerTx).average().orElseThrow(),
+                runs.stream().mapToLong(Measured::jitMs).sum(),
+                runs.stream().mapToDouble(Measured::dbCpuMsPerTx).average().orElseThrow());
     }
 
     /** CPU time of this whole JVM so far (every thread), or -1 where the platform does not tell. */
@@ -289,18 +370,19 @@ public final class AssignBenchmark {
         return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    private long cycle(UUID batch, boolean hot, boolean useRaw, long deadline, AtomicReference<Exception> failed)
+    private long cycle(UUID batch, boolean hot, Path path, long deadline, AtomicReference<Exception> failed)
             throws Exception {
         long done = 0;
         while (System.nanoTime() < deadline && failed.get() == null) {
             UUID rider = hot ? riders.get(0) : riders.get(ThreadLocalRandom.current().nextInt(riders.size()));
-            if (useRaw) {
-                if (!raw.assign(batch, rider, "bench-raw") || !raw.unassign(batch, rider, "bench-raw")) {
-                    throw new IllegalStateException("raw assignment refused in the benchmark");
-                }
-            } else {
+            if (path == Path.SERVICE) {
                 services.assignments().assign(batch, rider, "bench-service");
                 services.assignments().unassign(batch, "bench-service", null);
+            } else {
+                RawSqlAssignment jdbc = path == Path.RAW ? raw : rawBare;
+                if (!jdbc.assign(batch, rider, "bench-raw") || !jdbc.unassign(batch, rider, "bench-raw")) {
+                    throw new IllegalStateException("raw assignment refused in the benchmark");
+                }
             }
             done += 2;
         }

@@ -1,6 +1,7 @@
 package com.dispatchconsole.bench;
 
 import com.dispatchconsole.embedded.AppPaths;
+import com.dispatchconsole.persistence.BatchQueries;
 import com.dispatchconsole.persistence.DatabaseConfig;
 import com.dispatchconsole.persistence.Statuses;
 import java.io.IOException;
@@ -134,10 +135,12 @@ public final class PgbenchAssign {
         return 2 * Double.parseDouble(tps.group(1));
     }
 
-    /** The script: RawSqlAssignment's statements, the ids picked from array constants by the client and a draw. */
+    /** The script: RawSqlAssignment's statements (the read-back included), the ids picked from array constants by the client and a draw. */
     static String script(List<UUID> riders, List<UUID> batches, boolean hot) {
         String rider = "(" + array(riders) + ")[:r]";
         String batch = "(" + array(batches) + ")[:b]";
+        // The row read back as the raw JDBC yardstick reads it (RawSqlAssignment); pgbench takes SQL over several lines.
+        String readBack = " RETURNING " + BatchQueries.ROW_COLUMNS.strip() + ";\n";
         String settings = "SELECT set_config('lock_timeout', '2000ms', true), set_config('statement_timeout', "
                 + "'5000ms', true), set_config('dispatch.operator', 'bench-pgbench', true);\n";
         return (hot ? "\\set r 1\n" : "\\set r random(1, " + riders.size() + ")\n")
@@ -150,13 +153,14 @@ public final class PgbenchAssign {
                 + " FOR NO KEY UPDATE;\n"
                 + "SELECT count(*), coalesce(sum(order_count), 0), coalesce(sum(total_weight_kg), 0) FROM "
                 + "delivery_batches WHERE rider_id = " + rider + " AND status IN " + Statuses.ACTIVE + ";\n"
-                + "UPDATE delivery_batches SET status = 'ASSIGNED', rider_id = " + rider + " WHERE id = " + batch + ";\n"
+                + "UPDATE delivery_batches b SET status = 'ASSIGNED', rider_id = " + rider + " WHERE b.id = " + batch
+                + readBack
                 + "COMMIT;\n"
                 + "BEGIN;\n"
                 + settings
                 + "SELECT 1 FROM delivery_riders WHERE id = " + rider + " FOR NO KEY UPDATE;\n"
                 + "SELECT status, rider_id FROM delivery_batches WHERE id = " + batch + " FOR NO KEY UPDATE;\n"
-                + "UPDATE delivery_batches SET status = 'CREATED', rider_id = NULL WHERE id = " + batch + ";\n"
+                + "UPDATE delivery_batches b SET status = 'CREATED', rider_id = NULL WHERE b.id = " + batch + readBack
                 + "COMMIT;\n";
     }
 

@@ -1,5 +1,6 @@
 package com.dispatchconsole.bench;
 
+import com.dispatchconsole.persistence.BatchQueries;
 import com.dispatchconsole.persistence.Statuses;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,16 +10,24 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * The assignment transaction as the original design wrote it, in plain JDBC: the yardstick the Hibernate
- * service is measured against. Same locks, same checks; the database's guards check again and write the audit
- * rows for both paths alike. No retries, no snapshot read-back.
+ * The assignment transaction as the original design wrote it, in plain JDBC: the yardstick the service is measured
+ * against. Same locks, same checks; the database's guards check again and write the audit rows for both paths alike.
+ * No retries, no typed errors. Issue 15 lists the statements both send: set_config, rider lock, batch lock, load sum,
+ * update, the read-back, commit. With {@code readBack} the update returns the batch as the console shows it (the
+ * same columns the service returns, {@link BatchQueries#ROW_COLUMNS}) and every column is read, as a caller that
+ * needs the row would; without it, the update returns nothing (the "bare" figure: what the read-back costs).
  */
 final class RawSqlAssignment {
 
     private final DataSource dataSource;
+    private final String moveSql;
+    private final boolean readBack;
 
-    RawSqlAssignment(DataSource dataSource) {
+    RawSqlAssignment(DataSource dataSource, boolean readBack) {
         this.dataSource = dataSource;
+        this.readBack = readBack;
+        this.moveSql = "UPDATE delivery_batches b SET status = ?, rider_id = ? WHERE b.id = ?"
+                + (readBack ? " RETURNING " + BatchQueries.ROW_COLUMNS : "");
     }
 
     /** Returns false when the rules refuse the assignment (the transaction is rolled back). */
@@ -128,13 +137,23 @@ final class RawSqlAssignment {
         }
     }
 
-    private static void move(Connection c, UUID batchId, String to, UUID newRider) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE delivery_batches SET status = ?, rider_id = ? WHERE id = ?")) {
+    private void move(Connection c, UUID batchId, String to, UUID newRider) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(moveSql)) {
             ps.setString(1, to);
             ps.setObject(2, newRider);
             ps.setObject(3, batchId);
-            ps.executeUpdate();
+            if (!readBack) {
+                ps.executeUpdate();
+                return;
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                int columns = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    for (int i = 1; i <= columns; i++) {
+                        rs.getObject(i);
+                    }
+                }
+            }
         }
     }
 }

@@ -75,15 +75,18 @@ public final class BenchCommand {
                     : com.dispatchconsole.bench.PgbenchAssign.locate(pgbench);
             try (ScratchDatabase scratch = ScratchDatabase.open(db, "bench", maxClients + 4, durable)) {
                 double loadBefore = AssignBenchmark.loadAverage();
-                List<AssignBenchmark.Result> results = new AssignBenchmark(new DispatchServices(scratch.database))
-                        .run(clients, seconds, rounds, pgbenchRunner);
+                AssignBenchmark benchmark = new AssignBenchmark(new DispatchServices(scratch.database));
+                List<AssignBenchmark.Result> results = benchmark.run(clients, seconds, rounds, pgbenchRunner);
                 for (AssignBenchmark.Result r : results) {
                     System.err.printf("%-6s %2d clients  raw %8.1f tx/s  service %8.1f tx/s  pgbench %8s tx/s  "
                                     + "service/raw %.2f  service/pgbench %s  cpu ms/tx raw %.2f (calls %.2f) service %.2f (calls %.2f)"
-                                    + "  by round %s  load %s%n",
+                                    + "  by round %s  load %s  jit ms raw %d service %d  db cpu ms/tx raw %s service %s"
+                                    + "  raw without read-back %.1f tx/s (service/it %.2f)%n",
                             r.pattern(), r.clients(), r.rawTxPerSec(), r.serviceTxPerSec(), r.pgbenchTxPerSec(),
                             r.ratio(), r.serviceVsPgbench(), r.rawCpuMsPerTx(), r.rawCallCpuMsPerTx(), r.serviceCpuMsPerTx(),
-                            r.serviceCallCpuMsPerTx(), r.ratioByRound(), r.loadAverage());
+                            r.serviceCallCpuMsPerTx(), r.ratioByRound(), r.loadAverage(), r.rawJitMs(),
+                            r.serviceJitMs(), r.rawDbCpuMsPerTx(), r.serviceDbCpuMsPerTx(), r.rawBareTxPerSec(),
+                            r.serviceVsRawBare());
                 }
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("benchmark", "assign");
@@ -92,6 +95,7 @@ public final class BenchCommand {
                 out.put("seconds", seconds);
                 out.put("rounds", rounds);
                 out.put("loadAverage", List.of(loadBefore, AssignBenchmark.loadAverage()));
+                out.put("warmUp", benchmark.warmUp());
                 out.put("pgbench", pgbenchRunner != null ? pgbenchRunner.describe() : Map.of("available", false,
                         "why", noPgbench ? "--no-pgbench" : com.dispatchconsole.bench.PgbenchAssign.whyMissing(pgbench)));
                 out.put("targets", AssignBenchmark.targets(results));

@@ -32,10 +32,24 @@ public final class RiderLocks {
     private static final String LOCK = " FOR NO KEY UPDATE";
 
     private final boolean enabled;
+    /*
+     * The statements, built once: pgjdbc finds its prepared statement by the SQL text, so a string concatenated anew
+     * on every call would be hashed and compared character by character on every call (issue 15's profile).
+     */
+    private final String lockOne;
+    private final String lockMany;
+    private final String peekLockingRider;
 
     /** @param enabled false only in tests that prove the stress harness catches a missing lock */
     public RiderLocks(boolean enabled) {
         this.enabled = enabled;
+        String lock = enabled ? LOCK : "";
+        this.lockOne = COLUMNS + "WHERE id = ?" + lock;
+        this.lockMany = COLUMNS + "WHERE id = ANY (?) ORDER BY id" + lock;
+        this.peekLockingRider = "SELECT b.status, b.rider_id, b.version FROM delivery_batches b "
+                + "LEFT JOIN LATERAL (SELECT r.id FROM delivery_riders r WHERE r.id = b.rider_id "
+                + "AND b.status = ANY (?) AND (?::bigint IS NULL OR b.version = ?::bigint)" + lock
+                + ") locked ON true WHERE b.id = ?";
     }
 
     /** Locks one rider; null when no such rider exists. */
@@ -56,7 +70,7 @@ public final class RiderLocks {
 
     /** Locks one rider on the caller's JDBC transaction; null when no such rider exists. */
     public LockedRider lock(Connection c, UUID riderId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(COLUMNS + "WHERE id = ?" + (enabled ? LOCK : ""))) {
+        try (PreparedStatement ps = c.prepareStatement(lockOne)) {
             ps.setObject(1, riderId);
             List<LockedRider> riders = read(ps);
             return riders.isEmpty() ? null : riders.get(0);
@@ -65,8 +79,7 @@ public final class RiderLocks {
 
     /** Locks riders with one {@code ... WHERE id = ANY (?) ORDER BY id FOR NO KEY UPDATE} statement. */
     public List<LockedRider> lockInIdOrder(Connection c, Collection<UUID> riderIds) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(COLUMNS + "WHERE id = ANY (?) ORDER BY id"
-                + (enabled ? LOCK : ""))) {
+        try (PreparedStatement ps = c.prepareStatement(lockMany)) {
             ps.setArray(1, JdbcValues.uuidArray(c, riderIds));
             return read(ps);
         }
@@ -81,10 +94,7 @@ public final class RiderLocks {
      */
     public BatchState peekLockingRider(Connection c, UUID batchId, Collection<BatchStatus> movableFrom,
                                        Long expectedVersion) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT b.status, b.rider_id, b.version "
-                + "FROM delivery_batches b LEFT JOIN LATERAL (SELECT r.id FROM delivery_riders r WHERE r.id = b.rider_id "
-                + "AND b.status = ANY (?) AND (?::bigint IS NULL OR b.version = ?::bigint)"
-                + (enabled ? LOCK : "") + ") locked ON true WHERE b.id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(peekLockingRider)) {
             ps.setArray(1, c.createArrayOf("text", movableFrom.stream().map(Enum::name).toArray()));
             ps.setObject(2, expectedVersion, java.sql.Types.BIGINT);
             ps.setObject(3, expectedVersion, java.sql.Types.BIGINT);

@@ -14,7 +14,7 @@ class AssignTargetsTest {
     private static AssignBenchmark.Result cell(String pattern, double raw, double service, Double pgbench) {
         return new AssignBenchmark.Result(8, pattern, raw, service, pgbench, Math.round(service / raw * 100) / 100.0,
                 pgbench == null ? null : Math.round(service / pgbench * 100) / 100.0, 0, 0, 0, 0, List.of(), null,
-                List.of());
+                List.of(), 0, 0, null, null, raw, service / raw);
     }
 
     @Test

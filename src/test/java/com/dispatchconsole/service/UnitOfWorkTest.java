@@ -139,4 +139,26 @@ class UnitOfWorkTest {
         assertThat(picked).isEqualTo(services.queries().batch(batch.id()));
         assertThat(picked.riderId()).as("the rider stays on the way to delivery").isEqualTo(ben.id());
     }
+
+    @Test
+    void theRowAMoveReturnsMatchesTheWholeTableReadNamesAndCustomersInLineOrder() {
+        RiderRow cleo = given.rider("Cleo", 10, "20", 2);
+        BatchRow batch = given.batch(3, "1");
+
+        BatchRow assigned = services.assignments().assign(batch.id(), cleo.id(), ACTOR);
+        // The whole-table read joins names and aggregates customers in one pass: a different statement from the
+        // per-row lookups the move's read-back uses, so the two must agree column for column.
+        assertThat(assigned).isEqualTo(fromWholeTable(batch));
+        assertThat(assigned.customers()).isEqualTo(batch.customers()).matches("Customer \\d+, Customer \\d+, Customer \\d+");
+        assertThat(assigned.outletName()).isEqualTo(batch.outletName()).isNotBlank();
+
+        BatchRow unassigned = services.assignments().unassign(batch.id(), ACTOR, "back to the pool");
+        assertThat(unassigned).isEqualTo(fromWholeTable(batch));
+        assertThat(unassigned.riderId()).isNull();
+        assertThat(unassigned.riderName()).isNull();
+    }
+
+    private static BatchRow fromWholeTable(BatchRow batch) {
+        return services.queries().batches().stream().filter(r -> r.id().equals(batch.id())).findFirst().orElseThrow();
+    }
 }
