@@ -16,19 +16,14 @@ import com.dispatchconsole.domain.OrderOutcome;
 import com.dispatchconsole.domain.rows.BatchOrderRow;
 import com.dispatchconsole.domain.rows.BatchRow;
 import com.dispatchconsole.domain.rows.RiderRow;
-import com.dispatchconsole.persistence.Database;
-import com.dispatchconsole.service.DispatchServices;
 import com.dispatchconsole.testing.DatabaseTest;
-import com.dispatchconsole.testing.Fixtures;
-import com.dispatchconsole.testing.Sql;
-import com.dispatchconsole.testing.TestDatabases;
+import com.dispatchconsole.testing.FreshDatabase;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -45,25 +40,10 @@ class MalformedPodTest {
     /** In every document below, so a log line quoting any of it is caught. */
     private static final String MARKER = "secret-marker";
 
-    private static Database db;
-    private static DispatchServices services;
-    private static Fixtures given;
-    private static Sql sql;
+    @RegisterExtension
+    static final FreshDatabase fresh = new FreshDatabase();
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private Level rootLevel;
-
-    @BeforeAll
-    static void open() {
-        db = Database.open(TestDatabases.fresh());
-        services = new DispatchServices(db);
-        given = new Fixtures(services);
-        sql = new Sql(db.dataSource());
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
-    }
 
     /** Everything logged at the product's levels (INFO and above unless a logger says otherwise). */
     @BeforeEach
@@ -87,12 +67,12 @@ class MalformedPodTest {
     }
 
     private static Line lineOutForDelivery() {
-        RiderRow rider = given.rider("Rider " + java.util.UUID.randomUUID().toString().substring(0, 4), 20, "50", 1);
-        BatchRow batch = given.batch(1, "1");
-        services.assignments().assign(batch.id(), rider.id(), ACTOR);
-        services.assignments().transition(batch.id(), BatchStatus.PICKED, ACTOR, null);
-        services.assignments().transition(batch.id(), BatchStatus.OUT_FOR_DELIVERY, ACTOR, null);
-        BatchOrderRow row = services.queries().orders(batch.id()).get(0);
+        RiderRow rider = fresh.given().rider("Rider " + java.util.UUID.randomUUID().toString().substring(0, 4), 20, "50", 1);
+        BatchRow batch = fresh.given().batch(1, "1");
+        fresh.services().assignments().assign(batch.id(), rider.id(), ACTOR);
+        fresh.services().assignments().transition(batch.id(), BatchStatus.PICKED, ACTOR, null);
+        fresh.services().assignments().transition(batch.id(), BatchStatus.OUT_FOR_DELIVERY, ACTOR, null);
+        BatchOrderRow row = fresh.services().queries().orders(batch.id()).get(0);
         return new Line(batch.id(), row.orderId(), row.id());
     }
 
@@ -141,14 +121,14 @@ class MalformedPodTest {
     @MethodSource("malformed")
     void refusedWithInvalidPodNamingWhereNothingWrittenAndNothingLogged(String what, String document, String message) {
         Line line = lineOutForDelivery();
-        String before = sql.fingerprint();
+        String before = fresh.sql().fingerprint();
 
-        assertThatThrownBy(() -> services.batches().recordOutcome(line.batchId(), line.orderId(),
+        assertThatThrownBy(() -> fresh.services().batches().recordOutcome(line.batchId(), line.orderId(),
                 OrderOutcome.DELIVERED, null, document, ACTOR))
                 .isInstanceOfSatisfying(DispatchException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_POD))
                 .hasMessageContaining(message)
                 .hasMessageEndingWith("Nothing was saved.");
-        assertThat(sql.fingerprint()).isEqualTo(before);
+        assertThat(fresh.sql().fingerprint()).isEqualTo(before);
         assertThat(logged()).as("nothing of the document in the logs").noneMatch(text -> text.contains(MARKER));
     }
 
@@ -159,9 +139,9 @@ class MalformedPodTest {
                 + "{\"url\": \"data:image/png;base64,iVBORw0KGgo=\"}], "
                 + "\"signature\": {\"imageUrl\": \"data:image/jpeg;base64,/9j/4AAQ\"}}";
 
-        services.batches().recordOutcome(line.batchId(), line.orderId(), OrderOutcome.DELIVERED, null, document, ACTOR);
+        fresh.services().batches().recordOutcome(line.batchId(), line.orderId(), OrderOutcome.DELIVERED, null, document, ACTOR);
 
-        assertThat(sql.value("SELECT proof_of_delivery->'photos'->1->>'url' FROM delivery_batch_orders WHERE id = ?",
+        assertThat(fresh.sql().value("SELECT proof_of_delivery->'photos'->1->>'url' FROM delivery_batch_orders WHERE id = ?",
                 line.id())).isEqualTo("data:image/png;base64,iVBORw0KGgo=");
     }
 

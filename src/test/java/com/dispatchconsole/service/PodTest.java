@@ -19,16 +19,13 @@ import com.dispatchconsole.domain.rows.RiderRow;
 import com.dispatchconsole.persistence.Database;
 import com.dispatchconsole.service.DispatchServices;
 import com.dispatchconsole.testing.DatabaseTest;
-import com.dispatchconsole.testing.Fixtures;
-import com.dispatchconsole.testing.Sql;
-import com.dispatchconsole.testing.TestDatabases;
+import com.dispatchconsole.testing.FreshDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -46,33 +43,18 @@ class PodTest {
              "deviceId": "rider-phone-17", "battery": {"percent": 41, "charging": false}}
             """;
 
-    private static Database db;
-    private static DispatchServices services;
-    private static Fixtures given;
-    private static Sql sql;
-
-    @BeforeAll
-    static void open() {
-        db = Database.open(TestDatabases.fresh());
-        services = new DispatchServices(db);
-        given = new Fixtures(services);
-        sql = new Sql(db.dataSource());
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
-    }
+    @RegisterExtension
+    static final FreshDatabase fresh = new FreshDatabase();
 
     /** A batch out for delivery with {@code orders} orders; returns its order lines. */
     private static List<BatchOrderRow> outForDelivery(BatchRow[] holder, int orders) {
-        RiderRow rider = given.rider("Rider " + UUID.randomUUID().toString().substring(0, 4), 20, "50", 1);
-        BatchRow batch = given.batch(orders, "1");
-        services.assignments().assign(batch.id(), rider.id(), ACTOR);
-        services.assignments().transition(batch.id(), BatchStatus.PICKED, ACTOR, null);
-        services.assignments().transition(batch.id(), BatchStatus.OUT_FOR_DELIVERY, ACTOR, null);
+        RiderRow rider = fresh.given().rider("Rider " + UUID.randomUUID().toString().substring(0, 4), 20, "50", 1);
+        BatchRow batch = fresh.given().batch(orders, "1");
+        fresh.services().assignments().assign(batch.id(), rider.id(), ACTOR);
+        fresh.services().assignments().transition(batch.id(), BatchStatus.PICKED, ACTOR, null);
+        fresh.services().assignments().transition(batch.id(), BatchStatus.OUT_FOR_DELIVERY, ACTOR, null);
         holder[0] = batch;
-        return services.queries().orders(batch.id());
+        return fresh.services().queries().orders(batch.id());
     }
 
     @Test
@@ -80,14 +62,14 @@ class PodTest {
         BatchRow[] batch = new BatchRow[1];
         BatchOrderRow line = outForDelivery(batch, 1).get(0);
 
-        services.batches().recordOutcome(batch[0].id(), line.orderId(), OrderOutcome.DELIVERED, null, FULL, ACTOR);
+        fresh.services().batches().recordOutcome(batch[0].id(), line.orderId(), OrderOutcome.DELIVERED, null, FULL, ACTOR);
 
-        PodRow stored = services.pods().get(line.id());
+        PodRow stored = fresh.services().pods().get(line.id());
         ObjectMapper json = new ObjectMapper();
         assertThat(json.readTree(stored.document())).isEqualTo(json.readTree(FULL));
         assertThat(stored.outcome()).isEqualTo(OrderOutcome.DELIVERED);
         assertThat(stored.completedAt()).isNotNull();
-        assertThat(sql.value("SELECT jsonb_typeof(proof_of_delivery) FROM delivery_batch_orders WHERE id = ?", line.id()))
+        assertThat(fresh.sql().value("SELECT jsonb_typeof(proof_of_delivery) FROM delivery_batch_orders WHERE id = ?", line.id()))
                 .isEqualTo("object");
         JsonNode battery = json.readTree(stored.document()).get("battery");
         assertThat(battery.get("percent").asInt()).isEqualTo(41);
@@ -99,12 +81,12 @@ class PodTest {
         BatchOrderRow line = outForDelivery(batch, 1).get(0);
         PodDocument validated = PodValidator.validate(FULL);
 
-        BatchRow returned = services.batches().recordOutcome(batch[0].id(), line.orderId(), OrderOutcome.DELIVERED,
+        BatchRow returned = fresh.services().batches().recordOutcome(batch[0].id(), line.orderId(), OrderOutcome.DELIVERED,
                 null, validated, ACTOR);
 
         ObjectMapper json = new ObjectMapper();
-        assertThat(json.readTree(services.pods().get(line.id()).document())).isEqualTo(json.readTree(FULL));
-        assertThat(returned).as("the batch as the database holds it").isEqualTo(services.queries().batch(batch[0].id()));
+        assertThat(json.readTree(fresh.services().pods().get(line.id()).document())).isEqualTo(json.readTree(FULL));
+        assertThat(returned).as("the batch as the database holds it").isEqualTo(fresh.services().queries().batch(batch[0].id()));
     }
 
     @Test
@@ -112,14 +94,14 @@ class PodTest {
         BatchRow[] batch = new BatchRow[1];
         BatchOrderRow line = outForDelivery(batch, 1).get(0);
         PodDocument unreadable = PodDocument.read("[1, 2, 3]");
-        String before = sql.fingerprint();
+        String before = fresh.sql().fingerprint();
 
-        assertThatThrownBy(() -> services.batches().recordOutcome(batch[0].id(), line.orderId(), OrderOutcome.DELIVERED,
+        assertThatThrownBy(() -> fresh.services().batches().recordOutcome(batch[0].id(), line.orderId(), OrderOutcome.DELIVERED,
                 null, unreadable, ACTOR))
                 .isInstanceOfSatisfying(DispatchException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_POD))
                 .hasMessageContaining("must be a JSON object")
                 .hasMessageContaining("Nothing was saved");
-        assertThat(sql.fingerprint()).isEqualTo(before);
+        assertThat(fresh.sql().fingerprint()).isEqualTo(before);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -139,14 +121,14 @@ class PodTest {
     void aBadDocumentIsRefusedNamingTheFieldAndNothingIsWritten(String what, String document, String message) {
         BatchRow[] batch = new BatchRow[1];
         BatchOrderRow line = outForDelivery(batch, 1).get(0);
-        String before = sql.fingerprint();
+        String before = fresh.sql().fingerprint();
 
-        assertThatThrownBy(() -> services.batches().recordOutcome(batch[0].id(), line.orderId(), OrderOutcome.DELIVERED,
+        assertThatThrownBy(() -> fresh.services().batches().recordOutcome(batch[0].id(), line.orderId(), OrderOutcome.DELIVERED,
                 null, document, ACTOR))
                 .isInstanceOfSatisfying(DispatchException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_POD))
                 .hasMessageContaining(message)
                 .hasMessageContaining("Nothing was saved");
-        assertThat(sql.fingerprint()).isEqualTo(before);
+        assertThat(fresh.sql().fingerprint()).isEqualTo(before);
     }
 
     @Test
@@ -155,7 +137,7 @@ class PodTest {
         BatchOrderRow line = outForDelivery(batch, 1).get(0);
         String huge = "{\"notes\": \"" + "x".repeat(70_000) + "\"}";
 
-        assertThatThrownBy(() -> services.batches().recordOutcome(batch[0].id(), line.orderId(), OrderOutcome.DELIVERED,
+        assertThatThrownBy(() -> fresh.services().batches().recordOutcome(batch[0].id(), line.orderId(), OrderOutcome.DELIVERED,
                 null, huge, ACTOR))
                 .isInstanceOfSatisfying(DispatchException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_POD))
                 .hasMessageContaining("at most 65536 (64 KiB)");
@@ -170,15 +152,15 @@ class PodTest {
             "{\"coordinates\": {\"lat\": 10.60, \"lon\": 20.30}, \"notes\": \"left in the porch\"}",
             "{\"coordinates\": {\"lat\": -33.85, \"lon\": 151.2}, \"notes\": \"doorman signed\"}"};
         for (int i = 0; i < 3; i++) {
-            services.batches().recordOutcome(batch[0].id(), lines.get(i).orderId(), OrderOutcome.DELIVERED, null, docs[i], ACTOR);
+            fresh.services().batches().recordOutcome(batch[0].id(), lines.get(i).orderId(), OrderOutcome.DELIVERED, null, docs[i], ACTOR);
         }
 
-        assertThat(services.pods().withinBox(10.45, 20.05, 10.55, 20.20)).extracting(PodRow::batchOrderId)
+        assertThat(fresh.services().pods().withinBox(10.45, 20.05, 10.55, 20.20)).extracting(PodRow::batchOrderId)
                 .containsExactly(lines.get(0).id());
-        assertThat(services.pods().withinBox(-34.0, 20.0, 11.0, 152.0)).hasSize(3);
-        assertThat(services.pods().notesMatching("doorman")).extracting(PodRow::batchOrderId)
+        assertThat(fresh.services().pods().withinBox(-34.0, 20.0, 11.0, 152.0)).hasSize(3);
+        assertThat(fresh.services().pods().notesMatching("doorman")).extracting(PodRow::batchOrderId)
                 .containsExactlyInAnyOrder(lines.get(0).id(), lines.get(2).id());
-        assertThatThrownBy(() -> services.pods().withinBox(60, 0, 50, 1))
+        assertThatThrownBy(() -> fresh.services().pods().withinBox(60, 0, 50, 1))
                 .isInstanceOfSatisfying(DispatchException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT));
     }
 
@@ -186,11 +168,11 @@ class PodTest {
     void reviewsAreKeptInOrderAndShownInTheBatchHistory() {
         BatchRow[] batch = new BatchRow[1];
         BatchOrderRow line = outForDelivery(batch, 1).get(0);
-        services.batches().recordOutcome(batch[0].id(), line.orderId(), OrderOutcome.DELIVERED, null,
+        fresh.services().batches().recordOutcome(batch[0].id(), line.orderId(), OrderOutcome.DELIVERED, null,
                 "{\"notes\": \"ok\"}", ACTOR);
 
         com.dispatchconsole.persistence.DatabaseConfig supervisor =
-                com.dispatchconsole.testing.Logins.create(db.config(), "dispatch_supervisor");
+                com.dispatchconsole.testing.Logins.create(fresh.db().config(), "dispatch_supervisor");
         try (Database asSupervisor = Database.open(supervisor)) {
             DispatchServices sam = new DispatchServices(asSupervisor);
             sam.pods().review(line.id(), 1, PodReview.Verdict.DISPUTED, "Photo shows the wrong door");
@@ -199,13 +181,13 @@ class PodTest {
                     .hasMessageContaining("reason is required");
         }
 
-        List<PodReview> reviews = services.pods().reviews(line.id());
+        List<PodReview> reviews = fresh.services().pods().reviews(line.id());
         assertThat(reviews).extracting(PodReview::verdict)
                 .containsExactly(PodReview.Verdict.DISPUTED, PodReview.Verdict.ACCEPTED);
         assertThat(reviews.get(0).reviewer()).as("the database user, not a claimed name").isEqualTo(supervisor.user());
         assertThat(reviews).extracting(PodReview::podVersion).containsOnly(1);
-        assertThat(services.pods().get(line.id()).latestVerdict()).isEqualTo("ACCEPTED");
-        assertThat(services.queries().history(batch[0].id())).extracting(HistoryEntry::describe)
+        assertThat(fresh.services().pods().get(line.id()).latestVerdict()).isEqualTo("ACCEPTED");
+        assertThat(fresh.services().queries().history(batch[0].id())).extracting(HistoryEntry::describe)
                 .contains("Proof of delivery disputed (order 1)", "Proof of delivery accepted (order 1)");
     }
 }

@@ -9,18 +9,14 @@ import com.dispatchconsole.domain.DispatchException;
 import com.dispatchconsole.domain.ErrorCode;
 import com.dispatchconsole.domain.rows.BatchRow;
 import com.dispatchconsole.domain.rows.RiderRow;
-import com.dispatchconsole.persistence.Database;
 import com.dispatchconsole.testing.DatabaseTest;
-import com.dispatchconsole.testing.Fixtures;
-import com.dispatchconsole.testing.Sql;
-import com.dispatchconsole.testing.TestDatabases;
+import com.dispatchconsole.testing.FreshDatabase;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The plain-JDBC unit of work the assignment path runs in ({@link UnitOfWork#change}, issue 15): one transaction with
@@ -30,27 +26,12 @@ import org.junit.jupiter.api.Test;
 @DatabaseTest
 class UnitOfWorkTest {
 
-    private static Database db;
-    private static DispatchServices services;
-    private static Fixtures given;
-    private static Sql sql;
-
-    @BeforeAll
-    static void open() {
-        db = Database.open(TestDatabases.fresh());
-        services = new DispatchServices(db);
-        given = new Fixtures(services);
-        sql = new Sql(db.dataSource());
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
-    }
+    @RegisterExtension
+    static final FreshDatabase fresh = new FreshDatabase();
 
     @Test
     void aChangeDeclaresItsOperatorAndReasonAndRunsAtReadCommittedWithBoundedWaits() {
-        String[] seen = services.unitOfWork().change("olga", "checking", c -> {
+        String[] seen = fresh.services().unitOfWork().change("olga", "checking", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT current_setting('dispatch.operator'), "
                     + "current_setting('dispatch.reason'), current_setting('transaction_isolation'), "
                     + "current_setting('lock_timeout'), current_setting('statement_timeout')");
@@ -65,10 +46,10 @@ class UnitOfWorkTest {
 
     @Test
     void aRefusalInsideAChangeRollsBackWhatItWroteAndReachesTheCallerAsItWas() {
-        RiderRow ana = given.rider("Ana", 10, "20", 1);
+        RiderRow ana = fresh.given().rider("Ana", 10, "20", 1);
         DispatchException refusal = new DispatchException(ErrorCode.RIDER_UNAVAILABLE, "Not today.");
 
-        assertThatThrownBy(() -> services.unitOfWork().change(ACTOR, null, c -> {
+        assertThatThrownBy(() -> fresh.services().unitOfWork().change(ACTOR, null, c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE delivery_riders SET name = 'Changed' WHERE id = ?")) {
                 ps.setObject(1, ana.id());
                 ps.executeUpdate();
@@ -76,15 +57,15 @@ class UnitOfWorkTest {
             throw refusal;
         })).isSameAs(refusal);
 
-        assertThat(sql.value("SELECT name FROM delivery_riders WHERE id = ?", ana.id())).isEqualTo("Ana");
+        assertThat(fresh.sql().value("SELECT name FROM delivery_riders WHERE id = ?", ana.id())).isEqualTo("Ana");
     }
 
     @Test
     void aRowThatMovedMeanwhileStartsTheChangeAgain() {
-        long retriesBefore = services.unitOfWork().retries();
+        long retriesBefore = fresh.services().unitOfWork().retries();
         AtomicInteger attempts = new AtomicInteger();
 
-        String result = services.unitOfWork().change(ACTOR, null, c -> {
+        String result = fresh.services().unitOfWork().change(ACTOR, null, c -> {
             if (attempts.incrementAndGet() == 1) {
                 throw new UnitOfWork.RowMovedMeanwhile();
             }
@@ -93,12 +74,12 @@ class UnitOfWorkTest {
 
         assertThat(result).isEqualTo("done");
         assertThat(attempts).hasValue(2);
-        assertThat(services.unitOfWork().retries() - retriesBefore).isEqualTo(1);
+        assertThat(fresh.services().unitOfWork().retries() - retriesBefore).isEqualTo(1);
     }
 
     @Test
     void readsAndChangesShareOneRetryLoopForDeadlocksThenGiveATypedError() {
-        UnitOfWork unitOfWork = services.unitOfWork();
+        UnitOfWork unitOfWork = fresh.services().unitOfWork();
         for (boolean change : new boolean[] {false, true}) {
             long deadlocksBefore = unitOfWork.deadlocks();
             AtomicInteger attempts = new AtomicInteger();
@@ -122,43 +103,43 @@ class UnitOfWorkTest {
 
     @Test
     void theRowEveryMoveReturnsIsTheRowAsTheDatabaseThenHasIt() {
-        RiderRow ana = given.rider("Ana", 10, "20", 2);
-        RiderRow ben = given.rider("Ben", 10, "20", 2);
-        BatchRow batch = given.batch(2, "1.5");
+        RiderRow ana = fresh.given().rider("Ana", 10, "20", 2);
+        RiderRow ben = fresh.given().rider("Ben", 10, "20", 2);
+        BatchRow batch = fresh.given().batch(2, "1.5");
 
-        BatchRow assigned = services.assignments().assign(batch.id(), ana.id(), ACTOR);
-        assertThat(assigned).isEqualTo(services.queries().batch(batch.id()));
+        BatchRow assigned = fresh.services().assignments().assign(batch.id(), ana.id(), ACTOR);
+        assertThat(assigned).isEqualTo(fresh.services().queries().batch(batch.id()));
         assertThat(assigned.version()).isEqualTo(batch.version() + 1);
         assertThat(assigned.riderName()).isEqualTo("Ana");
 
-        BatchRow reassigned = services.assignments().reassign(batch.id(), ben.id(), ACTOR, "closer");
-        assertThat(reassigned).isEqualTo(services.queries().batch(batch.id()));
+        BatchRow reassigned = fresh.services().assignments().reassign(batch.id(), ben.id(), ACTOR, "closer");
+        assertThat(reassigned).isEqualTo(fresh.services().queries().batch(batch.id()));
         assertThat(reassigned.riderName()).isEqualTo("Ben");
 
-        BatchRow picked = services.assignments().transition(batch.id(), BatchStatus.PICKED, ACTOR, null);
-        assertThat(picked).isEqualTo(services.queries().batch(batch.id()));
+        BatchRow picked = fresh.services().assignments().transition(batch.id(), BatchStatus.PICKED, ACTOR, null);
+        assertThat(picked).isEqualTo(fresh.services().queries().batch(batch.id()));
         assertThat(picked.riderId()).as("the rider stays on the way to delivery").isEqualTo(ben.id());
     }
 
     @Test
     void theRowAMoveReturnsMatchesTheWholeTableReadNamesAndCustomersInLineOrder() {
-        RiderRow cleo = given.rider("Cleo", 10, "20", 2);
-        BatchRow batch = given.batch(3, "1");
+        RiderRow cleo = fresh.given().rider("Cleo", 10, "20", 2);
+        BatchRow batch = fresh.given().batch(3, "1");
 
-        BatchRow assigned = services.assignments().assign(batch.id(), cleo.id(), ACTOR);
+        BatchRow assigned = fresh.services().assignments().assign(batch.id(), cleo.id(), ACTOR);
         // The whole-table read joins names and aggregates customers in one pass: a different statement from the
         // per-row lookups the move's read-back uses, so the two must agree column for column.
         assertThat(assigned).isEqualTo(fromWholeTable(batch));
         assertThat(assigned.customers()).isEqualTo(batch.customers()).matches("Customer \\d+, Customer \\d+, Customer \\d+");
         assertThat(assigned.outletName()).isEqualTo(batch.outletName()).isNotBlank();
 
-        BatchRow unassigned = services.assignments().unassign(batch.id(), ACTOR, "back to the pool");
+        BatchRow unassigned = fresh.services().assignments().unassign(batch.id(), ACTOR, "back to the pool");
         assertThat(unassigned).isEqualTo(fromWholeTable(batch));
         assertThat(unassigned.riderId()).isNull();
         assertThat(unassigned.riderName()).isNull();
     }
 
     private static BatchRow fromWholeTable(BatchRow batch) {
-        return services.queries().batches().stream().filter(r -> r.id().equals(batch.id())).findFirst().orElseThrow();
+        return fresh.services().queries().batches().stream().filter(r -> r.id().equals(batch.id())).findFirst().orElseThrow();
     }
 }
