@@ -42,18 +42,29 @@ public final class ConsoleHarness implements AutoCloseable, BeforeEachCallback, 
      * starting view ({@link #asStarted()}).
      */
     private final BatchView view;
+    /** The console's local clock (which the server's offset corrects); null: the system clock. */
+    private final java.time.Clock clock;
 
     public ConsoleHarness() {
-        this(BatchView.EVERYTHING);
+        this(BatchView.EVERYTHING, null);
     }
 
     /** A console as a dispatcher starts it: on the unassigned queue. */
     public static ConsoleHarness asStarted() {
-        return new ConsoleHarness(null);
+        return new ConsoleHarness(null, null);
     }
 
-    private ConsoleHarness(BatchView view) {
+    /**
+     * A console (every batch view) whose local clock is {@code clock}, so a test moves time without waiting; its
+     * {@link #load} also waits for the console's clock to be synced with the server's.
+     */
+    public static ConsoleHarness withClock(java.time.Clock clock) {
+        return new ConsoleHarness(BatchView.EVERYTHING, java.util.Objects.requireNonNull(clock, "clock"));
+    }
+
+    private ConsoleHarness(BatchView view, java.time.Clock clock) {
         this.view = view;
+        this.clock = clock;
         db = Database.open(TestDatabases.fresh());
         services = new DispatchServices(db);
         given = new Fixtures(services);
@@ -71,7 +82,8 @@ public final class ConsoleHarness implements AutoCloseable, BeforeEachCallback, 
     }
 
     public void show(Stage stage) {
-        model = new ConsoleViewModel(services, executor, "olga", "jdbc:postgresql://test/db");
+        model = clock == null ? new ConsoleViewModel(services, executor, "olga", "jdbc:postgresql://test/db")
+                : new ConsoleViewModel(services, executor, "olga", "jdbc:postgresql://test/db", java.util.Set.of(), clock);
         if (view != null) {
             model.rows().filter().show(view);
         }
@@ -84,7 +96,8 @@ public final class ConsoleHarness implements AutoCloseable, BeforeEachCallback, 
     /** Loads what the test seeded and waits until both tables show it. */
     public void load(FxRobot robot, int riders, int batches) throws Exception {
         robot.interact(model::load);
-        waitUntil(() -> model.rows().riders().size() == riders && model.rows().allBatches().size() == batches);
+        waitUntil(() -> (clock == null || model.clock().syncedProperty().get())
+                && model.rows().riders().size() == riders && model.rows().allBatches().size() == batches);
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -8,33 +8,21 @@ import com.dispatchconsole.domain.BatchStatus;
 import com.dispatchconsole.domain.ShortId;
 import com.dispatchconsole.domain.rows.BatchRow;
 import com.dispatchconsole.domain.rows.RiderRow;
-import com.dispatchconsole.persistence.Database;
-import com.dispatchconsole.service.DispatchServices;
-import com.dispatchconsole.testing.Fixtures;
-import com.dispatchconsole.testing.Sql;
-import com.dispatchconsole.testing.TestDatabases;
 import com.dispatchconsole.testing.UiTest;
 import com.dispatchconsole.ui.common.Notice;
-import com.dispatchconsole.ui.common.FxUiExecutor;
-import com.dispatchconsole.ui.console.BatchView;
-import com.dispatchconsole.ui.console.ConsoleView;
-import com.dispatchconsole.ui.console.ConsoleViewModel;
+import com.dispatchconsole.ui.console.ConsoleHarness;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.NodeQueryUtils;
 
 /**
@@ -66,40 +54,14 @@ class UndoConsoleTest {
         }
     }
 
-    final Database db = Database.open(TestDatabases.fresh());
-    final DispatchServices services = new DispatchServices(db);
-    final Fixtures given = new Fixtures(services);
-    final Sql sql = new Sql(db.dataSource());
-    final FxUiExecutor executor = new FxUiExecutor(2);
     final TestClock clock = new TestClock();
-    ConsoleViewModel model;
-
-    @Start
-    void start(Stage stage) {
-        model = new ConsoleViewModel(services, executor, "olga", "jdbc:postgresql://test/db", Set.of(), clock);
-        model.rows().filter().show(BatchView.EVERYTHING);
-        Scene scene = new Scene(new ConsoleView(model).root(), 1500, 950);
-        ConsoleView.style(scene);
-        stage.setScene(scene);
-        stage.show();
-    }
-
-    @AfterEach
-    void close() {
-        executor.close();
-        db.close();
-    }
-
-    void load(FxRobot robot, int riders, int batches) throws Exception {
-        robot.interact(model::load);
-        waitUntil(() -> model.clock().syncedProperty().get()
-                && model.rows().riders().size() == riders && model.rows().allBatches().size() == batches);
-    }
+    @RegisterExtension
+    final ConsoleHarness console = ConsoleHarness.withClock(clock);
 
     /** Moves the console's clock and lets it tick, as the window's ticker does every second. */
     void later(FxRobot robot, Duration by) {
         clock.now = clock.now.plus(by);
-        robot.interact(model.clock()::tick);
+        robot.interact(console.model.clock()::tick);
     }
 
     static Optional<Button> undoButton(FxRobot robot) {
@@ -107,26 +69,26 @@ class UndoConsoleTest {
     }
 
     Object status(BatchRow batch) {
-        return sql.value("SELECT status FROM delivery_batches WHERE id = ?", batch.id());
+        return console.sql.value("SELECT status FROM delivery_batches WHERE id = ?", batch.id());
     }
 
     Object rider(BatchRow batch) {
-        return sql.value("SELECT rider_id FROM delivery_batches WHERE id = ?", batch.id());
+        return console.sql.value("SELECT rider_id FROM delivery_batches WHERE id = ?", batch.id());
     }
 
     boolean noticeShown(String part) {
-        return model.status().notices().stream().anyMatch(n -> n.text().contains(part));
+        return console.model.status().notices().stream().anyMatch(n -> n.text().contains(part));
     }
 
     BatchRow shown(UUID batchId) {
-        return model.rows().allBatches().stream().filter(b -> b.id().equals(batchId)).findFirst().orElseThrow();
+        return console.model.rows().allBatches().stream().filter(b -> b.id().equals(batchId)).findFirst().orElseThrow();
     }
 
     @Test
     void aDropThenUndoInItsToastPutsTheBatchBack(FxRobot robot) throws Exception {
-        RiderRow ana = given.rider("Ana Silva", 10, "20", 2);
-        BatchRow batch = given.batch(2, "1.5");
-        load(robot, 1, 1);
+        RiderRow ana = console.given.rider("Ana Silva", 10, "20", 2);
+        BatchRow batch = console.given.batch(2, "1.5");
+        console.load(robot, 1, 1);
 
         robot.drag(cell(robot, "#batches-table", ShortId.of(batch.id()))).dropTo(cell(robot, "#riders-table", "Ana Silva"));
         waitUntil(() -> ana.id().equals(rider(batch)) && undoButton(robot).isPresent());
@@ -138,18 +100,18 @@ class UndoConsoleTest {
 
         waitUntil(() -> "CREATED".equals(status(batch)));
         assertThat(rider(batch)).isNull();
-        assertThat(sql.value("SELECT reason FROM batch_status_history WHERE batch_id = ? ORDER BY id DESC LIMIT 1",
+        assertThat(console.sql.value("SELECT reason FROM batch_status_history WHERE batch_id = ? ORDER BY id DESC LIMIT 1",
                 batch.id())).asString().startsWith("Undo of assign at ");
         waitUntil(() -> shown(batch.id()).status() == BatchStatus.CREATED && undoButton(robot).isEmpty()
                 && noticeShown("Undone: batch " + ShortId.of(batch.id()) + " assigned to Ana Silva."));
-        assertThat(model.rows().riders().get(0).load().orders()).as("Ana's load on screen").isZero();
+        assertThat(console.model.rows().riders().get(0).load().orders()).as("Ana's load on screen").isZero();
     }
 
     @Test
     void theUndoIsGoneAfterTenSeconds(FxRobot robot) throws Exception {
-        RiderRow ana = given.rider("Ana Silva", 10, "20", 2);
-        BatchRow batch = given.batch(1, "1");
-        load(robot, 1, 1);
+        RiderRow ana = console.given.rider("Ana Silva", 10, "20", 2);
+        BatchRow batch = console.given.batch(1, "1");
+        console.load(robot, 1, 1);
 
         robot.drag(cell(robot, "#batches-table", ShortId.of(batch.id()))).dropTo(cell(robot, "#riders-table", "Ana Silva"));
         waitUntil(() -> ana.id().equals(rider(batch)) && undoButton(robot).isPresent());
@@ -159,7 +121,7 @@ class UndoConsoleTest {
         later(robot, Duration.ofMillis(100));
 
         assertThat(undoButton(robot)).as("gone at 10 s").isEmpty();
-        assertThat(model.undo().canUndoProperty().get()).isFalse();
+        assertThat(console.model.undo().canUndoProperty().get()).isFalse();
         robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
         waitUntil(() -> noticeShown("Nothing to undo"));
         assertThat(status(batch)).isEqualTo("ASSIGNED");
@@ -168,57 +130,57 @@ class UndoConsoleTest {
 
     @Test
     void ctrlZUndoesTheLatestChange(FxRobot robot) throws Exception {
-        RiderRow ana = given.rider("Ana Silva", 10, "20", 2);
-        BatchRow batch = given.batch(1, "1");
-        services.assignments().assign(batch.id(), ana.id(), "seed");
-        load(robot, 1, 1);
+        RiderRow ana = console.given.rider("Ana Silva", 10, "20", 2);
+        BatchRow batch = console.given.batch(1, "1");
+        console.services.assignments().assign(batch.id(), ana.id(), "seed");
+        console.load(robot, 1, 1);
 
         robot.drag(cell(robot, "#batches-table", ShortId.of(batch.id()))).dropTo("#unassign-zone");
-        waitUntil(() -> "CREATED".equals(status(batch)) && model.undo().canUndoProperty().get());
+        waitUntil(() -> "CREATED".equals(status(batch)) && console.model.undo().canUndoProperty().get());
 
         robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
 
         waitUntil(() -> "ASSIGNED".equals(status(batch)));
         assertThat(rider(batch)).as("back with the same rider").isEqualTo(ana.id());
-        assertThat(sql.value("SELECT reason FROM rider_assignment_history WHERE batch_id = ? ORDER BY id DESC LIMIT 1",
+        assertThat(console.sql.value("SELECT reason FROM rider_assignment_history WHERE batch_id = ? ORDER BY id DESC LIMIT 1",
                 batch.id())).asString().startsWith("Undo of unassign at ");
         waitUntil(() -> "Ana Silva".equals(shown(batch.id()).riderName()));
     }
 
     @Test
     void anUndoAfterAnotherConsoleMovedTheBatchIsRefusedWithWhoWhatWhen(FxRobot robot) throws Exception {
-        RiderRow ana = given.rider("Ana Silva", 10, "20", 2);
-        BatchRow batch = given.batch(1, "1");
-        load(robot, 1, 1);
+        RiderRow ana = console.given.rider("Ana Silva", 10, "20", 2);
+        BatchRow batch = console.given.batch(1, "1");
+        console.load(robot, 1, 1);
         robot.drag(cell(robot, "#batches-table", ShortId.of(batch.id()))).dropTo(cell(robot, "#riders-table", "Ana Silva"));
         waitUntil(() -> ana.id().equals(rider(batch)) && undoButton(robot).isPresent());
         // Another console picks it up meanwhile; this console has not heard of it yet (no live feed here).
-        services.assignments().transition(batch.id(), BatchStatus.PICKED, "yusuf", null);
-        String before = sql.fingerprint();
+        console.services.assignments().transition(batch.id(), BatchStatus.PICKED, "yusuf", null);
+        String before = console.sql.fingerprint();
 
         robot.clickOn(undoButton(robot).get());
 
-        waitUntil(() -> model.status().notices().stream().anyMatch(n -> n.level() == Notice.Level.ERROR
+        waitUntil(() -> console.model.status().notices().stream().anyMatch(n -> n.level() == Notice.Level.ERROR
                 && n.text().matches("Batch \\w{8} changed after your change: yusuf \\(postgres\\) — "
                 + "Assigned → Picked up at \\d\\d:\\d\\d:\\d\\d; it was not undone, nothing was changed\\.")));
-        assertThat(sql.fingerprint()).isEqualTo(before);
+        assertThat(console.sql.fingerprint()).isEqualTo(before);
         waitUntil(() -> shown(batch.id()).status() == BatchStatus.PICKED);
     }
 
     @Test
     void aMoveTheStateMapCannotTakeBackOffersNoUndo(FxRobot robot) throws Exception {
-        RiderRow ana = given.rider("Ana Silva", 10, "20", 2);
-        BatchRow batch = given.batch(1, "1");
-        services.assignments().assign(batch.id(), ana.id(), "seed");
-        load(robot, 1, 1);
+        RiderRow ana = console.given.rider("Ana Silva", 10, "20", 2);
+        BatchRow batch = console.given.batch(1, "1");
+        console.services.assignments().assign(batch.id(), ana.id(), "seed");
+        console.load(robot, 1, 1);
 
         robot.clickOn(cell(robot, "#batches-table", ShortId.of(batch.id())));
         robot.press(KeyCode.CONTROL, KeyCode.P).release(KeyCode.P, KeyCode.CONTROL);
 
         waitUntil(() -> "PICKED".equals(status(batch)) && noticeShown("picked up"));
-        assertThat(model.status().notices()).filteredOn(n -> n.text().contains("picked up"))
+        assertThat(console.model.status().notices()).filteredOn(n -> n.text().contains("picked up"))
                 .singleElement().extracting(Notice::action).isNull();
         assertThat(undoButton(robot)).isEmpty();
-        assertThat(model.undo().canUndoProperty().get()).isFalse();
+        assertThat(console.model.undo().canUndoProperty().get()).isFalse();
     }
 }
