@@ -58,12 +58,8 @@ public final class BenchCommand {
         @Option(names = "--seconds", defaultValue = "3", description = "Seconds per measurement (default ${DEFAULT-VALUE}).")
         double seconds;
 
-        // Durable by default: with fsync off the commit costs nothing, which flatters every absolute figure.
-        @Option(names = "--durable", negatable = true, defaultValue = "true", fallbackValue = "true",
-                description = "Run the scratch server with fsync, synchronous_commit and full_page_writes on, as "
-                        + "operators run it (default); --no-durable turns them off for quick relative figures. "
-                        + "Ignored with --db-url.")
-        boolean durable;
+        @Mixin
+        DurableOption durability = new DurableOption();
 
         @Override
         public Integer call() throws Exception {
@@ -73,7 +69,7 @@ public final class BenchCommand {
             int maxClients = Arrays.stream(clients).max().orElse(1);
             com.dispatchconsole.bench.PgbenchAssign pgbenchRunner = noPgbench ? null
                     : com.dispatchconsole.bench.PgbenchAssign.locate(pgbench);
-            try (ScratchDatabase scratch = ScratchDatabase.open(db, "bench", maxClients + 4, durable)) {
+            try (ScratchDatabase scratch = ScratchDatabase.open(db, "bench", maxClients + 4, durability.durable)) {
                 double loadBefore = AssignBenchmark.loadAverage();
                 AssignBenchmark benchmark = new AssignBenchmark(new DispatchServices(scratch.database));
                 List<AssignBenchmark.Result> results = benchmark.run(clients, seconds, rounds, pgbenchRunner);
@@ -166,11 +162,8 @@ public final class BenchCommand {
         @Option(names = "--batches", defaultValue = "50000", description = "Batches in each table model (default ${DEFAULT-VALUE}).")
         int batches;
 
-        // Durable by default, as operators run it (issue 16: the figures are the durable server's).
-        @Option(names = "--durable", negatable = true, defaultValue = "true", fallbackValue = "true",
-                description = "Run the scratch server with fsync, synchronous_commit and full_page_writes on, as "
-                        + "operators run it (default); --no-durable turns them off.")
-        boolean durable;
+        @Mixin
+        DurableOption durability = new DurableOption();
 
         @Override
         public Integer call() throws Exception {
@@ -181,7 +174,7 @@ public final class BenchCommand {
             Counts.atLeast(spec, "--batches", batches, 1);
             int maxListeners = Arrays.stream(listeners).max().orElse(1);
             try (ScratchDatabase scratch = ScratchDatabase.open(new DbOptions(), "notify", maxListeners * 2 + 4,
-                    durable)) {
+                    durability.durable)) {
                 com.dispatchconsole.demo.LargeDataSet.seed(scratch.database.dataSource(), riders, batches);
                 var config = scratch.database.config();
                 var feed = com.dispatchconsole.realtime.FeedSettings.of(config.url(), config.user(), config.password());
@@ -320,11 +313,8 @@ public final class BenchCommand {
                 description = "Seconds of HTTP load after a second of warm-up (default ${DEFAULT-VALUE}).")
         double httpSeconds;
 
-        // Durable by default, as operators run it: with fsync off the commit costs nothing.
-        @Option(names = "--durable", negatable = true, defaultValue = "true", fallbackValue = "true",
-                description = "Run the scratch server with fsync, synchronous_commit and full_page_writes on, as "
-                        + "operators run it (default); --no-durable turns them off. Ignored with --db-url.")
-        boolean durable;
+        @Mixin
+        DurableOption durability = new DurableOption();
 
         @Option(names = "--clients-in-process",
                 description = "Run the Socket.IO clients in this JVM beside the gateway, instead of in a JVM of their "
@@ -340,7 +330,7 @@ public final class BenchCommand {
             Counts.notNegative(spec, "--warm-up", warmUp);
             Counts.positive(spec, "--http-seconds", httpSeconds);
             try (ScratchDatabase scratch = ScratchDatabase.open(db, "gateway", GatewayBenchmark.ownerPoolSize(),
-                    durable)) {
+                    durability.durable)) {
                 GatewayBenchmark.Report report = GatewayBenchmark.run(scratch.database,
                         new GatewayBenchmark.Settings(clients, rate, seconds, warmUp, httpClients, httpSeconds,
                                 clientsInProcess), System.err);

@@ -61,10 +61,8 @@ final class BenchScaleCommands {
                         + "leaves that part out (default ${DEFAULT-VALUE}).")
         double costSeconds;
 
-        @Option(names = "--durable", negatable = true, defaultValue = "true", fallbackValue = "true",
-                description = "Scratch server with fsync and synchronous_commit on, as operators run it (default). "
-                        + "Ignored with --db-url.")
-        boolean durable;
+        @Mixin
+        DurableOption durability = new DurableOption();
 
         @Override
         public Integer call() throws Exception {
@@ -76,7 +74,7 @@ final class BenchScaleCommands {
             Counts.eachAtLeast(spec, "--listeners", listeners, 0);
             Counts.atLeast(spec, "--clients", clients, 1);
             Counts.notNegative(spec, "--cost-seconds", costSeconds);
-            try (ScratchDatabase scratch = ScratchDatabase.open(db, "scale", clients + 6, durable)) {
+            try (ScratchDatabase scratch = ScratchDatabase.open(db, "scale", clients + 6, durability.durable)) {
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("benchmark", "scale");
                 out.put("machine", AssignBenchmark.machine());
@@ -138,10 +136,8 @@ final class BenchScaleCommands {
                 description = "Fixes per transaction in the coalesced plain-JDBC phase (default ${DEFAULT-VALUE}).")
         int fixesPerCommit;
 
-        @Option(names = "--durable", negatable = true, defaultValue = "true", fallbackValue = "true",
-                description = "Scratch server with fsync and synchronous_commit on, as operators run it (default). "
-                        + "Ignored with --db-url.")
-        boolean durable;
+        @Mixin
+        DurableOption durability = new DurableOption();
 
         @Override
         public Integer call() throws Exception {
@@ -155,7 +151,7 @@ final class BenchScaleCommands {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--hot-share must be in [0, 1].");
             }
             try (ScratchDatabase scratch = ScratchDatabase.open(db, "positions",
-                    positionClients + assignClients + 4, durable)) {
+                    positionClients + assignClients + 4, durability.durable)) {
                 Map<String, Object> out = new LinkedHashMap<>(PositionsBenchmark.run(scratch.database,
                         new PositionsBenchmark.Settings(riders, assignRiders, positionClients, assignClients, seconds,
                                 hotShare, fixesPerCommit), System.err));
