@@ -12,6 +12,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,11 +53,12 @@ public final class ShiftSummaryQueries {
                        CASE WHEN s.new_status IN ('CREATED', 'ASSIGNED', 'PICKED', 'OUT_FOR_DELIVERY')
                             THEN coalesce(s.left_at, least(?::timestamptz, now())) - s.changed_at END AS spent
                 FROM stays s JOIN delivery_batches b ON b.id = s.batch_id
-                WHERE s.changed_at >= ? AND s.changed_at < ?
+                WHERE s.changed_at >= ? AND s.changed_at < ? AND (cardinality(?::uuid[]) = 0 OR b.outlet_id = ANY (?))
                 UNION ALL
                 SELECT b.outlet_id, a.new_rider_id, 0, 1, 0, 0, 0, NULL, NULL
                 FROM rider_assignment_history a JOIN delivery_batches b ON b.id = a.batch_id
                 WHERE a.new_rider_id IS NOT NULL AND a.changed_at >= ? AND a.changed_at < ?
+                  AND (cardinality(?::uuid[]) = 0 OR b.outlet_id = ANY (?))
             ), limits (status, threshold) AS (
                 VALUES ('CREATED', make_interval(secs => ?)), ('ASSIGNED', make_interval(secs => ?)),
                        ('PICKED', make_interval(secs => ?)), ('OUT_FOR_DELIVERY', make_interval(secs => ?))
@@ -88,9 +90,21 @@ public final class ShiftSummaryQueries {
     private ShiftSummaryQueries() {
     }
 
-    /** The summary of {@code range}: the outlets' lines (by name), then the riders' (by name). */
-    public static List<ShiftSummaryRow> summary(Connection c, ReportRange range, SlaThresholds thresholds)
-            throws SQLException {
+    /** Binds one outlet filter (its two parameters) from {@code i}; returns the next parameter's index. */
+    private static int scope(Connection c, PreparedStatement ps, int i, Collection<UUID> outlets) throws SQLException {
+        java.sql.Array ids = JdbcValues.uuidArray(c, outlets);
+        ps.setArray(i, ids);
+        ps.setArray(i + 1, ids);
+        return i + 2;
+    }
+
+    /**
+     * The summary of {@code range}: the outlets' lines (by name), then the riders' (by name). With {@code outlets}
+     * (not empty) only those outlets' batches count: their outlets' lines, and the riders' lines for the work they did
+     * on those batches, as a console scoped to those outlets shows them.
+     */
+    public static List<ShiftSummaryRow> summary(Connection c, ReportRange range, SlaThresholds thresholds,
+                                                Collection<UUID> outlets) throws SQLException {
         Timestamp from = Timestamp.from(range.from());
         Timestamp until = Timestamp.from(range.until());
         try (PreparedStatement ps = c.prepareStatement(SUMMARY)) {
@@ -100,8 +114,10 @@ public final class ShiftSummaryQueries {
             ps.setTimestamp(i++, until);
             ps.setTimestamp(i++, from);
             ps.setTimestamp(i++, until);
+            i = scope(c, ps, i, outlets);
             ps.setTimestamp(i++, from);
             ps.setTimestamp(i++, until);
+            i = scope(c, ps, i, outlets);
             for (BatchStatus status : TIMED) {
                 ps.setDouble(i++, thresholds.forStatus(status).toMillis() / 1000.0);
             }

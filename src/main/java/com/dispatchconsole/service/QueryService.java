@@ -266,10 +266,22 @@ public final class QueryService {
      */
     public List<com.dispatchconsole.domain.report.ShiftSummaryRow> shiftSummary(
             com.dispatchconsole.domain.report.ReportRange range, com.dispatchconsole.domain.sla.SlaThresholds thresholds) {
+        return shiftSummary(range, thresholds, Set.of());
+    }
+
+    /**
+     * As {@link #shiftSummary(com.dispatchconsole.domain.report.ReportRange,
+     * com.dispatchconsole.domain.sla.SlaThresholds)}, counting only the batches of {@code outlets} (empty: every
+     * outlet), as a console scoped to them shows its work.
+     */
+    public List<com.dispatchconsole.domain.report.ShiftSummaryRow> shiftSummary(
+            com.dispatchconsole.domain.report.ReportRange range, com.dispatchconsole.domain.sla.SlaThresholds thresholds,
+            Set<UUID> outlets) {
         Objects.requireNonNull(range, "range");
         Objects.requireNonNull(thresholds, "thresholds");
+        Set<UUID> scope = Set.copyOf(Objects.requireNonNull(outlets, "outlets"));
         return List.copyOf(unitOfWork.read(c -> com.dispatchconsole.persistence.ShiftSummaryQueries.summary(c, range,
-                thresholds)));
+                thresholds, scope)));
     }
 
     /**

@@ -312,6 +312,11 @@ public final class ConsoleRows {
         visibleCount.set(visibleBatches.size() + " of " + batches.rows().size() + " batches");
     }
 
+    /** The outlets this console is scoped to; empty for all. */
+    public Set<UUID> outletScope() {
+        return outletScope;
+    }
+
     private boolean inScope(UUID outletId) {
         return outletScope.isEmpty() || outletScope.contains(outletId);
     }

@@ -195,7 +195,8 @@ public final class ConsoleViewModel {
     /** A new shift summary of today, its breaches judged by this operator's SLA thresholds (the alerts' own). */
     public com.dispatchconsole.ui.reports.ShiftSummaryViewModel shiftSummary() {
         return new com.dispatchconsole.ui.reports.ShiftSummaryViewModel(services.queries(), ui,
-                () -> alerts.thresholdsProperty().get(), java.time.ZoneId.systemDefault(), java.time.LocalDate.now());
+                () -> alerts.thresholdsProperty().get(), java.time.ZoneId.systemDefault(), java.time.LocalDate.now(),
+                rows.outletScope());
     }
 
     /** A view model for the PoD viewer of one order line. */

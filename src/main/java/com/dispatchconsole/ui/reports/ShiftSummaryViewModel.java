@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -35,6 +37,8 @@ public final class ShiftSummaryViewModel {
     private final BackgroundTasks tasks;
     private final Supplier<SlaThresholds> thresholds;
     private final ZoneId zone;
+    /** The outlets the console is scoped to (empty: all): only their batches count. */
+    private final Set<UUID> scope;
     private final ObjectProperty<LocalDate> first = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> last = new SimpleObjectProperty<>();
     private final ObservableList<ShiftSummaryRow> rows = FXCollections.observableArrayList();
@@ -49,6 +53,13 @@ public final class ShiftSummaryViewModel {
 
     public ShiftSummaryViewModel(QueryService queries, UiExecutor ui, Supplier<SlaThresholds> thresholds, ZoneId zone,
                                  LocalDate today) {
+        this(queries, ui, thresholds, zone, today, Set.of());
+    }
+
+    /** As above, for a console scoped to {@code outlets} (empty: all): only those outlets' batches are counted. */
+    public ShiftSummaryViewModel(QueryService queries, UiExecutor ui, Supplier<SlaThresholds> thresholds, ZoneId zone,
+                                 LocalDate today, Set<UUID> outlets) {
+        this.scope = Set.copyOf(outlets);
         this.queries = queries;
         this.tasks = new BackgroundTasks(ui);
         this.thresholds = thresholds;
@@ -101,14 +112,15 @@ public final class ShiftSummaryViewModel {
             return;
         }
         SlaThresholds judgedBy = thresholds.get();
-        tasks.task(() -> queries.shiftSummary(range, judgedBy)).latestFor(LOADING).onSuccess(read -> {
+        tasks.task(() -> queries.shiftSummary(range, judgedBy, scope)).latestFor(LOADING).onSuccess(read -> {
             rows.setAll(read);
             outlets.setAll(read.stream().filter(r -> r.scope() == ShiftSummaryRow.Scope.OUTLET).toList());
             riders.setAll(read.stream().filter(r -> r.scope() == ShiftSummaryRow.Scope.RIDER).toList());
             long breaches = outlets.stream().mapToLong(ShiftSummaryRow::slaBreaches).sum();
             message.set(outlets.size() + " outlet" + (outlets.size() == 1 ? "" : "s") + ", " + riders.size()
                     + " rider" + (riders.size() == 1 ? "" : "s") + ", " + breaches + " SLA breach"
-                    + (breaches == 1 ? "" : "es") + " (" + first.get() + " to " + last.get() + ")");
+                    + (breaches == 1 ? "" : "es") + " (" + first.get() + " to " + last.get()
+                    + (scope.isEmpty() ? "" : "; this console's outlets only") + ")");
         }).onFailure(e -> message.set(com.dispatchconsole.ui.common.Failures.shown(e))).start();
     }
 

@@ -165,6 +165,17 @@ class ShiftSummaryNumbersTest {
     }
 
     @Test
+    void aConsoleScopedToOneOutletCountsOnlyItsBatches() {
+        List<ShiftSummaryRow> northOnly = services.queries().shiftSummary(RANGE, SlaThresholds.DEFAULTS,
+                java.util.Set.of(north.outletId()));
+        assertThat(northOnly).as("North's line and Ana's, who carried North's batches; not South's, not Ben's")
+                .extracting(ShiftSummaryRow::id).containsExactly(north.outletId(), ana.id());
+        assertThat(northOnly).as("the same numbers as in the whole summary")
+                .containsExactly(line(ShiftSummaryRow.Scope.OUTLET, north.outletId()),
+                        line(ShiftSummaryRow.Scope.RIDER, ana.id()));
+    }
+
+    @Test
     void ridersCountTheBatchesTheyHad() {
         ShiftSummaryRow a = line(ShiftSummaryRow.Scope.RIDER, ana.id());
         assertThat(a.name()).isEqualTo("Ana");
