@@ -7,7 +7,7 @@
 # machine changes). With --system (as root) it is installed for real with apt-get, which also brings its Depends.
 # Then, from the installed files, with a scratch HOME, data and config directory:
 #   1. the desktop entry is checked (desktop-file-validate when desktop-file-utils is installed),
-#   2. the launcher answers --version,
+#   2. the launcher answers --version with the pom's version,
 #   3. the console opens under Xvfb (when Xvfb is installed and --headless is not given) on a fresh embedded
 #      PostgreSQL with the demo data, writes its start timings and closes itself once it is usable; without Xvfb,
 #      `settings show` starts, migrates and reads the same embedded PostgreSQL instead, with no window.
@@ -100,7 +100,9 @@ mkdir -p "$scratch/home"
 
 # 2. The launcher and its bundled runtime.
 run_installed env -u DISPLAY "$launcher" --version >"$scratch/version.log" 2>&1 || fail "$launcher --version" "$scratch/version.log"
-grep -q '^Dispatch Console' "$scratch/version.log" || fail "--version did not name Dispatch Console" "$scratch/version.log"
+pom_version="$(sed -n 's:^  <version>\([^<]*\)</version>.*:\1:p' pom.xml | head -n 1)"
+grep -qx "Dispatch Console $pom_version" "$scratch/version.log" \
+  || fail "--version did not say Dispatch Console $pom_version (the pom's version)" "$scratch/version.log"
 step "--version: $(head -n 1 "$scratch/version.log")"
 
 # 3. JavaFX and the embedded PostgreSQL: the console itself under a virtual display, else a headless subcommand.

@@ -19,13 +19,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Benchmarks that print figures; speed targets live here, never in unit tests. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks; each prints one JSON line last.",
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Version.class, description = "Benchmarks; each prints one JSON line last.",
         subcommands = {BenchCommand.Assign.class, BenchCommand.Console.class, BenchCommand.Notify.class, BenchCommand.NotifyCost.class, BenchCommand.PodSearch.class,
                 BenchCommand.Gateway.class, BenchCommand.GatewayClientsCommand.class, BenchScaleCommands.Scale.class,
                 BenchScaleCommands.Positions.class})
 public final class BenchCommand {
 
-    @Command(name = "assign", mixinStandardHelpOptions = true,
+    @Command(name = "assign", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "Assignment throughput: Hibernate service vs the same transaction in raw JDBC and in "
                     + "pgbench, spread over many riders and on one hot rider, on a durable server; the JSON says "
                     + "whether issue 15's targets hold (service >= 0.8x raw and >= 0.7x pgbench at 8 clients).")
@@ -102,7 +102,7 @@ public final class BenchCommand {
         }
     }
 
-    @Command(name = "console", mixinStandardHelpOptions = true,
+    @Command(name = "console", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "Console responsiveness at full size: seeds a scratch database with many riders and "
                     + "batches, then times loading both tables and changing filters and sort order.")
     static final class Console implements Callable<Integer> {
@@ -138,7 +138,7 @@ public final class BenchCommand {
         }
     }
 
-    @Command(name = "notify", mixinStandardHelpOptions = true,
+    @Command(name = "notify", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "Live-update latency: commits single-row changes at a fixed rate and reports commit -> "
                     + "listener and commit -> table model latency for 1 and 10 listening consoles.")
     static final class Notify implements Callable<Integer> {
@@ -201,7 +201,7 @@ public final class BenchCommand {
         }
     }
 
-    @Command(name = "notify-cost", mixinStandardHelpOptions = true,
+    @Command(name = "notify-cost", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "What the NOTIFY triggers and 1, 10 and 50 listening consoles cost the assignment "
                     + "throughput (service, 8 clients over many riders).")
     static final class NotifyCost implements Callable<Integer> {
@@ -238,7 +238,7 @@ public final class BenchCommand {
         }
     }
 
-    @Command(name = "pod-search", mixinStandardHelpOptions = true,
+    @Command(name = "pod-search", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "Seeds order lines with PoD documents (about 100,000 by default) and prints the EXPLAIN "
                     + "ANALYZE plan and time of the bounding-box, notes and coordinates searches.")
     static final class PodSearch implements Callable<Integer> {
@@ -278,7 +278,7 @@ public final class BenchCommand {
         }
     }
 
-    @Command(name = "gateway", mixinStandardHelpOptions = true,
+    @Command(name = "gateway", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "The gateway under load: N Socket.IO clients (rider apps, outlet systems, tracking pages) "
                     + "with real tokens while changes are committed at a fixed rate; commit -> client latency and "
                     + "events lost. Then HTTP assign/unassign throughput. Exit code 1 if any client missed an event.")

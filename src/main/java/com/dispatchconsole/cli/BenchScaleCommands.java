@@ -21,7 +21,7 @@ final class BenchScaleCommands {
     private BenchScaleCommands() {
     }
 
-    @Command(name = "scale", mixinStandardHelpOptions = true,
+    @Command(name = "scale", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "One database at scale: single-row commits/s with and without the NOTIFY trigger and "
                     + "with 0, 1, 10 and 50 listening connections (the NOTIFY commit lock sampled; the gateway holds "
                     + "one); then how many consoles (LISTEN connections) it carries at a fixed change rate with "
@@ -101,7 +101,7 @@ final class BenchScaleCommands {
         }
     }
 
-    @Command(name = "positions", mixinStandardHelpOptions = true,
+    @Command(name = "positions", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "Rider positions at fleet size through the service the gateway calls, alone and beside "
                     + "assignments on the same riders, with a probe of which locks a fix takes on the rider's row.")
     static final class Positions implements Callable<Integer> {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Runs the embedded database alone, so several consoles and tools can share it. */
-@Command(name = "db", mixinStandardHelpOptions = true,
+@Command(name = "db", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Start the embedded PostgreSQL (migrated, with demo data) and keep it running; prints its JDBC URL.")
 public final class DbCommand implements Callable<Integer> {
 

@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The server side: the HTTP API and the Socket.IO rooms, headless, until Ctrl+C. */
-@Command(name = "gateway", mixinStandardHelpOptions = true,
+@Command(name = "gateway", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Start the HTTP API and Socket.IO rooms for outlet systems, rider apps and tracking pages "
                 + "(embedded database by default). Prints the two addresses, then Ready.")
 public final class GatewayCommand implements Callable<Integer> {

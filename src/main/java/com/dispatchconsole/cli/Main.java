@@ -8,7 +8,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Entry point: without a subcommand it opens the console window; subcommands never do. */
-@Command(name = "dispatch-console", mixinStandardHelpOptions = true, version = "Dispatch Console 0.1",
+@Command(name = "dispatch-console", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Control-room console for last-mile delivery dispatch.")
 public final class Main implements Callable<Integer> {
 

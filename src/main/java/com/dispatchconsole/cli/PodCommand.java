@@ -13,11 +13,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Proof of delivery from the command line, for rider-side systems and tests that hold real documents. */
-@Command(name = "pod", mixinStandardHelpOptions = true, description = "Proof-of-delivery documents.",
+@Command(name = "pod", mixinStandardHelpOptions = true, versionProvider = Version.class, description = "Proof-of-delivery documents.",
         subcommands = {PodCommand.Record.class})
 public final class PodCommand {
 
-    @Command(name = "record", mixinStandardHelpOptions = true,
+    @Command(name = "record", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "Record an order's outcome with its proof of delivery from a JSON file (UTF-8). The "
                     + "document is validated first; a refusal names the field or position and nothing is written.")
     static final class Record implements Callable<Integer> {

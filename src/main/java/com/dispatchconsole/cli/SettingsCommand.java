@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
  * may show them; on a shared database only a dispatch_admin login may change them (anyone else gets one
  * PERMISSION_DENIED line and nothing changes); on the embedded database this runs as its owner.
  */
-@Command(name = "settings", mixinStandardHelpOptions = true,
+@Command(name = "settings", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "The control room's review settings, shared by every console.",
         subcommands = {SettingsCommand.Show.class, SettingsCommand.LateAfter.class})
 public final class SettingsCommand {
@@ -53,7 +53,7 @@ public final class SettingsCommand {
         abstract String run(DispatchServices services);
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true,
+    @Command(name = "show", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "When a PoD counts as late, who set it and when.")
     static final class Show extends SettingsTask {
 
@@ -63,7 +63,7 @@ public final class SettingsCommand {
         }
     }
 
-    @Command(name = "late-after", mixinStandardHelpOptions = true,
+    @Command(name = "late-after", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "Flag a PoD as late when it was delivered more than DURATION after its batch went out "
                     + "(more than 0, at most 7 days). Admins only; every change is kept in the history.")
     static final class LateAfter extends SettingsTask {

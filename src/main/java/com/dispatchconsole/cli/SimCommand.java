@@ -12,7 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** A living shift played through the public API: outlets order, riders ride and deliver, a bot may dispatch. */
-@Command(name = "sim", mixinStandardHelpOptions = true,
+@Command(name = "sim", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Play a shift through the gateway's public API: outlet systems create batches, riders' apps "
                 + "follow their rooms, ride, pick up and deliver with PoDs (and the odd exception), and with "
                 + "--auto-dispatch a bot assigns waiting batches. Runs on the console's embedded database (joining "

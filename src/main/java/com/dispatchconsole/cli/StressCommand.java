@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Concurrent dispatchers against one database, then the invariants in SQL; last line is JSON. */
-@Command(name = "stress", mixinStandardHelpOptions = true,
+@Command(name = "stress", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Hammer the assignment service from N concurrent dispatchers and check every invariant. "
                 + "Without --db-url it runs on a scratch embedded database, never on your data.")
 public final class StressCommand implements Callable<Integer> {

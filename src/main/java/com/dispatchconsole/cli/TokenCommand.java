@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  * as its owner; on a shared one only a dispatch_admin login may issue, list or revoke, anyone else gets one
  * PERMISSION_DENIED line and nothing is written.
  */
-@Command(name = "token", mixinStandardHelpOptions = true,
+@Command(name = "token", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "API tokens for riders' devices, outlet systems, tracking pages and other systems.",
         subcommands = {TokenCommand.Issue.class, TokenCommand.Revoke.class, TokenCommand.ListTokens.class})
 public final class TokenCommand {
@@ -87,7 +87,7 @@ public final class TokenCommand {
         }
     }
 
-    @Command(name = "issue", mixinStandardHelpOptions = true,
+    @Command(name = "issue", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "Issue a token for exactly one of --rider, --outlet, --tracking or --system. The token is "
                     + "printed once, alone on the last line; only its hash is stored.")
     static final class Issue extends TokenTask {
@@ -105,7 +105,7 @@ public final class TokenCommand {
         }
     }
 
-    @Command(name = "revoke", mixinStandardHelpOptions = true,
+    @Command(name = "revoke", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "Revoke a token for good; a revoked token never authenticates again.")
     static final class Revoke extends TokenTask {
 
@@ -120,7 +120,7 @@ public final class TokenCommand {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true,
+    @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "Every token, valid and revoked, with the first characters of each (never the token).")
     static final class ListTokens extends TokenTask {
 

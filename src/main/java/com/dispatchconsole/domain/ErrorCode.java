@@ -46,5 +46,7 @@ public enum ErrorCode {
     GATEWAY_UNAVAILABLE,
     /** The console window cannot open: no graphical display (DISPLAY unset or unreachable). */
     NO_DISPLAY,
+    /** An export or a saved picture could not be written (no permission, disk full, folder gone); nothing was. */
+    FILE_NOT_WRITTEN,
     UNEXPECTED
 }

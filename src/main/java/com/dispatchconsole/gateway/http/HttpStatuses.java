@@ -25,7 +25,7 @@ final class HttpStatuses {
             case TOO_LARGE -> 413;
             case RATE_LIMITED -> 429;
             case DATABASE_UNAVAILABLE, DATABASE_TIMEOUT -> 503;
-            case UNSAFE_ISOLATION, PORT_IN_USE, GATEWAY_UNAVAILABLE, NO_DISPLAY, UNEXPECTED -> 500;
+            case UNSAFE_ISOLATION, PORT_IN_USE, GATEWAY_UNAVAILABLE, NO_DISPLAY, FILE_NOT_WRITTEN, UNEXPECTED -> 500;
         };
     }
 }

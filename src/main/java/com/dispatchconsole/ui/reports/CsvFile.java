@@ -126,7 +126,7 @@ public final class CsvFile {
     static DispatchException cannotWrite(Path target, Throwable cause) {
         String why = cause == null || cause.getMessage() == null ? cause == null ? "unknown error"
                 : cause.getClass().getSimpleName() : cause.getClass().getSimpleName() + " " + cause.getMessage();
-        return new DispatchException(ErrorCode.INVALID_ARGUMENT, "Cannot write " + target + " (" + why
+        return new DispatchException(ErrorCode.FILE_NOT_WRITTEN, "Cannot write " + target + " (" + why
                 + "); nothing was written.");
     }
 }

@@ -64,7 +64,7 @@ class CsvFileTest {
         Path file = dir.resolve("no-such-folder").resolve("x.csv");
         assertThatThrownBy(() -> CsvFile.write(file, List.of("A"), sink -> sink.row(List.of("a"))))
                 .isInstanceOfSatisfying(DispatchException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+                    assertThat(e.code()).isEqualTo(ErrorCode.FILE_NOT_WRITTEN);
                     assertThat(e.sentence()).contains(file.toString()).endsWith("nothing was written.")
                             .doesNotContain("\n");
                 });
