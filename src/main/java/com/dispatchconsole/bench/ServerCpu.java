@@ -44,9 +44,18 @@ final class ServerCpu {
         }
     }
 
-    /** The server's CPU time so far, in ms, of the processes alive now (the pool keeps its backends alive). */
-    double millis() {
-        long ticks = 0;
+    /**
+     * Ticks last seen per server process (pid and start time, so a reused pid is another process). A process that
+     * exits keeps what it was last seen with: without that, a backend that worked before a measurement and exited
+     * during it (a pgbench client after its run, an autovacuum worker) took its earlier CPU out of that measurement.
+     */
+    private final java.util.Map<String, Long> seen = new java.util.HashMap<>();
+
+    /**
+     * The server's CPU time so far, in ms: the processes alive now, plus what those seen earlier and gone since had
+     * used when last seen (so it never goes backwards; a process's last moments before it exits are not counted).
+     */
+    synchronized double millis() {
         try (var processes = Files.list(Path.of("/proc"))) {
             for (Path p : (Iterable<Path>) processes::iterator) {
                 String name = p.getFileName().toString();
@@ -56,18 +65,18 @@ final class ServerCpu {
                 long pid = Long.parseLong(name);
                 String[] stat = stat(pid);
                 if (stat != null && (pid == postmaster || Long.parseLong(stat[1]) == postmaster)) {
-                    ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+                    seen.put(pid + "@" + stat[19], Long.parseLong(stat[11]) + Long.parseLong(stat[12]));
                 }
             }
         } catch (IOException e) {
             return Double.NaN;
         }
-        return ticks * MS_PER_TICK;
+        return seen.values().stream().mapToLong(Long::longValue).sum() * MS_PER_TICK;
     }
 
     /**
      * The fields of /proc/PID/stat after the command name (which may hold spaces): [0] state, [1] ppid, ...,
-     * [11] utime, [12] stime; null when the process is gone.
+     * [11] utime, [12] stime, [19] start time; null when the process is gone.
      */
     private static String[] stat(long pid) {
         try {
