@@ -102,10 +102,10 @@ public final class PgbenchAssign {
      * one when {@code hot}. Returns transactions per second (two per script run).
      */
     public double run(DatabaseConfig config, List<UUID> riders, List<UUID> batches, int clients, boolean hot,
-                      double seconds, Path workDirectory) throws IOException, InterruptedException {
+                      double seconds, Path workDirectory, boolean readBack) throws IOException, InterruptedException {
         URI uri = URI.create(config.url().substring("jdbc:".length()));
-        Path script = workDirectory.resolve("assign-" + (hot ? "hot" : "spread") + ".sql");
-        Files.writeString(script, script(riders, batches.subList(0, clients), hot), StandardCharsets.UTF_8);
+        Path script = workDirectory.resolve("assign-" + (hot ? "hot" : "spread") + (readBack ? "" : "-bare") + ".sql");
+        Files.writeString(script, script(riders, batches.subList(0, clients), hot, readBack), StandardCharsets.UTF_8);
         List<String> command = new ArrayList<>(List.of(executable.toString(), "-n", "-M", "prepared",
                 "-c", String.valueOf(clients), "-j", String.valueOf(Math.min(clients, Runtime.getRuntime().availableProcessors())),
                 "-T", String.valueOf(Math.max(1, Math.round(seconds))), "-f", script.toString(),
@@ -135,12 +135,15 @@ public final class PgbenchAssign {
         return 2 * Double.parseDouble(tps.group(1));
     }
 
-    /** The script: RawSqlAssignment's statements (the read-back included), the ids picked from array constants by the client and a draw. */
-    static String script(List<UUID> riders, List<UUID> batches, boolean hot) {
+    /**
+     * The script: RawSqlAssignment's statements (with {@code readBack}, the update returns the row as the raw
+     * yardstick reads it), the ids picked from array constants by the client and a draw.
+     */
+    static String script(List<UUID> riders, List<UUID> batches, boolean hot, boolean readBack) {
         String rider = "(" + array(riders) + ")[:r]";
         String batch = "(" + array(batches) + ")[:b]";
         // The row read back as the raw JDBC yardstick reads it (RawSqlAssignment); pgbench takes SQL over several lines.
-        String readBack = " RETURNING " + BatchQueries.ROW_COLUMNS.strip() + ";\n";
+        String returning = readBack ? " RETURNING " + BatchQueries.ROW_COLUMNS.strip() + ";\n" : ";\n";
         String settings = "SELECT set_config('lock_timeout', '2000ms', true), set_config('statement_timeout', "
                 + "'5000ms', true), set_config('dispatch.operator', 'bench-pgbench', true);\n";
         return (hot ? "\\set r 1\n" : "\\set r random(1, " + riders.size() + ")\n")
@@ -154,13 +157,13 @@ public final class PgbenchAssign {
                 + "SELECT count(*), coalesce(sum(order_count), 0), coalesce(sum(total_weight_kg), 0) FROM "
                 + "delivery_batches WHERE rider_id = " + rider + " AND status IN " + Statuses.ACTIVE + ";\n"
                 + "UPDATE delivery_batches b SET status = 'ASSIGNED', rider_id = " + rider + " WHERE b.id = " + batch
-                + readBack
+                + returning
                 + "COMMIT;\n"
                 + "BEGIN;\n"
                 + settings
                 + "SELECT 1 FROM delivery_riders WHERE id = " + rider + " FOR NO KEY UPDATE;\n"
                 + "SELECT status, rider_id FROM delivery_batches WHERE id = " + batch + " FOR NO KEY UPDATE;\n"
-                + "UPDATE delivery_batches b SET status = 'CREATED', rider_id = NULL WHERE b.id = " + batch + readBack
+                + "UPDATE delivery_batches b SET status = 'CREATED', rider_id = NULL WHERE b.id = " + batch + returning
                 + "COMMIT;\n";
     }
 

@@ -14,8 +14,8 @@ import javax.sql.DataSource;
  * against. Same locks, same checks; the database's guards check again and write the audit rows for both paths alike.
  * No retries, no typed errors. Issue 15 lists the statements both send: set_config, rider lock, batch lock, load sum,
  * update, the read-back, commit. With {@code readBack} the update returns the batch as the console shows it (the
- * same columns the service returns, {@link BatchQueries#ROW_COLUMNS}) and every column is read, as a caller that
- * needs the row would; without it, the update returns nothing (the "bare" figure: what the read-back costs).
+ * same columns the service returns, {@link BatchQueries#ROW_COLUMNS}) and every column is read with its type, as a
+ * caller that needs the row would; without it, the update returns nothing (the "bare" figure: what the read-back costs).
  */
 final class RawSqlAssignment {
 
@@ -146,12 +146,22 @@ final class RawSqlAssignment {
                 ps.executeUpdate();
                 return;
             }
+            // Each column read with its own type, as a caller that maps the row would (ROW_COLUMNS' order).
             try (ResultSet rs = ps.executeQuery()) {
-                int columns = rs.getMetaData().getColumnCount();
                 while (rs.next()) {
-                    for (int i = 1; i <= columns; i++) {
-                        rs.getObject(i);
-                    }
+                    rs.getObject(1, UUID.class);
+                    rs.getObject(2, UUID.class);
+                    rs.getString(3);
+                    rs.getString(4);
+                    rs.getObject(5, UUID.class);
+                    rs.getString(6);
+                    rs.getInt(7);
+                    rs.getBigDecimal(8);
+                    rs.getObject(9, java.time.OffsetDateTime.class);
+                    rs.getObject(10, java.time.OffsetDateTime.class);
+                    rs.getObject(11, java.time.OffsetDateTime.class);
+                    rs.getLong(12);
+                    rs.getString(13);
                 }
             }
         }

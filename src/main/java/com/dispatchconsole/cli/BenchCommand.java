@@ -77,12 +77,12 @@ public final class BenchCommand {
                     System.err.printf("%-6s %2d clients  raw %8.1f tx/s  service %8.1f tx/s  pgbench %8s tx/s  "
                                     + "service/raw %.2f  service/pgbench %s  cpu ms/tx raw %.2f (calls %.2f) service %.2f (calls %.2f)"
                                     + "  by round %s  load %s  jit ms raw %d service %d  db cpu ms/tx raw %s service %s"
-                                    + "  raw without read-back %.1f tx/s (service/it %.2f)%n",
+                                    + "  without read-back: raw %.1f tx/s (service/it %.2f), pgbench %s tx/s (service/it %s)%n",
                             r.pattern(), r.clients(), r.rawTxPerSec(), r.serviceTxPerSec(), r.pgbenchTxPerSec(),
                             r.ratio(), r.serviceVsPgbench(), r.rawCpuMsPerTx(), r.rawCallCpuMsPerTx(), r.serviceCpuMsPerTx(),
                             r.serviceCallCpuMsPerTx(), r.ratioByRound(), r.loadAverage(), r.rawJitMs(),
                             r.serviceJitMs(), r.rawDbCpuMsPerTx(), r.serviceDbCpuMsPerTx(), r.rawBareTxPerSec(),
-                            r.serviceVsRawBare());
+                            r.serviceVsRawBare(), r.pgbenchBareTxPerSec(), r.serviceVsPgbenchBare());
                 }
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("benchmark", "assign");
