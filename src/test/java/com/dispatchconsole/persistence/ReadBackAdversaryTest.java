@@ -13,10 +13,8 @@ import com.dispatchconsole.domain.rows.NewOrder;
 import com.dispatchconsole.domain.rows.RiderRow;
 import com.dispatchconsole.service.DispatchServices;
 import com.dispatchconsole.testing.DatabaseTest;
-import com.dispatchconsole.testing.Fixtures;
+import com.dispatchconsole.testing.FreshDatabase;
 import com.dispatchconsole.testing.Logins;
-import com.dispatchconsole.testing.Sql;
-import com.dispatchconsole.testing.TestDatabases;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -36,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Adversary review of issue 15's read-back (the move's {@code UPDATE … RETURNING} with per-row scalar subqueries,
@@ -50,44 +49,40 @@ class ReadBackAdversaryTest {
     private static final List<String> OPERATOR_GROUPS =
             List.of("dispatch_dispatcher", "dispatch_supervisor", "dispatch_admin");
 
-    private static com.dispatchconsole.persistence.DatabaseConfig owner;
-    private static Database ownerDb;
-    private static DispatchServices asOwner;
-    private static Fixtures given;
-    private static Sql sql;
+    @RegisterExtension
+    static final FreshDatabase fresh = new FreshDatabase();
     private static final List<Database> opened = new ArrayList<>();
     private static DispatchServices gateway;
 
     @BeforeAll
     static void open() {
-        owner = TestDatabases.fresh();
-        ownerDb = Database.open(owner);
-        asOwner = new DispatchServices(ownerDb);
-        given = new Fixtures(asOwner);
-        sql = new Sql(ownerDb.dataSource());
         gateway = servicesOf("dispatch_gateway");
+    }
+
+    /** The database owner's login: the fresh database's own. */
+    private static com.dispatchconsole.persistence.DatabaseConfig owner() {
+        return fresh.db().config();
     }
 
     @AfterAll
     static void close() {
         opened.forEach(Database::close);
-        ownerDb.close();
     }
 
     private static DispatchServices servicesOf(String group) {
-        Database db = Database.open(Logins.create(owner, group));
+        Database db = Database.open(Logins.create(owner(), group));
         opened.add(db);
         return new DispatchServices(db);
     }
 
     private static DispatchServices actingFor(ApiTokenScope scope) {
         ApiPrincipal principal = gateway.tokens()
-                .authenticate(asOwner.tokens().issue(scope, "admin").token()).orElseThrow();
+                .authenticate(fresh.services().tokens().issue(scope, "admin").token()).orElseThrow();
         return gateway.actingFor(principal);
     }
 
     private static RiderRow rider(String name) {
-        return given.rider(name + " " + UUID.randomUUID().toString().substring(0, 4), 10, "50", 5);
+        return fresh.given().rider(name + " " + UUID.randomUUID().toString().substring(0, 4), 10, "50", 5);
     }
 
     /**
@@ -95,14 +90,14 @@ class ReadBackAdversaryTest {
      * one more added, the second removed (sequences 1, 3, 4: "Zoe, Mia, Bea").
      */
     private static BatchRow shuffledBatch() {
-        BatchRow batch = asOwner.batches().createBatch(given.outletId(), List.of(
+        BatchRow batch = fresh.services().batches().createBatch(fresh.given().outletId(), List.of(
                 new NewOrder("Zoe", "1 A Street", new BigDecimal("1.5")),
                 new NewOrder("Adam", "2 B Street", new BigDecimal("2")),
                 new NewOrder("Mia", "3 C Street", new BigDecimal("1"))), "seed");
-        asOwner.batches().addOrder(batch.id(), new NewOrder("Bea", "4 D Street", new BigDecimal("0.5")), "seed");
-        UUID adam = asOwner.queries().orders(batch.id()).stream().filter(l -> l.customerName().equals("Adam"))
+        fresh.services().batches().addOrder(batch.id(), new NewOrder("Bea", "4 D Street", new BigDecimal("0.5")), "seed");
+        UUID adam = fresh.services().queries().orders(batch.id()).stream().filter(l -> l.customerName().equals("Adam"))
                 .findFirst().orElseThrow().orderId();
-        BatchRow shuffled = asOwner.batches().removeOrder(batch.id(), adam, "seed");
+        BatchRow shuffled = fresh.services().batches().removeOrder(batch.id(), adam, "seed");
         assertThat(shuffled.customers()).isEqualTo("Zoe, Mia, Bea");
         return shuffled;
     }
@@ -116,7 +111,7 @@ class ReadBackAdversaryTest {
         assertThat(returned).as(move + ": the row returned = the mover's whole-table read")
                 .isEqualTo(fromWholeTable(who, returned.id()));
         assertThat(returned).as(move + ": = the owner's whole-table read")
-                .isEqualTo(fromWholeTable(asOwner, returned.id()));
+                .isEqualTo(fromWholeTable(fresh.services(), returned.id()));
         assertThat(returned).as(move + ": = the few-batches read")
                 .isEqualTo(who.queries().batches(List.of(returned.id())).get(0));
         assertThat(returned.customers()).as(move + ": customers in line order").isEqualTo("Zoe, Mia, Bea");
@@ -127,8 +122,8 @@ class ReadBackAdversaryTest {
     }
 
     private static void recordAllOutcomes(UUID batchId) {
-        for (BatchOrderRow line : asOwner.queries().orders(batchId)) {
-            asOwner.batches().recordOutcome(batchId, line.orderId(), OrderOutcome.DELIVERED, null,
+        for (BatchOrderRow line : fresh.services().queries().orders(batchId)) {
+            fresh.services().batches().recordOutcome(batchId, line.orderId(), OrderOutcome.DELIVERED, null,
                     "{\"notes\": \"ok\"}", "seed");
         }
     }
@@ -137,10 +132,10 @@ class ReadBackAdversaryTest {
     @Test
     void everyMoveByEveryDispatchingRoleReturnsTheRowTheWholeTableReadShows() {
         Map<String, DispatchServices> roles = new LinkedHashMap<>();
-        roles.put("owner", asOwner);
+        roles.put("owner", fresh.services());
         OPERATOR_GROUPS.forEach(g -> roles.put(g, servicesOf(g)));
         roles.put("gateway SYSTEM token", actingFor(ApiTokenScope.system("billing")));
-        roles.put("gateway OUTLET token", actingFor(ApiTokenScope.outlet(given.outletId())));
+        roles.put("gateway OUTLET token", actingFor(ApiTokenScope.outlet(fresh.given().outletId())));
         roles.forEach((role, who) -> {
             RiderRow ana = rider("Ana");
             RiderRow ben = rider("Ben");
@@ -178,7 +173,7 @@ class ReadBackAdversaryTest {
         RiderRow cleo = rider("Cleo");
         DispatchServices acting = actingFor(ApiTokenScope.rider(cleo.id()));
         BatchRow batch = shuffledBatch();
-        asOwner.assignments().assign(batch.id(), cleo.id(), "seed");
+        fresh.services().assignments().assign(batch.id(), cleo.id(), "seed");
         same(acting, acting.assignments().transition(batch.id(), BatchStatus.PICKED, "app", null), "rider pick");
         same(acting, acting.assignments().transition(batch.id(), BatchStatus.OUT_FOR_DELIVERY, "app", null),
                 "rider out for delivery");
@@ -187,7 +182,7 @@ class ReadBackAdversaryTest {
                 "rider complete");
 
         BatchRow failing = shuffledBatch();
-        asOwner.assignments().assign(failing.id(), cleo.id(), "seed");
+        fresh.services().assignments().assign(failing.id(), cleo.id(), "seed");
         acting.assignments().transition(failing.id(), BatchStatus.PICKED, "app", null);
         same(acting, acting.assignments().transition(failing.id(), BatchStatus.FAILED, "app", "crash"), "rider fail");
     }
@@ -196,7 +191,7 @@ class ReadBackAdversaryTest {
     @Test
     void aBatchWithoutLinesReadsBackAsTheWholeTableShowsIt() {
         UUID empty = UUID.randomUUID();
-        sql.update("INSERT INTO delivery_batches (id, outlet_id) VALUES (?, ?)", empty, given.outletId());
+        fresh.sql().update("INSERT INTO delivery_batches (id, outlet_id) VALUES (?, ?)", empty, fresh.given().outletId());
         RiderRow dora = rider("Dora");
         DispatchServices dispatcher = servicesOf("dispatch_dispatcher");
 
@@ -216,19 +211,19 @@ class ReadBackAdversaryTest {
         RiderRow eve = rider("Eve");
         BatchRow batch = shuffledBatch();
         UUID order = UUID.randomUUID();
-        try (Connection c = DriverManager.getConnection(owner.url(), owner.user(), owner.password());
+        try (Connection c = DriverManager.getConnection(owner().url(), owner().user(), owner().password());
              Statement st = c.createStatement()) {
             c.setAutoCommit(false);
             st.execute("SET LOCAL dispatch.operator = 'other'");
             st.execute("INSERT INTO orders (id, outlet_id, customer_name, delivery_address, weight_kg) VALUES ('"
-                    + order + "', '" + given.outletId() + "', 'Ann', '5 E Street', 1)");
+                    + order + "', '" + fresh.given().outletId() + "', 'Ann', '5 E Street', 1)");
             st.execute("INSERT INTO delivery_batch_orders (id, batch_id, order_id, sequence) VALUES ('"
                     + UUID.randomUUID() + "', '" + batch.id() + "', '" + order + "', 5)");
             CompletableFuture<BatchRow> move = CompletableFuture.supplyAsync(
-                    () -> asOwner.assignments().assign(batch.id(), eve.id(), "op"));
+                    () -> fresh.services().assignments().assign(batch.id(), eve.id(), "op"));
             // The move waits on the batch's lock this transaction holds (no timing assertion: we only wait for it).
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (sql.count("SELECT count(*) FROM pg_locks WHERE NOT granted") == 0 && !move.isDone()
+            while (fresh.sql().count("SELECT count(*) FROM pg_locks WHERE NOT granted") == 0 && !move.isDone()
                     && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
@@ -237,7 +232,7 @@ class ReadBackAdversaryTest {
             BatchRow moved = move.get(30, TimeUnit.SECONDS);
             assertThat(moved.customers()).isEqualTo("Zoe, Mia, Bea, Ann");
             assertThat(moved.orderCount()).isEqualTo(4);
-            assertThat(moved).isEqualTo(fromWholeTable(asOwner, batch.id()));
+            assertThat(moved).isEqualTo(fromWholeTable(fresh.services(), batch.id()));
         }
     }
 
@@ -254,7 +249,7 @@ class ReadBackAdversaryTest {
                 "2026-10-25 00:59:59.999999+00", "1999-12-31 23:59:59.5+00", "1890-06-01 12:00:00+00",
                 "1970-01-01 00:00:00+00", "1969-12-31 23:59:59.000001+00");
         for (String zone : List.of("UTC", "Europe/Amsterdam", "America/St_Johns", "Pacific/Chatham", "Asia/Kolkata")) {
-            try (Connection c = DriverManager.getConnection(owner.url(), owner.user(), owner.password());
+            try (Connection c = DriverManager.getConnection(owner().url(), owner().user(), owner().password());
                  Statement st = c.createStatement()) {
                 st.execute("SET TIME ZONE '" + zone + "'");
                 try (PreparedStatement ps = c.prepareStatement("SELECT ?::timestamptz, "
@@ -289,13 +284,13 @@ class ReadBackAdversaryTest {
     void anInfiniteFixTimeFromBeforeV25StillReadsAsATimeTheConsoleCanShow() throws Exception {
         RiderRow far = rider("Far");
         RiderRow early = rider("Early");
-        sql.transaction("SET LOCAL session_replication_role = replica",
+        fresh.sql().transaction("SET LOCAL session_replication_role = replica",
                 "INSERT INTO rider_locations (rider_id, lat, lon, fix_at, received_at) VALUES ('" + far.id()
                         + "', 52.5, 13.4, 'infinity', now())",
                 "INSERT INTO rider_locations (rider_id, lat, lon, fix_at, received_at) VALUES ('" + early.id()
                         + "', 52.5, 13.4, '-infinity', now())");
         for (int run = 0; run < 8; run++) { // text, then binary results
-            List<RiderRow> rows = asOwner.queries().riders(List.of(far.id(), early.id()));
+            List<RiderRow> rows = fresh.services().queries().riders(List.of(far.id(), early.id()));
             for (RiderRow row : rows) {
                 Instant fixAt = row.position().fixAt();
                 assertThat(fixAt).isEqualTo(oldInstant(row.id()));
@@ -309,7 +304,7 @@ class ReadBackAdversaryTest {
 
     /** The instant the code before issue 15's change read: {@code getTimestamp(...).toInstant()}. */
     private static Instant oldInstant(UUID riderId) throws Exception {
-        try (Connection c = DriverManager.getConnection(owner.url(), owner.user(), owner.password());
+        try (Connection c = DriverManager.getConnection(owner().url(), owner().user(), owner().password());
              PreparedStatement ps = c.prepareStatement("SELECT fix_at FROM rider_locations WHERE rider_id = ?")) {
             ps.setObject(1, riderId);
             try (ResultSet rs = ps.executeQuery()) {
