@@ -249,17 +249,25 @@ public final class ConsoleView {
         unassign.setId("unassign-zone");
         unassign.getStyleClass().add("unassign-zone");
         unassign.setMaxWidth(Double.MAX_VALUE);
+        // Lit while batches are over it, once (drag-over events repeat), and plain again however the drag ends:
+        // left, dropped here or elsewhere (the map), or cancelled with Esc (the drag's end reaches its source's
+        // window, this one).
+        Runnable plain = () -> unassign.getStyleClass().removeAll("drag-over");
         unassign.setOnDragOver(e -> {
             if (DragIds.carriesBatches(e.getDragboard()) && model.status().canChangeProperty().get()) {
                 e.acceptTransferModes(TransferMode.MOVE);
-                unassign.getStyleClass().add("drag-over");
+                if (!unassign.getStyleClass().contains("drag-over")) {
+                    unassign.getStyleClass().add("drag-over");
+                }
             }
             e.consume();
         });
-        unassign.setOnDragExited(e -> unassign.getStyleClass().remove("drag-over"));
+        unassign.setOnDragExited(e -> plain.run());
+        root.addEventFilter(javafx.scene.input.DragEvent.DRAG_DONE, e -> plain.run());
+        root.addEventFilter(javafx.scene.input.DragEvent.DRAG_DROPPED, e -> plain.run());
         unassign.setOnDragDropped(e -> {
             List<UUID> ids = DragIds.read(e.getDragboard());
-            unassign.getStyleClass().remove("drag-over");
+            plain.run();
             e.setDropCompleted(!ids.isEmpty());
             e.consume();
             if (!ids.isEmpty()) {
