@@ -38,6 +38,8 @@ public final class ConsoleView {
 
     private final ConsoleViewModel model;
     private final StackPane root = new StackPane();
+    /** The batches table's least room, in rows: what a dispatcher needs to pick from (see batchesSection). */
+    static final int BATCH_ROWS_KEPT = 8;
     private final Label dropHint = new Label();
     private final TableView<RiderRow> riders;
     private final RiderFinder riderFinder;
@@ -292,6 +294,9 @@ public final class ConsoleView {
         VBox box = new VBox(6, title, help, batches);
         box.setPadding(new Insets(8));
         VBox.setVgrow(batches, Priority.ALWAYS);
+        // Never fewer than eight rows (30 px each, console.css's cell size, under their ~28 px of column headers):
+        // the split with the detail pane, a docked review queue or a remembered divider cannot squeeze it smaller.
+        batches.setMinHeight(28 + BATCH_ROWS_KEPT * 30 + 2);
         return box;
     }
 
