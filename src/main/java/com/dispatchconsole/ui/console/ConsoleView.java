@@ -91,7 +91,14 @@ public final class ConsoleView {
                 com.dispatchconsole.ui.followup.FollowUpView.redispatchButton(model.redispatch(), this::window));
         detail.getChildren().add(2, com.dispatchconsole.ui.presence.PresenceView.detailLine(model.presence(),
                 model.selection().detail().batchProperty()));
-        SplitPane right = new SplitPane(batchesSection(), detail);
+        // The detail pane scrolls when the split leaves it less than it needs (a docked review queue, a short
+        // window) rather than pushing the window's content past its edges: the batches table keeps its rows.
+        javafx.scene.control.ScrollPane detailScroll = new javafx.scene.control.ScrollPane(detail);
+        detailScroll.setFitToWidth(true);
+        detailScroll.setFitToHeight(true);
+        detailScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        detailScroll.setMinHeight(0);
+        SplitPane right = new SplitPane(batchesSection(), detailScroll);
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.52);
         SplitPane split = new SplitPane(left, right);

@@ -58,6 +58,14 @@ class DockedReviewQueueRoomTest {
 
         assertThat(robot.lookup("#review-queue-dock").query().isVisible()).as("docked, not in a window").isTrue();
         assertThat(rowsShown(robot)).as("rows the batches table shows").isGreaterThanOrEqualTo(ROWS);
+        Node header = robot.lookup("#open-review-queue").query();
+        Node queueBar = robot.lookup("#review-queue-close").query();
+        assertThat(header.localToScene(header.getBoundsInLocal()).getMinY()).as("the header stays in the window")
+                .isGreaterThanOrEqualTo(0);
+        assertThat(queueBar.localToScene(queueBar.getBoundsInLocal()).getMaxY()).as("the queue stays in the window")
+                .isLessThanOrEqualTo(header.getScene().getHeight());
+        assertThat(robot.lookup("#review-queue").queryTableView().getHeight()).as("the queue keeps some rows too")
+                .isGreaterThan(60);
     }
 
     @Test
