@@ -38,6 +38,8 @@ public final class ConsoleView {
 
     private final ConsoleViewModel model;
     private final StackPane root = new StackPane();
+    /** The batches table's least room, in rows: what a dispatcher needs to pick from (see batchesSection). */
+    static final int BATCH_ROWS_KEPT = 8;
     private final Label dropHint = new Label();
     private final TableView<RiderRow> riders;
     private final RiderFinder riderFinder;
@@ -89,7 +91,14 @@ public final class ConsoleView {
                 com.dispatchconsole.ui.followup.FollowUpView.redispatchButton(model.redispatch(), this::window));
         detail.getChildren().add(2, com.dispatchconsole.ui.presence.PresenceView.detailLine(model.presence(),
                 model.selection().detail().batchProperty()));
-        SplitPane right = new SplitPane(batchesSection(), detail);
+        // The detail pane scrolls when the split leaves it less than it needs (a docked review queue, a short
+        // window) rather than pushing the window's content past its edges: the batches table keeps its rows.
+        javafx.scene.control.ScrollPane detailScroll = new javafx.scene.control.ScrollPane(detail);
+        detailScroll.setFitToWidth(true);
+        detailScroll.setFitToHeight(true);
+        detailScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        detailScroll.setMinHeight(0);
+        SplitPane right = new SplitPane(batchesSection(), detailScroll);
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.52);
         SplitPane split = new SplitPane(left, right);
@@ -249,17 +258,25 @@ public final class ConsoleView {
         unassign.setId("unassign-zone");
         unassign.getStyleClass().add("unassign-zone");
         unassign.setMaxWidth(Double.MAX_VALUE);
+        // Lit while batches are over it, once (drag-over events repeat), and plain again however the drag ends:
+        // left, dropped here or elsewhere (the map), or cancelled with Esc (the drag's end reaches its source's
+        // window, this one).
+        Runnable plain = () -> unassign.getStyleClass().removeAll("drag-over");
         unassign.setOnDragOver(e -> {
             if (DragIds.carriesBatches(e.getDragboard()) && model.status().canChangeProperty().get()) {
                 e.acceptTransferModes(TransferMode.MOVE);
-                unassign.getStyleClass().add("drag-over");
+                if (!unassign.getStyleClass().contains("drag-over")) {
+                    unassign.getStyleClass().add("drag-over");
+                }
             }
             e.consume();
         });
-        unassign.setOnDragExited(e -> unassign.getStyleClass().remove("drag-over"));
+        unassign.setOnDragExited(e -> plain.run());
+        root.addEventFilter(javafx.scene.input.DragEvent.DRAG_DONE, e -> plain.run());
+        root.addEventFilter(javafx.scene.input.DragEvent.DRAG_DROPPED, e -> plain.run());
         unassign.setOnDragDropped(e -> {
             List<UUID> ids = DragIds.read(e.getDragboard());
-            unassign.getStyleClass().remove("drag-over");
+            plain.run();
             e.setDropCompleted(!ids.isEmpty());
             e.consume();
             if (!ids.isEmpty()) {
@@ -284,6 +301,9 @@ public final class ConsoleView {
         VBox box = new VBox(6, title, help, batches);
         box.setPadding(new Insets(8));
         VBox.setVgrow(batches, Priority.ALWAYS);
+        // Never fewer than eight rows (30 px each, console.css's cell size, under their ~28 px of column headers):
+        // the split with the detail pane, a docked review queue or a remembered divider cannot squeeze it smaller.
+        batches.setMinHeight(28 + BATCH_ROWS_KEPT * 30 + 2);
         return box;
     }
 

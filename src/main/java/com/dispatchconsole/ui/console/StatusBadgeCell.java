@@ -1,12 +1,13 @@
 package com.dispatchconsole.ui.console;
 
 import com.dispatchconsole.ui.common.Labels;
+import com.dispatchconsole.ui.common.StatusStyle;
 import com.dispatchconsole.domain.BatchStatus;
 import com.dispatchconsole.domain.rows.BatchRow;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 
-/** A batch status as a coloured badge; the colour class is the status name in lower case. */
+/** A batch status as a coloured badge; the colour class is {@link StatusStyle}'s. */
 final class StatusBadgeCell extends TableCell<BatchRow, BatchStatus> {
 
     private final Label badge = new Label();
@@ -23,8 +24,8 @@ final class StatusBadgeCell extends TableCell<BatchRow, BatchStatus> {
             return;
         }
         badge.setText(Labels.of(status));
-        badge.getStyleClass().removeIf(c -> c.startsWith("status-") && !c.equals("status-badge"));
-        badge.getStyleClass().add("status-" + status.name().toLowerCase().replace('_', '-'));
+        badge.getStyleClass().removeIf(StatusStyle::isOne);
+        badge.getStyleClass().add(StatusStyle.of(status));
         setGraphic(badge);
     }
 }

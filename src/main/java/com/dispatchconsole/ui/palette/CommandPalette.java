@@ -80,8 +80,6 @@ public final class CommandPalette {
             field.requestFocus();
             return;
         }
-        field.clear();
-        refresh();
         VBox box = new VBox(6, field, list, reason);
         box.setId("command-palette");
         box.getStyleClass().add("command-palette");
@@ -113,6 +111,10 @@ public final class CommandPalette {
             });
         }
         stage.show();
+        // Emptied once shown: the list redraws its cells at once, and a cell styled while no window shows it is
+        // styled outside the theme's root, where JavaFX logs every theme colour it names as unresolved.
+        field.clear();
+        refresh();
         field.requestFocus();
     }
 

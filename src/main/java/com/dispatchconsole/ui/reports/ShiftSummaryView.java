@@ -3,6 +3,7 @@ package com.dispatchconsole.ui.reports;
 import com.dispatchconsole.domain.BatchStatus;
 import com.dispatchconsole.domain.DispatchException;
 import com.dispatchconsole.domain.report.ShiftSummaryRow;
+import com.dispatchconsole.ui.common.StatusStyle;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -119,11 +120,37 @@ public final class ShiftSummaryView {
                 series("Failed", outlets, ShiftSummaryRow::failed),
                 series("Cancelled", outlets, ShiftSummaryRow::cancelled),
                 series("Still open", outlets, r -> Math.max(0, r.created() - r.completed() - r.failed() - r.cancelled()))));
+        // Each in its status badge's colour; "still open" (created, assigned, picked up or out) in Assigned's.
+        colour(chart, List.of(BatchStatus.COMPLETED, BatchStatus.FAILED, BatchStatus.CANCELLED, BatchStatus.ASSIGNED));
     }
 
     private static void fillTimes(BarChart<String, Number> chart, List<ShiftSummaryRow> outlets) {
         chart.getData().setAll(ReportColumns.TIMED.stream().map(status -> series(status.label(), outlets,
                 r -> minutes(r, status))).toList());
+        colour(chart, ReportColumns.TIMED);
+    }
+
+    /**
+     * Draws the i-th series (its bars and its legend mark) in the i-th status's badge colour: they take the badge's
+     * style class, whose colour the theme holds (see {@link StatusStyle}); the chart's default colours would not
+     * match the badges the dispatcher reads all day.
+     */
+    private static void colour(XYChart<String, Number> chart, List<BatchStatus> statuses) {
+        for (int i = 0; i < chart.getData().size(); i++) {
+            String style = StatusStyle.of(statuses.get(i));
+            XYChart.Series<String, Number> series = chart.getData().get(i);
+            for (XYChart.Data<String, Number> data : series.getData()) {
+                if (data.getNode() != null) {
+                    data.getNode().getStyleClass().add(style);
+                }
+            }
+            for (javafx.scene.Node item : chart.lookupAll(".chart-legend-item")) {
+                if (item instanceof Label label && series.getName().equals(label.getText()) && label.getGraphic() != null) {
+                    label.getGraphic().getStyleClass().removeIf(StatusStyle::isOne);
+                    label.getGraphic().getStyleClass().add(style);
+                }
+            }
+        }
     }
 
     private static double minutes(ShiftSummaryRow row, BatchStatus status) {
