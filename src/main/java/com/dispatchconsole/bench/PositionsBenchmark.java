@@ -210,18 +210,8 @@ public final class PositionsBenchmark {
                 ps.setObject(1, rider);
                 ps.executeQuery().close();
             }
-            long t0 = System.nanoTime();
-            Future<?> fix = pool.submit(() -> {
-                services.fleet().reportPosition(rider, 51.51, -0.11, 5f, Instant.now());
-                return null;
-            });
-            boolean done = finished(fix);
-            out.put("fixWhileRiderLockedForAssignment", done ? "finished" : "waited");
-            out.put("fixWhileRiderLockedMs", Math.round((System.nanoTime() - t0) / 1e5) / 10.0);
-            holder.rollback();
-            if (!done) {
-                fix.get(10, TimeUnit.SECONDS);
-            }
+            whileHeld(pool, holder, () -> services.fleet().reportPosition(rider, 51.51, -0.11, 5f, Instant.now()), out,
+                    "fixWhileRiderLockedForAssignment", "fixWhileRiderLockedMs");
 
             // (2) an open fix
             try (PreparedStatement pid = holder.prepareStatement("SELECT pg_backend_pid()")) {
@@ -246,19 +236,10 @@ public final class PositionsBenchmark {
                 out.put("openFixTableLocks", locks);
                 out.put("riderRowForNoKeyUpdateNowait", tryRowLock(other, rider, "FOR NO KEY UPDATE NOWAIT"));
                 out.put("riderRowForUpdateNowait", tryRowLock(other, rider, "FOR UPDATE NOWAIT"));
-                long t1 = System.nanoTime();
-                Future<?> assign = pool.submit(() -> {
+                whileHeld(pool, holder, () -> {
                     services.assignments().assign(batch, rider, ACTOR);
                     services.assignments().unassign(batch, ACTOR, null);
-                    return null;
-                });
-                boolean assigned = finished(assign);
-                out.put("assignWhileFixOpen", assigned ? "finished" : "waited");
-                out.put("assignWhileFixOpenMs", Math.round((System.nanoTime() - t1) / 1e5) / 10.0);
-                holder.rollback();
-                if (!assigned) {
-                    assign.get(10, TimeUnit.SECONDS);
-                }
+                }, out, "assignWhileFixOpen", "assignWhileFixOpenMs");
             }
         } finally {
             pool.shutdownNow();
@@ -270,6 +251,33 @@ public final class PositionsBenchmark {
                 ? "FOR KEY SHARE (the foreign keys of the rows it writes)" : "nothing");
         out.put("contendsWithAssignmentRowLocks", contends);
         return out;
+    }
+
+    /** A step of work a probe runs on another thread. */
+    @FunctionalInterface
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs {@code step} on {@code pool} while {@code holder}'s transaction holds its locks: {@code resultKey} says
+     * whether it finished within 2 s or waited, {@code msKey} how long that took; then the holder rolls back and a step
+     * that waited is let finish.
+     */
+    private static void whileHeld(ExecutorService pool, Connection holder, Step step, Map<String, Object> out,
+                                  String resultKey, String msKey) throws Exception {
+        long began = System.nanoTime();
+        Future<?> work = pool.submit(() -> {
+            step.run();
+            return null;
+        });
+        boolean done = finished(work);
+        out.put(resultKey, done ? "finished" : "waited");
+        out.put(msKey, Math.round((System.nanoTime() - began) / 1e5) / 10.0);
+        holder.rollback();
+        if (!done) {
+            work.get(10, TimeUnit.SECONDS);
+        }
     }
 
     private static boolean finished(Future<?> work) throws Exception {

@@ -76,6 +76,28 @@ public final class ScaleBenchmark {
     }
 
     /** One listening console: its feed and when it heard each (batch, version), in System.nanoTime. */
+    /**
+     * Adds consoles to {@code consoles} until there are {@code count}, starts their feeds, and waits (60 s at most) until
+     * every one of them is live; {@code what} names them in the failure.
+     */
+    private void startLive(List<Console> consoles, int count, FeedSettings feedSettings, String what)
+            throws InterruptedException {
+        while (consoles.size() < count) {
+            Console console = new Console(feedSettings);
+            consoles.add(console);
+            console.feed.start();
+        }
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        for (Console console : consoles) {
+            while (console.feed.state().status() != LiveState.Status.LIVE) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(what + " did not come up within 60 s");
+                }
+                Thread.sleep(10);
+            }
+        }
+    }
+
     private final class Console implements ChangeSubscriber {
         final ChangeFeed feed;
         private long[] keys = new long[1 << 12];
@@ -156,19 +178,8 @@ public final class ScaleBenchmark {
             int[] sorted = counts.clone();
             Arrays.sort(sorted);
             for (int count : sorted) {
-                while (consoles.size() < count) {
-                    Console console = new Console(feedSettings);
-                    consoles.add(console);
-                    console.feed.start();
-                }
-                long deadline = System.nanoTime() + 60_000_000_000L;
+                startLive(consoles, count, feedSettings, "A console's feed");
                 for (Console console : consoles) {
-                    while (console.feed.state().status() != LiveState.Status.LIVE) {
-                        if (System.nanoTime() > deadline) {
-                            throw new IllegalStateException("A console's feed did not come up within 60 s");
-                        }
-                        Thread.sleep(10);
-                    }
                     console.drain();
                 }
                 List<Double> load = NotifyLockSampler.loadAverage();
@@ -265,20 +276,7 @@ public final class ScaleBenchmark {
         Map<String, Object> lock;
         List<Double> load;
         try {
-            for (int i = 0; i < listeners; i++) {
-                Console console = new Console(feedSettings);
-                consoles.add(console);
-                console.feed.start();
-            }
-            long deadline = System.nanoTime() + 60_000_000_000L;
-            for (Console console : consoles) {
-                while (console.feed.state().status() != LiveState.Status.LIVE) {
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("A listening connection did not come up within 60 s");
-                    }
-                    Thread.sleep(10);
-                }
-            }
+            startLive(consoles, listeners, feedSettings, "A listening connection");
             load = NotifyLockSampler.loadAverage();
             began = System.nanoTime();
             try (NotifyLockSampler sampler = NotifyLockSampler.start(config.url(), config.user(), config.password())) {

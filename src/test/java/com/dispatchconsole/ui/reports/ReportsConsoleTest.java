@@ -107,15 +107,19 @@ class ReportsConsoleTest {
         return exported;
     }
 
-    @Test
-    void theShiftSummaryShowsItsTableAndChartsAndWritesCsvAndPng(FxRobot robot) throws Exception {
+    /** One rider and two batches, one of them assigned, loaded; then Reports → Shift summary… */
+    static void openShiftSummaryOfTwoBatches(FxRobot robot, ConsoleHarness console) throws Exception {
         RiderRow rider = console.given.rider("Ana", 10, "50", 3);
         BatchRow batch = console.given.batch(1, "1");
         console.given.batch(1, "1");
         console.services.assignments().assign(batch.id(), rider.id(), "seed");
         console.load(robot, 1, 2);
-
         robot.clickOn("#reports-menu").clickOn("Shift summary…");
+    }
+
+    @Test
+    void theShiftSummaryShowsItsTableAndChartsAndWritesCsvAndPng(FxRobot robot) throws Exception {
+        openShiftSummaryOfTwoBatches(robot, console);
         waitUntil(() -> robot.lookup("#summary-table").tryQuery().isPresent());
         TableView<ShiftSummaryRow> table = robot.lookup("#summary-table").queryTableView();
         javafx.scene.control.DatePicker firstDay = robot.lookup("#summary-first").query();

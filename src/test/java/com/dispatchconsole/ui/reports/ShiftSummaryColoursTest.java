@@ -4,8 +4,6 @@ import static com.dispatchconsole.ui.console.ConsoleHarness.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dispatchconsole.domain.BatchStatus;
-import com.dispatchconsole.domain.rows.BatchRow;
-import com.dispatchconsole.domain.rows.RiderRow;
 import com.dispatchconsole.testing.UiTest;
 import com.dispatchconsole.ui.common.StatusStyle;
 import com.dispatchconsole.ui.console.ConsoleHarness;
@@ -62,13 +60,7 @@ class ShiftSummaryColoursTest {
 
     @Test
     void eachOutcomeIsDrawnInItsStatusBadgesColour(FxRobot robot) throws Exception {
-        RiderRow rider = console.given.rider("Ana", 10, "50", 3);
-        BatchRow batch = console.given.batch(1, "1");
-        console.given.batch(1, "1");
-        console.services.assignments().assign(batch.id(), rider.id(), "seed");
-        console.load(robot, 1, 2);
-
-        robot.clickOn("#reports-menu").clickOn("Shift summary…");
+        ReportsConsoleTest.openShiftSummaryOfTwoBatches(robot, console);
         waitUntil(() -> robot.lookup("#summary-chart-outcomes").tryQuery().isPresent());
         StackedBarChart<String, Number> chart = robot.lookup("#summary-chart-outcomes").query();
         waitUntil(() -> chart.getData().size() == 4);
